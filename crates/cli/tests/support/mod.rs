@@ -1,0 +1,4 @@
+//! Shared helpers for the binary's integration tests.
+#![allow(dead_code)]
+
+pub mod server;

@@ -1,0 +1,12 @@
+//! vangnet's rules. Everything here is pure: no I/O, no clock, no randomness.
+//! Callers pass in what the rules need (the time, the stored records) and get
+//! decisions back, so every rule can be tested with a table.
+
+pub mod audit;
+pub mod org;
+pub mod permission;
+pub mod scope;
+pub mod user;
+pub mod validation;
+
+pub use validation::{FieldError, Invalid};

@@ -1,0 +1,95 @@
+//! API token scopes: what a machine client may do on behalf of its
+//! organisation. A token never has more power than its scopes list.
+
+use crate::validation::{field_error, FieldError};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+pub enum Scope {
+    #[serde(rename = "org:read")]
+    OrgRead,
+    #[serde(rename = "users:read")]
+    UsersRead,
+    #[serde(rename = "users:write")]
+    UsersWrite,
+    #[serde(rename = "audit:read")]
+    AuditRead,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 4] = [
+        Scope::OrgRead,
+        Scope::UsersRead,
+        Scope::UsersWrite,
+        Scope::AuditRead,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Scope::OrgRead => "org:read",
+            Scope::UsersRead => "users:read",
+            Scope::UsersWrite => "users:write",
+            Scope::AuditRead => "audit:read",
+        }
+    }
+
+    fn parse_one(value: &str) -> Result<Scope, FieldError> {
+        Scope::ALL
+            .into_iter()
+            .find(|s| s.slug() == value)
+            .ok_or_else(|| {
+                let all: Vec<&str> = Scope::ALL.iter().map(|s| s.slug()).collect();
+                field_error(
+                    "scopes",
+                    format!("onbekende scope '{value}'; kies uit {}", all.join(", ")),
+                )
+            })
+    }
+
+    /// Parses "org:read,users:read" (commas or spaces); at least one scope.
+    pub fn parse_list(value: &str) -> Result<Vec<Scope>, FieldError> {
+        let mut scopes = value
+            .split([',', ' '])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(Scope::parse_one)
+            .collect::<Result<Vec<_>, _>>()?;
+        if scopes.is_empty() {
+            return Err(field_error("scopes", "geef minstens één scope op"));
+        }
+        scopes.sort();
+        scopes.dedup();
+        Ok(scopes)
+    }
+
+    pub fn join(scopes: &[Scope]) -> String {
+        scopes.iter().map(|s| s.slug()).collect::<Vec<_>>().join(",")
+    }
+}
+
+impl fmt::Display for Scope {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_list_table() {
+        assert_eq!(
+            Scope::parse_list("users:read, org:read users:read").unwrap(),
+            vec![Scope::OrgRead, Scope::UsersRead]
+        );
+        assert!(Scope::parse_list("").is_err());
+        assert_eq!(
+            Scope::parse_list("org:read,alles").unwrap_err().reason,
+            "onbekende scope 'alles'; kies uit org:read, users:read, users:write, audit:read"
+        );
+        let all = Scope::join(&Scope::ALL);
+        assert_eq!(Scope::parse_list(&all).unwrap(), Scope::ALL.to_vec());
+    }
+}
