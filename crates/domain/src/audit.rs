@@ -65,6 +65,12 @@ impl AuditEvent {
         self
     }
 
+    /// Names the object by id (people are never named in the log).
+    pub fn with_object(mut self, id: impl ToString) -> Self {
+        self.object_id = Some(id.to_string());
+        self
+    }
+
     pub fn because(mut self, reason: impl Into<String>) -> Self {
         self.reason = Some(reason.into());
         self

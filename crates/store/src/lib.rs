@@ -1,14 +1,163 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! Storage: one `Store` trait, one implementation per backend (SQLite, the
+//! default single file; PostgreSQL, for larger installations), and one
+//! contract test suite (`tests/contract.rs`) that runs against both.
+//!
+//! Every write that matters takes the `AuditEvent` that records it and writes
+//! it in the same transaction, so a change without its audit entry cannot
+//! exist. Every read of organisation-owned data takes the organisation.
+
+mod error;
+mod migrations;
+mod postgres;
+mod records;
+mod rows;
+mod sqlite;
+mod ts;
+
+pub use error::StoreError;
+pub use postgres::PgStore;
+pub use records::*;
+pub use sqlite::SqliteStore;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use std::path::Path;
+use std::sync::Arc;
+use vangnet_domain::audit::{AuditEntry, AuditEvent, BrokenLink, ChainVerifier};
+use vangnet_domain::org::NewOrg;
+use vangnet_domain::user::NewUser;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[async_trait]
+pub trait Store: Send + Sync {
+    /// "sqlite" or "postgres", for messages.
+    fn backend(&self) -> &'static str;
+    /// For tests that need the concrete backend (to act like an attacker
+    /// with raw database access).
+    fn as_any(&self) -> &dyn std::any::Any;
+    /// Applies pending migrations and returns the names of those that ran.
+    async fn migrate(&self) -> Result<Vec<String>>;
+    /// Answers when the database does.
+    async fn ping(&self) -> Result<()>;
+
+    async fn create_org(&self, org: &NewOrg, audit: AuditEvent) -> Result<Org>;
+    async fn list_orgs(&self, scope: OrgScope) -> Result<Vec<Org>>;
+    async fn org_by_id(&self, id: i64) -> Result<Option<Org>>;
+    async fn org_by_code(&self, code: &str) -> Result<Option<Org>>;
+
+    async fn create_user(
+        &self,
+        org_id: i64,
+        user: &NewUser,
+        password_hash: &str,
+        audit: AuditEvent,
+    ) -> Result<User>;
+    /// Users of one organisation, or of all with `OrgScope::All` (CLI only).
+    async fn list_users(&self, scope: OrgScope) -> Result<Vec<User>>;
+    /// A user, only if they belong to `org_id`.
+    async fn user_in_org(&self, org_id: i64, user_id: i64) -> Result<Option<User>>;
+    async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
+    /// The stored password hash of an account, for the login check.
+    async fn password_hash(&self, user_id: i64) -> Result<Option<String>>;
+    async fn set_password(&self, user_id: i64, password_hash: &str, audit: AuditEvent)
+        -> Result<()>;
+    /// Disabling also ends the user's sessions.
+    async fn set_user_disabled(&self, user_id: i64, disabled: bool, audit: AuditEvent)
+        -> Result<()>;
+
+    async fn create_session(&self, session: &NewSession, audit: AuditEvent) -> Result<()>;
+    /// The session if it exists, has not expired and was used within
+    /// `idle_limit`; the lookup also marks it as used now.
+    async fn active_session(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+        idle_limit: chrono::Duration,
+    ) -> Result<Option<SessionRecord>>;
+    async fn delete_session(&self, token_hash: &str, audit: AuditEvent) -> Result<()>;
+    /// Removes expired sessions and old login failures; returns rows removed.
+    async fn purge_expired(&self, now: DateTime<Utc>, idle_limit: chrono::Duration)
+        -> Result<u64>;
+
+    async fn create_token(&self, token: &NewToken, audit: AuditEvent) -> Result<ApiToken>;
+    /// A usable (not revoked) token by its hash; marks it as used.
+    async fn use_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<ApiToken>>;
+    async fn list_tokens(&self, org_id: i64) -> Result<Vec<ApiToken>>;
+
+    async fn record_login_failure(&self, failure: &LoginFailure) -> Result<()>;
+    async fn count_login_failures(
+        &self,
+        account_key: &str,
+        ip_key: &str,
+        since: DateTime<Utc>,
+    ) -> Result<LoginFailureCounts>;
+    async fn clear_login_failures(&self, account_key: &str) -> Result<()>;
+
+    /// Appends an event that has no other write of its own (a login, a
+    /// denial, a token use).
+    async fn append_audit(&self, event: AuditEvent) -> Result<AuditEntry>;
+    /// Newest first, optionally only one organisation's entries.
+    async fn list_audit(&self, scope: OrgScope, before_seq: Option<i64>, limit: i64)
+        -> Result<Vec<AuditEntry>>;
+    /// Oldest first from `after_seq`, for verification.
+    async fn audit_page(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditEntry>>;
+
+    /// A consistent copy of the database while it is in use.
+    async fn backup_to(&self, path: &Path) -> Result<()>;
+}
+
+/// Connects by URL: `postgres://…` or `postgresql://…` selects PostgreSQL,
+/// anything else is an SQLite file (`sqlite://path`, or a bare path).
+pub async fn connect(url: &str) -> Result<Arc<dyn Store>> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(PgStore::connect(url).await?))
+    } else {
+        Ok(Arc::new(SqliteStore::open(url).await?))
+    }
+}
+
+/// Walks the whole audit log in pages and checks the chain.
+pub async fn verify_audit(store: &dyn Store) -> Result<Result<u64, BrokenLink>> {
+    let mut verifier = ChainVerifier::default();
+    let mut after = 0;
+    loop {
+        let page = store.audit_page(after, 1000).await?;
+        let Some(last) = page.last() else {
+            return Ok(Ok(verifier.checked()));
+        };
+        after = last.seq;
+        for entry in &page {
+            if let Err(broken) = verifier.feed(entry) {
+                return Ok(Err(broken));
+            }
+        }
+    }
+}
+
+/// Drops the password from a URL before it is printed or logged.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            let user = userinfo.split(':').next().unwrap_or("");
+            format!("{}://{}:***@{}", &url[..scheme_end], user, &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
+    fn redact_url_table() {
+        let cases = [
+            ("postgres://app:geheim@db:5432/vangnet", "postgres://app:***@db:5432/vangnet"),
+            ("postgres://db/vangnet", "postgres://db/vangnet"),
+            ("sqlite://vangnet.db", "sqlite://vangnet.db"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(super::redact_url(input), expected);
+        }
     }
 }

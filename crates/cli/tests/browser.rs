@@ -1,0 +1,299 @@
+//! End-to-end tests in a real (headless) Chromium against the real
+//! `vangnet demo` binary: logging in and out, keyboard-only use, and an
+//! automated accessibility check with axe-core.
+//!
+//! Each test owns its browser and its demo server, so they can run in
+//! parallel. Without Chromium (or axe-core) they skip, unless
+//! `VANGNET_TEST_REQUIRE_ALL` is set, as `./scripts/test` does.
+
+mod support;
+
+use serde_json::Value;
+use support::server::{DemoServer, DEMO_PASSWORD};
+use support::webdriver::{keys, require_all, Browser, ElementId};
+
+/// One demo user for every kind of account (see `vangnet demo`).
+const DEMO_USERS: [(&str, &str); 4] = [
+    ("medewerker@denhaag.example", "gemeente medewerker"),
+    ("beheerder@denhaag.example", "gemeente beheerder"),
+    ("beheer@vangnet.example", "platformbeheerder"),
+    ("medewerker@woningstichting.example", "verhuurder"),
+];
+
+const WRONG_LOGIN_MESSAGE: &str = "E-mailadres of wachtwoord is onjuist";
+
+/// A browser and a fresh demo server, or `None` when the test must skip.
+fn start() -> Option<(Browser, DemoServer)> {
+    let browser = Browser::start_or_skip()?;
+    Some((browser, DemoServer::start()))
+}
+
+/// The submit button whose visible label is `label`.
+fn submit_button(browser: &Browser, label: &str) -> ElementId {
+    browser
+        .find_all("button[type=\"submit\"]")
+        .into_iter()
+        .find(|button| browser.text(button).trim() == label)
+        .unwrap_or_else(|| {
+            panic!(
+                "no submit button labelled {label:?} on {}\npage source:\n{}",
+                browser.current_url(),
+                browser.page_source()
+            )
+        })
+}
+
+/// Fills in the login form and submits it with a click.
+fn submit_login(browser: &Browser, server: &DemoServer, email: &str, password: &str) {
+    browser.goto(&server.url("/inloggen"));
+    let email_field = browser.find("#email");
+    browser.send_keys(&email_field, email);
+    let password_field = browser.find("#password");
+    browser.send_keys(&password_field, password);
+    let button = submit_button(browser, "Inloggen");
+    browser.click(&button);
+}
+
+/// Logs in and waits for the start page.
+fn log_in(browser: &Browser, server: &DemoServer, email: &str) {
+    submit_login(browser, server, email, DEMO_PASSWORD);
+    browser.wait_for_path("/start");
+    assert_start_page(browser, email);
+}
+
+fn assert_start_page(browser: &Browser, who: &str) {
+    let heading = browser.text_content("h1").unwrap_or_default();
+    assert!(
+        heading.contains("Welkom"),
+        "start page of {who}: expected an <h1> with \"Welkom\", got {heading:?}"
+    );
+    assert!(
+        browser.try_find("main#main").is_some(),
+        "start page of {who}: no <main id=\"main\"> (the skip link's target)"
+    );
+}
+
+#[test]
+fn each_demo_user_logs_in_and_lands_on_the_start_page() {
+    let Some((browser, server)) = start() else {
+        return;
+    };
+    for (email, role) in DEMO_USERS {
+        browser.delete_all_cookies();
+        submit_login(&browser, &server, email, DEMO_PASSWORD);
+        browser.wait_for_path("/start");
+        assert_start_page(&browser, &format!("{email} ({role})"));
+        assert!(
+            browser.try_find("nav").is_some(),
+            "start page of {email} ({role}) has no <nav>"
+        );
+    }
+}
+
+#[test]
+fn wrong_password_shows_the_dutch_error() {
+    let Some((browser, server)) = start() else {
+        return;
+    };
+    submit_login(
+        &browser,
+        &server,
+        "medewerker@denhaag.example",
+        "not-the-password",
+    );
+    let alert = browser.wait_for(
+        "an alert saying the login was wrong",
+        support::webdriver::DEFAULT_TIMEOUT,
+        |b| b.text_content("[role=\"alert\"]"),
+    );
+    assert!(
+        alert.contains(WRONG_LOGIN_MESSAGE),
+        "expected {WRONG_LOGIN_MESSAGE:?} in the alert, got {alert:?}"
+    );
+    assert_eq!(
+        browser.current_path(),
+        "/inloggen",
+        "stays on the login page"
+    );
+    assert!(
+        browser.try_find("#email").is_some(),
+        "login form shown again"
+    );
+}
+
+#[test]
+fn logout_ends_the_session() {
+    let Some((browser, server)) = start() else {
+        return;
+    };
+    log_in(&browser, &server, "medewerker@denhaag.example");
+
+    let button = browser.find("form[action=\"/uitloggen\"] button[type=\"submit\"]");
+    assert_eq!(browser.text(&button).trim(), "Uitloggen");
+    browser.click(&button);
+    browser.wait_for_path("/inloggen");
+
+    // The session is really gone: the start page sends us back to log in.
+    browser.goto(&server.url("/start"));
+    browser.wait_for_path("/inloggen");
+    assert!(browser.try_find("#email").is_some(), "login form shown");
+}
+
+#[test]
+fn login_works_with_the_keyboard_only() {
+    let Some((browser, server)) = start() else {
+        return;
+    };
+    browser.goto(&server.url("/inloggen"));
+    // A fresh page load: nothing focused yet, so Tab starts at the top.
+    browser.execute("window.focus();", vec![]);
+
+    // The skip link comes first, so keyboard users can jump past the header.
+    browser.press_keys(keys::TAB);
+    let first = browser.execute(
+        "const el = document.activeElement; \
+         return el ? el.outerHTML.slice(0, 200) : '';",
+        vec![],
+    );
+    let first_is_skip_link = browser.execute(
+        "return !!document.activeElement && \
+         document.activeElement.classList.contains('skip-link');",
+        vec![],
+    );
+    assert_eq!(
+        first_is_skip_link,
+        Value::Bool(true),
+        "the first Tab should focus the skip link, focused: {first}"
+    );
+
+    let mut tabs = 1;
+    while browser.active_element_id() != "email" {
+        assert!(tabs < 30, "the email field is not reachable with Tab");
+        browser.press_keys(keys::TAB);
+        tabs += 1;
+    }
+    browser.press_keys("medewerker@denhaag.example");
+    browser.press_keys(keys::TAB);
+    assert_eq!(
+        browser.active_element_id(),
+        "password",
+        "Tab from the email field goes to the password field"
+    );
+    browser.press_keys(DEMO_PASSWORD);
+    browser.press_keys(keys::ENTER);
+
+    browser.wait_for_path("/start");
+    assert_start_page(&browser, "keyboard user");
+}
+
+/// Runs axe-core in the page; WCAG 2.1 A and AA rules only.
+const AXE_RUN: &str = "
+    const done = arguments[arguments.length - 1];
+    axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+    }).then(r => done(r.violations.map(v => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.length,
+        targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
+    })))).catch(e => done({ error: String(e) }));
+";
+
+/// The axe-core source, or `None` when the test must skip.
+fn axe_source() -> Option<String> {
+    let path = std::env::var_os("VANGNET_AXE_JS").map(std::path::PathBuf::from);
+    match path {
+        Some(path) if path.is_file() => Some(
+            std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
+        ),
+        _ if require_all() => panic!(
+            "VANGNET_TEST_REQUIRE_ALL is set but VANGNET_AXE_JS does not name \
+             axe.min.js; run ./scripts/test"
+        ),
+        _ => {
+            eprintln!("SKIPPED: axe-core not found (VANGNET_AXE_JS); run ./scripts/test");
+            None
+        }
+    }
+}
+
+/// Injects axe-core into the current page and returns its violations.
+fn axe_violations(browser: &Browser, axe: &str) -> Vec<Value> {
+    browser.execute(axe, vec![]);
+    match browser.execute_async(AXE_RUN, vec![]) {
+        Value::Array(violations) => violations,
+        other => panic!("axe-core failed on {}: {other}", browser.current_url()),
+    }
+}
+
+#[test]
+fn pages_have_no_serious_accessibility_violations() {
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let Some((browser, server)) = start() else {
+        return;
+    };
+
+    // (page, violations) for every page checked.
+    let mut report: Vec<(String, Vec<Value>)> = Vec::new();
+
+    browser.goto(&server.url("/inloggen"));
+    browser.find("#email");
+    report.push(("login page".into(), axe_violations(&browser, &axe)));
+
+    submit_login(
+        &browser,
+        &server,
+        "medewerker@denhaag.example",
+        "not-the-password",
+    );
+    browser.wait_for(
+        "the login error",
+        support::webdriver::DEFAULT_TIMEOUT,
+        |b| b.text_content("[role=\"alert\"]"),
+    );
+    report.push((
+        "login page with error".into(),
+        axe_violations(&browser, &axe),
+    ));
+
+    for (email, role) in DEMO_USERS {
+        browser.delete_all_cookies();
+        log_in(&browser, &server, email);
+        report.push((
+            format!("start page of {email} ({role})"),
+            axe_violations(&browser, &axe),
+        ));
+    }
+
+    let mut failures = Vec::new();
+    for (page, violations) in &report {
+        for v in violations {
+            let impact = v["impact"].as_str().unwrap_or("unknown");
+            let line = format!(
+                "{page}: [{impact}] {} — {} ({} nodes: {})",
+                v["id"].as_str().unwrap_or("?"),
+                v["help"].as_str().unwrap_or("?"),
+                v["nodes"],
+                v["targets"],
+            );
+            eprintln!("axe: {line}");
+            if impact == "serious" || impact == "critical" {
+                failures.push(line);
+            }
+        }
+    }
+    eprintln!(
+        "axe: checked {} pages, {} violations in total",
+        report.len(),
+        report.iter().map(|(_, v)| v.len()).sum::<usize>()
+    );
+    assert!(
+        failures.is_empty(),
+        "serious or critical accessibility violations:\n{}",
+        failures.join("\n")
+    );
+}

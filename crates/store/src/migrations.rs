@@ -1,0 +1,29 @@
+//! Migrations are plain SQL files per backend, embedded in the binary and
+//! applied in name order. `schema_migrations` records which ran.
+
+pub struct Migration {
+    pub name: &'static str,
+    pub sql: &'static str,
+}
+
+pub const SQLITE: &[Migration] = &[Migration {
+    name: "0001_foundation",
+    sql: include_str!("../migrations/sqlite/0001_foundation.sql"),
+}];
+
+pub const POSTGRES: &[Migration] = &[Migration {
+    name: "0001_foundation",
+    sql: include_str!("../migrations/postgres/0001_foundation.sql"),
+}];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn both_backends_have_the_same_migrations_in_order() {
+        let names = |m: &[super::Migration]| m.iter().map(|m| m.name).collect::<Vec<_>>();
+        assert_eq!(names(super::SQLITE), names(super::POSTGRES));
+        let mut sorted = names(super::SQLITE);
+        sorted.sort();
+        assert_eq!(sorted, names(super::SQLITE));
+    }
+}

@@ -1,0 +1,75 @@
+//! Fresh, migrated databases for each test: a temporary SQLite file, or a
+//! new database in the PostgreSQL cluster named by
+//! `VANGNET_TEST_POSTGRES_URL`.
+
+use std::sync::Arc;
+use vangnet_store::{PgStore, SqliteStore, Store};
+
+pub async fn sqlite_concrete() -> (Arc<SqliteStore>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("test.db");
+    let store = SqliteStore::open(path.to_str().unwrap()).await.unwrap();
+    assert_eq!(store.migrate().await.unwrap(), vec!["0001_foundation".to_string()]);
+    (Arc::new(store), dir)
+}
+
+pub async fn sqlite() -> (Arc<dyn Store>, tempfile::TempDir) {
+    let (store, dir) = sqlite_concrete().await;
+    (store, dir)
+}
+
+/// None (with a note) when no PostgreSQL was provided, unless the run
+/// demands every backend (`VANGNET_TEST_REQUIRE_ALL=1`, set by `./scripts/test`).
+pub async fn postgres_concrete() -> Option<Arc<PgStore>> {
+    let Ok(admin_url) = std::env::var("VANGNET_TEST_POSTGRES_URL") else {
+        if std::env::var_os("VANGNET_TEST_REQUIRE_ALL").is_some() {
+            panic!("VANGNET_TEST_POSTGRES_URL is not set; run ./scripts/test");
+        }
+        eprintln!("SKIPPED: no PostgreSQL (VANGNET_TEST_POSTGRES_URL); run ./scripts/test");
+        return None;
+    };
+    let mut bytes = [0u8; 8];
+    getrandom::getrandom(&mut bytes).unwrap();
+    let name = format!("vangnet_test_{}", hex::encode(bytes));
+    let admin = PgStore::connect(&admin_url).await.expect("connect to the test cluster");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(admin.pool())
+        .await
+        .unwrap();
+    admin.pool().close().await;
+    let (base, _) = admin_url.rsplit_once('/').expect("URL with a database name");
+    let store = PgStore::connect(&format!("{base}/{name}")).await.unwrap();
+    assert_eq!(store.migrate().await.unwrap(), vec!["0001_foundation".to_string()]);
+    Some(Arc::new(store))
+}
+
+pub async fn postgres() -> Option<Arc<dyn Store>> {
+    postgres_concrete().await.map(|s| s as Arc<dyn Store>)
+}
+
+/// Tries to change and delete audit rows through the normal connection.
+pub async fn expect_append_only(store: &Arc<dyn Store>) {
+    let attempts = ["UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log"];
+    for sql in attempts {
+        let result = match store.backend() {
+            "sqlite" => {
+                let any = store_as_sqlite(store);
+                sqlx::query(sql).execute(any.pool()).await.map(|_| ())
+            }
+            _ => {
+                let pg = store_as_pg(store);
+                sqlx::query(sql).execute(pg.pool()).await.map(|_| ())
+            }
+        };
+        let error = result.expect_err(sql).to_string();
+        assert!(error.contains("append-only"), "{sql}: {error}");
+    }
+}
+
+fn store_as_sqlite(store: &Arc<dyn Store>) -> &SqliteStore {
+    store.as_any().downcast_ref().expect("an SQLite store")
+}
+
+fn store_as_pg(store: &Arc<dyn Store>) -> &PgStore {
+    store.as_any().downcast_ref().expect("a PostgreSQL store")
+}
