@@ -3,9 +3,11 @@
 //! decisions back, so every rule can be tested with a table.
 
 pub mod audit;
+pub mod calendar;
 pub mod org;
 pub mod permission;
 pub mod scope;
+pub mod throttle;
 pub mod user;
 pub mod validation;
 

@@ -1,14 +1,58 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
+//! The HTTP layer. People use server-rendered Dutch pages (`pages`), machine
+//! clients the JSON API under `/api/v1` (`api`). Both ask the domain's
+//! `can` before acting and go through the `Store` trait for data; handlers
+//! stay thin.
+
+mod api;
+mod assets;
+mod auth;
+mod config;
+mod crypto;
+mod middleware;
+mod pages;
+mod problem;
+mod state;
+
+pub use config::WebConfig;
+pub use crypto::{hash_password, new_secret_token, sha256_hex};
+pub use state::AppState;
+
+use axum::Router;
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use vangnet_store::Store;
+
+/// Requests larger than this are refused before a handler sees them.
+pub const BODY_LIMIT_BYTES: usize = 1024 * 1024;
+
+/// The whole application: pages, API, assets and the middleware around them.
+pub fn app(store: Arc<dyn Store>, config: WebConfig) -> Router {
+    let state = AppState::new(store, config);
+    middleware::wrap(
+        Router::new()
+            .merge(pages::routes())
+            .merge(api::routes())
+            .merge(assets::routes())
+            .fallback(pages::errors::not_found),
+        state.clone(),
+    )
+    .with_state(state)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
+/// Serves until `shutdown` completes, then finishes in-flight requests.
+pub async fn serve(
+    listener: TcpListener,
+    store: Arc<dyn Store>,
+    config: WebConfig,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let app = app(store, config);
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }

@@ -1,0 +1,161 @@
+//! The command line, described once with clap; `--help` comes from here.
+
+use clap::{Args, Parser, Subcommand};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// vangnet: samen huisuitzettingen voorkomen.
+#[derive(Parser, Debug)]
+#[command(name = "vangnet", version, about, long_about = None)]
+pub struct Cli {
+    /// Database: an SQLite file (`sqlite://vangnet.db`, the default) or
+    /// `postgres://user:password@host/database`.
+    #[arg(long, global = true, env = "VANGNET_DATABASE_URL")]
+    pub database_url: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web app and the API (applies pending migrations first).
+    Serve(ServeArgs),
+    /// Start with a fresh demo database full of example organisations and
+    /// users, and print the address and the demo logins.
+    Demo(DemoArgs),
+    /// Apply pending database migrations and say which ran.
+    Migrate,
+    /// Manage organisations.
+    #[command(subcommand)]
+    Org(OrgCommand),
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API tokens for machine clients.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Write a consistent copy of an SQLite database while it is in use.
+    Backup {
+        /// The file to write; it must not exist yet.
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080", env = "VANGNET_LISTEN")]
+    pub listen: SocketAddr,
+    /// Public address, e.g. https://vangnet.example.nl; an https address
+    /// makes cookies Secure.
+    #[arg(long, env = "VANGNET_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Minutes without activity after which a session ends.
+    #[arg(long, default_value_t = 30, env = "VANGNET_SESSION_IDLE_MINUTES")]
+    pub session_idle_minutes: i64,
+}
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// Address and port to listen on (port 0 picks a free one).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum OrgCommand {
+    /// Add an organisation.
+    Add {
+        /// Short stable code, e.g. gemeente-den-haag.
+        #[arg(long)]
+        code: String,
+        #[arg(long)]
+        name: String,
+        /// gemeente, verhuurder, signaalpartner, hulpverlening, deurwaarder,
+        /// redactie or beheer.
+        #[arg(long)]
+        kind: String,
+        /// CBS municipality code (gemeente only), e.g. 0518.
+        #[arg(long)]
+        gemeentecode: Option<String>,
+        /// PC4 areas served (gemeente only), e.g. 2490-2599,2612.
+        #[arg(long)]
+        postcodes: Option<String>,
+    },
+    /// List organisations.
+    List {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum UserCommand {
+    /// Add a user; asks for the password, or reads it from stdin.
+    Add {
+        /// Code of the user's organisation.
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// medewerker, teamleider, beheerder or redacteur.
+        #[arg(long)]
+        role: String,
+        /// Read the password from the first line of stdin.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List users.
+    List {
+        /// Only this organisation's users.
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set a new password.
+    SetPassword {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Block a user from logging in and end their sessions.
+    Disable {
+        #[arg(long)]
+        email: String,
+        /// Why, for the audit log.
+        #[arg(long)]
+        reason: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum TokenCommand {
+    /// Create a token and print it once; only its hash is stored.
+    Create {
+        /// Code of the organisation the token acts for.
+        #[arg(long)]
+        org: String,
+        /// A name that says which system uses it.
+        #[arg(long)]
+        name: String,
+        /// Comma-separated: org:read, users:read, users:write, audit:read.
+        #[arg(long)]
+        scopes: String,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Check the hash chain and report the first broken entry.
+    Verify,
+}

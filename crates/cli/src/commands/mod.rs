@@ -1,0 +1,43 @@
+//! One function per subcommand. Errors are plain sentences; `main` prints
+//! them and exits non-zero.
+
+mod admin;
+mod maintenance;
+pub mod serve;
+
+use crate::cli::{AuditCommand, Cli, Command};
+use std::sync::Arc;
+use vangnet_domain::audit::AuditEvent;
+use vangnet_store::Store;
+
+pub type CliResult<T = ()> = Result<T, String>;
+
+pub const DEFAULT_DATABASE: &str = "sqlite://vangnet.db";
+
+pub async fn run(cli: Cli) -> CliResult {
+    let url = cli.database_url.clone();
+    let url = || url.clone().unwrap_or_else(|| DEFAULT_DATABASE.to_string());
+    match cli.command {
+        Command::Serve(args) => serve::serve(&url(), args).await,
+        Command::Demo(args) => crate::demo::run(cli.database_url.as_deref(), args).await,
+        Command::Migrate => maintenance::migrate(&url()).await,
+        Command::Org(command) => admin::org(open(&url()).await?, command).await,
+        Command::User(command) => admin::user(open(&url()).await?, command).await,
+        Command::Token(command) => admin::token(open(&url()).await?, command).await,
+        Command::Backup { to } => maintenance::backup(open(&url()).await?, &to).await,
+        Command::Audit(AuditCommand::Verify) => maintenance::verify(open(&url()).await?).await,
+    }
+}
+
+/// Connects and brings the schema up to date, so every command works on a
+/// fresh database too.
+pub async fn open(url: &str) -> CliResult<Arc<dyn Store>> {
+    let store = vangnet_store::connect(url).await.map_err(|e| e.to_string())?;
+    store.migrate().await.map_err(|e| e.to_string())?;
+    Ok(store)
+}
+
+/// Audit entries for work done on the command line.
+pub fn cli_event(action: &str, object_type: &str) -> AuditEvent {
+    AuditEvent::new(action, object_type, None).by_label("cli")
+}

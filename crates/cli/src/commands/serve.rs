@@ -1,0 +1,79 @@
+//! Running the web app until SIGINT or SIGTERM, then finishing in-flight
+//! requests.
+
+use super::{open, CliResult};
+use crate::cli::ServeArgs;
+use chrono::{Duration, Utc};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+use vangnet_store::Store;
+use vangnet_web::WebConfig;
+
+pub async fn serve(url: &str, args: ServeArgs) -> CliResult {
+    if args.session_idle_minutes < 1 {
+        return Err("--session-idle-minutes moet minstens 1 zijn".into());
+    }
+    let store = open(url).await?;
+    let config = WebConfig {
+        public_url: args.public_url,
+        session_idle: Duration::minutes(args.session_idle_minutes),
+        ..WebConfig::default()
+    };
+    run(store, config, args.listen, || ()).await
+}
+
+/// Binds, prints the address (and whatever `after_bind` prints), and serves.
+pub async fn run(
+    store: Arc<dyn Store>,
+    config: WebConfig,
+    listen: SocketAddr,
+    after_bind: impl FnOnce(),
+) -> CliResult {
+    let listener = TcpListener::bind(listen)
+        .await
+        .map_err(|e| format!("kan niet luisteren op {listen}: {e}"))?;
+    let address = listener.local_addr().map_err(|e| e.to_string())?;
+    println!("vangnet draait op http://{address}");
+    after_bind();
+    spawn_purge(store.clone(), config.session_idle);
+    vangnet_web::serve(listener, store, config, shutdown_signal())
+        .await
+        .map_err(|e| format!("de server stopte met een fout: {e}"))?;
+    println!("vangnet is gestopt.");
+    Ok(())
+}
+
+/// Expired sessions and old login failures are removed every ten minutes.
+fn spawn_purge(store: Arc<dyn Store>, idle: Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            if let Err(error) = store.purge_expired(Utc::now(), idle).await {
+                tracing::warn!(%error, "purge of expired sessions failed");
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(signal) => signal,
+            Err(_) => {
+                let _ = interrupt.await;
+                return;
+            }
+        };
+        tokio::select! {
+            _ = interrupt => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = interrupt.await;
+    println!("Afsluiten: lopende verzoeken worden afgemaakt…");
+}

@@ -1,0 +1,77 @@
+//! The JSON API under `/api/v1` (NL API Design Rules: JSON, problem+json,
+//! OpenAPI 3, the major version in the path). Routes are registered
+//! together with their OpenAPI description (`utoipa_axum::routes!`), so the
+//! document at `/api/v1/openapi.json` cannot drift from the code.
+
+mod audit;
+mod dto;
+mod health;
+mod orgs;
+mod users;
+
+use crate::state::AppState;
+use axum::routing::get;
+use axum::{Json, Router};
+use std::sync::Arc;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "vangnet API",
+        description = "Vroegsignalering, de ontruimingspoort en de kennisbank. \
+            Authenticatie met een API-token: `Authorization: Bearer <token>`. \
+            Fouten volgen RFC 9457 (application/problem+json).",
+        license(name = "EUPL-1.2")
+    ),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "organisaties", description = "De eigen organisatie"),
+        (name = "gebruikers", description = "Gebruikers van de eigen organisatie"),
+        (name = "audit", description = "Het auditlog van de eigen organisatie"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
+
+/// The API router and its OpenAPI document, built from the same list.
+pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    let v1 = OpenApiRouter::<AppState>::new()
+        .routes(routes!(orgs::me))
+        .routes(routes!(orgs::list))
+        .routes(routes!(orgs::get_one))
+        .routes(routes!(users::list, users::create))
+        .routes(routes!(audit::list));
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .nest("/api/v1", v1)
+        .split_for_parts()
+}
+
+pub fn routes() -> Router<AppState> {
+    let (router, doc) = api();
+    let doc = Arc::new(doc);
+    router
+        .route(
+            "/api/v1/openapi.json",
+            get(move || {
+                let doc = doc.clone();
+                async move { Json((*doc).clone()) }
+            }),
+        )
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+}

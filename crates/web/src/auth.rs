@@ -1,0 +1,175 @@
+//! Who is asking: a person with a session cookie (pages) or a machine client
+//! with a bearer token (API). Both end up as a domain `Actor`, and every
+//! permission check goes through `authorize`, which audits denials.
+
+use crate::crypto::sha256_hex;
+use crate::middleware::cookie;
+use crate::pages::errors::PageError;
+use crate::problem::Problem;
+use crate::state::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::header;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use vangnet_domain::audit::AuditEvent;
+use vangnet_domain::permission::{can, Action, Actor, Credential, Decision, Resource};
+use vangnet_store::{Org, User};
+
+pub const SESSION_COOKIE: &str = "vangnet_session";
+
+/// A logged-in person, for pages.
+pub struct SignedIn {
+    pub actor: Actor,
+    pub user: User,
+    pub org: Org,
+    pub session_hash: String,
+}
+
+impl SignedIn {
+    pub fn audit(&self, action: &str, object_type: &str) -> AuditEvent {
+        AuditEvent::new(action, object_type, None).by_user(self.user.id, self.org.id)
+    }
+}
+
+/// Pages that need a login send anonymous visitors to the login form.
+pub enum NotSignedIn {
+    Redirect,
+    Failed(PageError),
+}
+
+impl IntoResponse for NotSignedIn {
+    fn into_response(self) -> Response {
+        match self {
+            NotSignedIn::Redirect => Redirect::to("/inloggen").into_response(),
+            NotSignedIn::Failed(error) => error.into_response(),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for SignedIn {
+    type Rejection = NotSignedIn;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = cookie(&parts.headers, SESSION_COOKIE).ok_or(NotSignedIn::Redirect)?;
+        let session_hash = sha256_hex(&token);
+        let session = state
+            .store
+            .active_session(&session_hash, Utc::now(), state.config.session_idle)
+            .await
+            .map_err(|e| NotSignedIn::Failed(e.into()))?
+            .ok_or(NotSignedIn::Redirect)?;
+        let actor = Actor {
+            org_id: session.org.id,
+            org_kind: session.org.kind,
+            credential: Credential::User {
+                user_id: session.user.id,
+                role: session.user.role,
+            },
+        };
+        Ok(SignedIn {
+            actor,
+            user: session.user,
+            org: session.org,
+            session_hash,
+        })
+    }
+}
+
+/// For pages that look different for visitors who are logged in.
+impl axum::extract::OptionalFromRequestParts<AppState> for SignedIn {
+    type Rejection = NotSignedIn;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Option<Self>, Self::Rejection> {
+        match <SignedIn as FromRequestParts<AppState>>::from_request_parts(parts, state).await {
+            Ok(who) => Ok(Some(who)),
+            Err(NotSignedIn::Redirect) => Ok(None),
+            Err(failed) => Err(failed),
+        }
+    }
+}
+
+/// A machine client, for the API: `Authorization: Bearer <token>`.
+pub struct ApiCaller {
+    pub actor: Actor,
+    pub token_id: i64,
+}
+
+impl ApiCaller {
+    pub fn audit(&self, action: &str, object_type: &str) -> AuditEvent {
+        AuditEvent::new(action, object_type, None).by_token(self.token_id, self.actor.org_id)
+    }
+}
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = Problem;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let bearer = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        let Some(secret) = bearer else {
+            return Err(Problem::unauthorized(
+                "Geef een API-token mee in de header 'Authorization: Bearer <token>'.",
+            ));
+        };
+        let token = state.store.use_token(&sha256_hex(secret), Utc::now()).await?;
+        let Some(token) = token else {
+            let event = AuditEvent::new("token.invalid", "api_token", None).by_label("anoniem");
+            state.store.append_audit(event).await?;
+            return Err(Problem::unauthorized(
+                "Dit API-token is onbekend of ingetrokken.",
+            ));
+        };
+        let event = AuditEvent::new("token.use", "api_token", Some(token.id.to_string()))
+            .by_token(token.id, token.org_id)
+            .with_detail(serde_json::json!({ "method": parts.method.as_str() }));
+        state.store.append_audit(event).await?;
+        Ok(ApiCaller {
+            actor: Actor {
+                org_id: token.org_id,
+                org_kind: token.org_kind,
+                credential: Credential::Token {
+                    token_id: token.id,
+                    scopes: token.scopes,
+                },
+            },
+            token_id: token.id,
+        })
+    }
+}
+
+/// Asks `can`; a refusal is written to the audit log before it is returned.
+pub async fn authorize(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+    resource: Resource,
+) -> Result<(), Decision> {
+    let decision = can(actor, action, resource);
+    if decision.is_allowed() {
+        return Ok(());
+    }
+    let object = match resource {
+        Resource::Platform => None,
+        Resource::Organisation(id) => Some(id.to_string()),
+    };
+    let mut event = AuditEvent::new("permission.denied", "organisation", object).with_detail(
+        serde_json::json!({ "action": format!("{action:?}"), "decision": format!("{decision:?}") }),
+    );
+    event = match &actor.credential {
+        Credential::User { user_id, .. } => event.by_user(*user_id, actor.org_id),
+        Credential::Token { token_id, .. } => event.by_token(*token_id, actor.org_id),
+    };
+    if let Err(error) = state.store.append_audit(event).await {
+        tracing::error!(%error, "could not audit a permission denial");
+    }
+    Err(decision)
+}

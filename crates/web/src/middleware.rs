@@ -1,0 +1,253 @@
+//! What wraps every request: a request id, security headers, body limits,
+//! CSRF protection for forms, and a 500 page instead of a dropped
+//! connection when a handler panics. Logs name the method, the route
+//! pattern (never ids, query strings or bodies), the status and the id.
+
+use crate::crypto::{constant_time_eq, new_secret_token};
+use crate::pages::errors::render_error;
+use crate::state::AppState;
+use crate::BODY_LIMIT_BYTES;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
+use axum::middleware::{from_fn, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use std::time::Instant;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+
+pub const CSRF_COOKIE: &str = "vangnet_csrf";
+pub const CSRF_FIELD: &str = "csrf_token";
+
+/// The CSRF token a page must put in its forms.
+#[derive(Clone, Debug)]
+pub struct CsrfToken(pub String);
+
+pub fn wrap(router: Router<AppState>, _state: AppState) -> Router<AppState> {
+    router
+        .layer(from_fn(csrf))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(CatchPanicLayer::custom(|_| {
+            render_error(StatusCode::INTERNAL_SERVER_ERROR)
+        }))
+        .layer(from_fn(security_headers))
+        .layer(from_fn(request_id))
+}
+
+async fn request_id(request: Request, next: Next) -> Response {
+    let id = new_secret_token("")[..16].to_string();
+    let method = request.method().clone();
+    let route = loggable_path(request.uri().path());
+    let started = Instant::now();
+    let mut response = next.run(request).await;
+    let status = response.status().as_u16();
+    tracing::info!(
+        request_id = %id,
+        %method,
+        route = %route,
+        status,
+        ms = started.elapsed().as_millis() as u64,
+        "request"
+    );
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    response
+}
+
+/// No inline script or style anywhere, so the policy can be strict.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let set = |headers: &mut HeaderMap, name: &'static str, value: &'static str| {
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
+    };
+    set(headers, "content-security-policy", CSP);
+    set(headers, "x-content-type-options", "nosniff");
+    set(headers, "referrer-policy", "same-origin");
+    set(headers, "x-frame-options", "DENY");
+    set(headers, "permissions-policy", "camera=(), microphone=(), geolocation=()");
+    set(headers, "cross-origin-opener-policy", "same-origin");
+    set(headers, "cache-control", "no-store");
+    response
+}
+
+/// A path fit for logs: segments that could identify a person or carry a
+/// secret (ids, tokens, anything with a digit or long) become `:x`.
+fn loggable_path(path: &str) -> String {
+    path.split('/')
+        .map(|segment| {
+            if segment.len() > 24 || segment.chars().any(|c| c.is_ascii_digit() || c == '@') {
+                ":x"
+            } else {
+                segment
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// A cookie only the server reads: HttpOnly, SameSite=Lax, Secure behind
+/// https (by setting or by the proxy's `X-Forwarded-Proto`).
+pub fn set_cookie(
+    response: &mut Response,
+    https: bool,
+    name: &str,
+    value: &str,
+    max_age_secs: i64,
+) {
+    let secure = if https { "; Secure" } else { "" };
+    let text = format!(
+        "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+    );
+    if let Ok(header_value) = HeaderValue::from_str(&text) {
+        response
+            .headers_mut()
+            .append(header::SET_COOKIE, header_value);
+    }
+}
+
+pub fn behind_https(headers: &HeaderMap, configured_https: bool) -> bool {
+    configured_https
+        || headers
+            .get("x-forwarded-proto")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+}
+
+/// Double-submit check for every state-changing request outside the API:
+/// the form's `csrf_token` (or an `X-CSRF-Token` header) must equal the
+/// `vangnet_csrf` cookie, and a cross-site `Origin` is refused outright.
+/// The API is exempt because it authenticates with bearer tokens, not
+/// cookies.
+async fn csrf(request: Request, next: Next) -> Response {
+    let existing = cookie(request.headers(), CSRF_COOKIE);
+    let token = existing
+        .clone()
+        .unwrap_or_else(|| new_secret_token("")[..40].to_string());
+    let state_changing = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let mut request = if state_changing && !request.uri().path().starts_with("/api/") {
+        match checked_form(request, existing.as_deref()).await {
+            Ok(request) => request,
+            Err(response) => return response,
+        }
+    } else {
+        request
+    };
+    let https = behind_https(request.headers(), false);
+    request.extensions_mut().insert(CsrfToken(token.clone()));
+    let mut response = next.run(request).await;
+    if existing.is_none() {
+        set_cookie(&mut response, https, CSRF_COOKIE, &token, 60 * 60 * 12);
+    }
+    response
+}
+
+async fn checked_form(request: Request, cookie_token: Option<&str>) -> Result<Request, Response> {
+    let refused = || {
+        tracing::warn!("form refused: missing or wrong CSRF token");
+        render_error(StatusCode::FORBIDDEN).into_response()
+    };
+    if cross_site_origin(request.headers()) {
+        return Err(refused());
+    }
+    let cookie_token = cookie_token.ok_or_else(refused)?;
+    let header_token = request
+        .headers()
+        .get("x-csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT_BYTES)
+        .await
+        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+    let form_token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD))
+        .map(|(_, v)| v);
+    let sent = form_token.or(header_token).ok_or_else(refused)?;
+    if !constant_time_eq(&sent, cookie_token) {
+        return Err(refused());
+    }
+    Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+fn cross_site_origin(headers: &HeaderMap) -> bool {
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    match (origin, host) {
+        (Some("null"), _) => true,
+        (Some(origin), Some(host)) => {
+            let origin_host = origin.split("://").nth(1).unwrap_or(origin);
+            origin_host != host
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (k, v) in pairs {
+            map.append(*k, HeaderValue::from_static(v));
+        }
+        map
+    }
+
+    #[test]
+    fn loggable_path_table() {
+        let cases = [
+            ("/api/v1/organisations/12/users", "/api/v1/organisations/:x/users"),
+            ("/inloggen", "/inloggen"),
+            ("/huurder/0123456789abcdef0123456789abcdef", "/huurder/:x"),
+            ("/zoek/ina@example.nl", "/zoek/:x"),
+        ];
+        for (path, expected) in cases {
+            assert_eq!(loggable_path(path), expected);
+        }
+    }
+
+    #[test]
+    fn cookie_parsing_table() {
+        let h = headers(&[("cookie", "a=1; vangnet_csrf=abc"), ("cookie", "b=2")]);
+        assert_eq!(cookie(&h, "vangnet_csrf").as_deref(), Some("abc"));
+        assert_eq!(cookie(&h, "b").as_deref(), Some("2"));
+        assert_eq!(cookie(&h, "c"), None);
+        assert_eq!(cookie(&headers(&[("cookie", "x=")]), "x"), None);
+    }
+
+    #[test]
+    fn cross_site_origin_table() {
+        let cases = [
+            (vec![("origin", "http://127.0.0.1:8080"), ("host", "127.0.0.1:8080")], false),
+            (vec![("origin", "https://evil.example"), ("host", "127.0.0.1:8080")], true),
+            (vec![("origin", "null"), ("host", "127.0.0.1:8080")], true),
+            (vec![("host", "127.0.0.1:8080")], false),
+        ];
+        for (pairs, expected) in cases {
+            assert_eq!(cross_site_origin(&headers(&pairs)), expected, "{pairs:?}");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! What every page shares: the title, the CSRF token for its forms, and the
+//! navigation the user's role allows.
+
+use crate::auth::SignedIn;
+use vangnet_domain::permission::{can, Action, Resource};
+
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub current: bool,
+}
+
+pub struct Nav {
+    pub user_name: String,
+    pub org_name: String,
+    pub role_label: &'static str,
+    pub items: Vec<NavItem>,
+}
+
+pub struct Layout {
+    pub title: String,
+    pub csrf_token: String,
+    pub nav: Option<Nav>,
+}
+
+impl Layout {
+    pub fn anonymous(title: &str, csrf_token: &str) -> Self {
+        Layout {
+            title: title.into(),
+            csrf_token: csrf_token.into(),
+            nav: None,
+        }
+    }
+
+    /// `current` is the href of the page being shown.
+    pub fn signed_in(title: &str, csrf_token: &str, who: &SignedIn, current: &str) -> Self {
+        let own = Resource::Organisation(who.org.id);
+        let allowed = |action| can(&who.actor, action, own).is_allowed();
+        let mut entries = vec![("/start", "Start")];
+        if allowed(Action::ViewUsers) {
+            entries.push(("/beheer/gebruikers", "Gebruikers"));
+        }
+        if allowed(Action::ViewAuditLog) {
+            entries.push(("/beheer/audit", "Auditlog"));
+        }
+        if who.actor.is_platform_admin() {
+            entries.push(("/beheer/organisaties", "Organisaties"));
+        }
+        let items = entries
+            .into_iter()
+            .map(|(href, label)| NavItem {
+                href,
+                label,
+                current: href == current,
+            })
+            .collect();
+        Layout {
+            title: title.into(),
+            csrf_token: csrf_token.into(),
+            nav: Some(Nav {
+                user_name: who.user.name.clone(),
+                org_name: who.org.name.clone(),
+                role_label: who.user.role.label(),
+                items,
+            }),
+        }
+    }
+}

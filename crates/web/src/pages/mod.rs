@@ -1,0 +1,54 @@
+//! Server-rendered Dutch pages. Each handler: who is asking, may they, ask
+//! the store, render a template. Forms post back and redirect (PRG).
+
+pub mod audit;
+pub mod errors;
+pub mod layout;
+pub mod login;
+pub mod orgs;
+pub mod start;
+pub mod users;
+
+use crate::state::AppState;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(start::home))
+        .route("/inloggen", get(login::form).post(login::submit))
+        .route("/uitloggen", post(login::logout))
+        .route("/start", get(start::page))
+        .route("/beheer/gebruikers", get(users::list).post(users::create))
+        .route("/beheer/gebruikers/{id}/blokkeren", post(users::disable))
+        .route("/beheer/gebruikers/{id}/deblokkeren", post(users::enable))
+        .route("/beheer/audit", get(audit::page))
+        .route("/beheer/organisaties", get(orgs::list).post(orgs::create))
+}
+
+/// Renders an askama template, or the 500 page if that fails.
+pub fn render(template: &impl askama::Template) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    match template.render() {
+        Ok(html) => axum::response::Html(html).into_response(),
+        Err(error) => {
+            tracing::error!(%error, "template failed");
+            errors::render_error(axum::http::StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+}
+
+/// The Dutch label of a form field, for error summaries.
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "email" => "E-mailadres",
+        "name" => "Naam",
+        "role" => "Rol",
+        "password" => "Wachtwoord",
+        "code" => "Code",
+        "kind" => "Soort",
+        "gemeentecode" => "Gemeentecode",
+        "postcodes" => "Postcodegebieden",
+        _ => "Invoer",
+    }
+}

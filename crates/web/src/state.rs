@@ -1,0 +1,19 @@
+use crate::config::WebConfig;
+use std::sync::Arc;
+use vangnet_store::Store;
+
+/// What every handler gets: the store and the settings.
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Arc<dyn Store>,
+    pub config: Arc<WebConfig>,
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, config: WebConfig) -> Self {
+        AppState {
+            store,
+            config: Arc::new(config),
+        }
+    }
+}
