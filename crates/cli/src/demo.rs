@@ -25,13 +25,19 @@ struct DemoOrg {
 
 const ORGS: &[DemoOrg] = &[
     DemoOrg {
-        code: "vangnet-beheer", name: "vangnet platformbeheer", kind: "beheer",
-        gemeentecode: None, postcodes: None,
+        code: "vangnet-beheer",
+        name: "vangnet platformbeheer",
+        kind: "beheer",
+        gemeentecode: None,
+        postcodes: None,
         users: &[("beheer@vangnet.example", "Bram Visser", "beheerder")],
     },
     DemoOrg {
-        code: "den-haag", name: "Gemeente Den Haag", kind: "gemeente",
-        gemeentecode: Some("0518"), postcodes: Some("2490-2599"),
+        code: "den-haag",
+        name: "Gemeente Den Haag",
+        kind: "gemeente",
+        gemeentecode: Some("0518"),
+        postcodes: Some("2490-2599"),
         users: &[
             ("beheerder@denhaag.example", "Fatima el Amrani", "beheerder"),
             ("teamleider@denhaag.example", "Joost de Vries", "teamleider"),
@@ -39,36 +45,70 @@ const ORGS: &[DemoOrg] = &[
         ],
     },
     DemoOrg {
-        code: "rijswijk", name: "Gemeente Rijswijk", kind: "gemeente",
-        gemeentecode: Some("0603"), postcodes: Some("2280-2289"),
+        code: "rijswijk",
+        name: "Gemeente Rijswijk",
+        kind: "gemeente",
+        gemeentecode: Some("0603"),
+        postcodes: Some("2280-2289"),
         users: &[("medewerker@rijswijk.example", "Peter Jansen", "medewerker")],
     },
     DemoOrg {
-        code: "haagse-woningstichting", name: "Haagse Woningstichting", kind: "verhuurder",
-        gemeentecode: None, postcodes: None,
+        code: "haagse-woningstichting",
+        name: "Haagse Woningstichting",
+        kind: "verhuurder",
+        gemeentecode: None,
+        postcodes: None,
         users: &[
-            ("beheerder@woningstichting.example", "Ilse Mulder", "beheerder"),
-            ("medewerker@woningstichting.example", "Mohamed Yilmaz", "medewerker"),
+            (
+                "beheerder@woningstichting.example",
+                "Ilse Mulder",
+                "beheerder",
+            ),
+            (
+                "medewerker@woningstichting.example",
+                "Mohamed Yilmaz",
+                "medewerker",
+            ),
         ],
     },
     DemoOrg {
-        code: "energie-west", name: "Energie West", kind: "signaalpartner",
-        gemeentecode: None, postcodes: None,
-        users: &[("medewerker@energiewest.example", "Linda de Boer", "medewerker")],
+        code: "energie-west",
+        name: "Energie West",
+        kind: "signaalpartner",
+        gemeentecode: None,
+        postcodes: None,
+        users: &[(
+            "medewerker@energiewest.example",
+            "Linda de Boer",
+            "medewerker",
+        )],
     },
     DemoOrg {
-        code: "schuldhulp-haaglanden", name: "Schuldhulp Haaglanden", kind: "hulpverlening",
-        gemeentecode: None, postcodes: None,
-        users: &[("medewerker@schuldhulp.example", "Kees van Dijk", "medewerker")],
+        code: "schuldhulp-haaglanden",
+        name: "Schuldhulp Haaglanden",
+        kind: "hulpverlening",
+        gemeentecode: None,
+        postcodes: None,
+        users: &[(
+            "medewerker@schuldhulp.example",
+            "Kees van Dijk",
+            "medewerker",
+        )],
     },
     DemoOrg {
-        code: "van-dijk-deurwaarders", name: "Van Dijk Gerechtsdeurwaarders", kind: "deurwaarder",
-        gemeentecode: None, postcodes: None,
+        code: "van-dijk-deurwaarders",
+        name: "Van Dijk Gerechtsdeurwaarders",
+        kind: "deurwaarder",
+        gemeentecode: None,
+        postcodes: None,
         users: &[("medewerker@vandijk.example", "Annemiek Smit", "medewerker")],
     },
     DemoOrg {
-        code: "redactie-handreiking", name: "Redactie Handreiking Voorkomen Huisuitzettingen", kind: "redactie",
-        gemeentecode: None, postcodes: None,
+        code: "redactie-handreiking",
+        name: "Redactie Handreiking Voorkomen Huisuitzettingen",
+        kind: "redactie",
+        gemeentecode: None,
+        postcodes: None,
         users: &[("redacteur@redactie.example", "Eva Hendriks", "redacteur")],
     },
 ];
@@ -77,11 +117,19 @@ pub async fn run(database_url: Option<&str>, args: DemoArgs) -> CliResult {
     let url = database_url.unwrap_or(DEMO_DATABASE);
     remove_sqlite_file(url)?;
     let store = open(url).await?;
-    if !store.list_orgs(OrgScope::All).await.map_err(|e| e.to_string())?.is_empty() {
+    if !store
+        .list_orgs(OrgScope::All)
+        .await
+        .map_err(|e| e.to_string())?
+        .is_empty()
+    {
         return Err("de demo heeft een lege database nodig; deze bevat al organisaties".into());
     }
     let logins = seed(&store).await?;
-    serve::run(store, WebConfig::default(), args.listen, move || print_logins(&logins)).await
+    serve::run(store, WebConfig::default(), args.listen, move || {
+        print_logins(&logins)
+    })
+    .await
 }
 
 /// A demo always starts fresh; only an SQLite file is removed, never a
@@ -90,13 +138,20 @@ fn remove_sqlite_file(url: &str) -> CliResult {
     if url.starts_with("postgres") {
         return Ok(());
     }
-    let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
     for suffix in ["", "-wal", "-shm"] {
         let file = format!("{path}{suffix}");
         match std::fs::remove_file(&file) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(format!("kan oude demodatabase '{file}' niet verwijderen: {e}")),
+            Err(e) => {
+                return Err(format!(
+                    "kan oude demodatabase '{file}' niet verwijderen: {e}"
+                ))
+            }
         }
     }
     Ok(())
@@ -106,16 +161,28 @@ async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>
     let hash = hash_password(DEMO_PASSWORD)?;
     let mut logins = Vec::new();
     for demo in ORGS {
-        let new = NewOrg::parse(demo.code, demo.name, demo.kind, demo.gemeentecode, demo.postcodes)
-            .map_err(|e| e.to_string())?;
+        let new = NewOrg::parse(
+            demo.code,
+            demo.name,
+            demo.kind,
+            demo.gemeentecode,
+            demo.postcodes,
+        )
+        .map_err(|e| e.to_string())?;
         let org = store
-            .create_org(&new, cli_event("org.create", "organisation").by_label("demo"))
+            .create_org(
+                &new,
+                cli_event("org.create", "organisation").by_label("demo"),
+            )
             .await
             .map_err(|e| e.to_string())?;
         for (email, name, role) in demo.users {
             let user = NewUser::parse(email, name, role, org.kind).map_err(|e| e.to_string())?;
             let event = cli_event("user.create", "user").by_label("demo");
-            store.create_user(org.id, &user, &hash, event).await.map_err(|e| e.to_string())?;
+            store
+                .create_user(org.id, &user, &hash, event)
+                .await
+                .map_err(|e| e.to_string())?;
             logins.push((email.to_string(), role.to_string(), org.name.clone()));
         }
     }

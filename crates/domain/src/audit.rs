@@ -182,7 +182,9 @@ impl ChainVerifier {
             ));
         }
         if entry_hash(entry.seq, entry.at, &entry.event, &entry.prev_hash) != entry.hash {
-            return Err(broken("inhoud past niet bij de opgeslagen hash: de regel is gewijzigd".into()));
+            return Err(broken(
+                "inhoud past niet bij de opgeslagen hash: de regel is gewijzigd".into(),
+            ));
         }
         self.last = Some((entry.seq, entry.hash.clone()));
         self.checked += 1;
@@ -227,16 +229,38 @@ mod tests {
     fn tampering_table() {
         type Tamper = fn(&mut Vec<AuditEntry>);
         let cases: [(&str, Tamper, i64); 5] = [
-            ("changed action", |e| e[2].event.action = "user.delete".into(), 3),
-            ("changed time", |e| e[1].at += chrono::Duration::seconds(1), 2),
-            ("deleted row", |e| { e.remove(2); }, 4),
-            ("deleted last row and rehashed", |e| {
-                e.remove(1);
-                e[1].seq = 2;
-                let prev = e[0].hash.clone();
-                e[1].prev_hash = prev;
-            }, 2),
-            ("changed reason", |e| e[4].event.reason = Some("x".into()), 5),
+            (
+                "changed action",
+                |e| e[2].event.action = "user.delete".into(),
+                3,
+            ),
+            (
+                "changed time",
+                |e| e[1].at += chrono::Duration::seconds(1),
+                2,
+            ),
+            (
+                "deleted row",
+                |e| {
+                    e.remove(2);
+                },
+                4,
+            ),
+            (
+                "deleted last row and rehashed",
+                |e| {
+                    e.remove(1);
+                    e[1].seq = 2;
+                    let prev = e[0].hash.clone();
+                    e[1].prev_hash = prev;
+                },
+                2,
+            ),
+            (
+                "changed reason",
+                |e| e[4].event.reason = Some("x".into()),
+                5,
+            ),
         ];
         for (name, tamper, broken_at) in cases {
             let mut entries = chain_of(5);
@@ -252,6 +276,9 @@ mod tests {
         let mut b = AuditEvent::new("a", "bc", None);
         a.detail = String::new();
         b.detail = String::new();
-        assert_ne!(entry_hash(1, at, &a, GENESIS_HASH), entry_hash(1, at, &b, GENESIS_HASH));
+        assert_ne!(
+            entry_hash(1, at, &a, GENESIS_HASH),
+            entry_hash(1, at, &b, GENESIS_HASH)
+        );
     }
 }

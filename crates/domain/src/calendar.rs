@@ -51,9 +51,20 @@ mod tests {
 
     #[test]
     fn last_sundays() {
-        for (year, march, october) in [(2024, 31, 27), (2025, 30, 26), (2026, 29, 25), (2027, 28, 31)] {
-            assert_eq!(last_sunday(year, 3), NaiveDate::from_ymd_opt(year, 3, march).unwrap());
-            assert_eq!(last_sunday(year, 10), NaiveDate::from_ymd_opt(year, 10, october).unwrap());
+        for (year, march, october) in [
+            (2024, 31, 27),
+            (2025, 30, 26),
+            (2026, 29, 25),
+            (2027, 28, 31),
+        ] {
+            assert_eq!(
+                last_sunday(year, 3),
+                NaiveDate::from_ymd_opt(year, 3, march).unwrap()
+            );
+            assert_eq!(
+                last_sunday(year, 10),
+                NaiveDate::from_ymd_opt(year, 10, october).unwrap()
+            );
             assert_eq!(last_sunday(year, 3).weekday(), Weekday::Sun);
         }
     }

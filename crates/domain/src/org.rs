@@ -72,7 +72,10 @@ impl FromStr for OrgKind {
                 let all: Vec<&str> = OrgKind::ALL.iter().map(|k| k.slug()).collect();
                 field_error(
                     "kind",
-                    format!("onbekend soort organisatie '{s}'; kies uit {}", all.join(", ")),
+                    format!(
+                        "onbekend soort organisatie '{s}'; kies uit {}",
+                        all.join(", ")
+                    ),
                 )
             })
     }
@@ -253,9 +256,18 @@ mod tests {
             (" 2612 , 2490-2599 ", Ok("2490-2599,2612")),
             ("", Ok("")),
             ("2599-2490", Err("bereik '2599-2490' loopt achteruit")),
-            ("249", Err("'249' is geen viercijferige postcode (1000-9999)")),
-            ("0999", Err("'0999' is geen viercijferige postcode (1000-9999)")),
-            ("abcd", Err("'abcd' is geen viercijferige postcode (1000-9999)")),
+            (
+                "249",
+                Err("'249' is geen viercijferige postcode (1000-9999)"),
+            ),
+            (
+                "0999",
+                Err("'0999' is geen viercijferige postcode (1000-9999)"),
+            ),
+            (
+                "abcd",
+                Err("'abcd' is geen viercijferige postcode (1000-9999)"),
+            ),
             (
                 "2490-2599,2500",
                 Err("bereiken 2490-2599 en 2500 overlappen"),
@@ -273,14 +285,23 @@ mod tests {
     #[test]
     fn postcode_contains() {
         let ranges = PostcodeRanges::parse("2490-2599,2612").unwrap();
-        for (pc4, inside) in [(2489, false), (2490, true), (2599, true), (2600, false), (2612, true)] {
+        for (pc4, inside) in [
+            (2489, false),
+            (2490, true),
+            (2599, true),
+            (2600, false),
+            (2612, true),
+        ] {
             assert_eq!(ranges.contains(pc4), inside, "{pc4}");
         }
     }
 
     #[test]
     fn org_code_and_gemeentecode_table() {
-        assert_eq!(parse_org_code(" Gemeente-Den-Haag ").unwrap(), "gemeente-den-haag");
+        assert_eq!(
+            parse_org_code(" Gemeente-Den-Haag ").unwrap(),
+            "gemeente-den-haag"
+        );
         for bad in ["a", "met spatie", "-begin", "ünï", &"x".repeat(41)] {
             assert!(parse_org_code(bad).is_err(), "{bad}");
         }
@@ -292,7 +313,13 @@ mod tests {
 
     #[test]
     fn new_org_rules_table() {
-        let ok = NewOrg::parse("den-haag", "Gemeente Den Haag", "gemeente", Some("0518"), Some("2490-2599"));
+        let ok = NewOrg::parse(
+            "den-haag",
+            "Gemeente Den Haag",
+            "gemeente",
+            Some("0518"),
+            Some("2490-2599"),
+        );
         assert!(ok.is_ok());
         let cases: &[(&str, Option<&str>, Option<&str>, &str)] = &[
             ("gemeente", None, None, "gemeentecode: is verplicht voor een gemeente"),

@@ -161,7 +161,12 @@ mod tests {
         let platform_only = Forbidden("alleen platformbeheerders mogen dit");
         let cases = [
             (user(Gemeente, Medewerker), ViewOrganisation, OWN, Allow),
-            (user(Gemeente, Medewerker), ViewOrganisation, OTHER, NotFound),
+            (
+                user(Gemeente, Medewerker),
+                ViewOrganisation,
+                OTHER,
+                NotFound,
+            ),
             (user(Gemeente, Medewerker), ViewUsers, OWN, role_denied),
             (user(Gemeente, Teamleider), ViewUsers, OWN, Allow),
             (user(Gemeente, Teamleider), ManageUsers, OWN, role_denied),
@@ -169,21 +174,50 @@ mod tests {
             (user(Gemeente, Beheerder), ManageUsers, OTHER, NotFound),
             (user(Gemeente, Beheerder), ViewAuditLog, OWN, Allow),
             (user(Gemeente, Beheerder), ViewAuditLog, OTHER, NotFound),
-            (user(Gemeente, Beheerder), CreateOrganisation, Resource::Platform, platform_only),
-            (user(Beheer, Medewerker), CreateOrganisation, Resource::Platform, platform_only),
-            (user(Beheer, Beheerder), CreateOrganisation, Resource::Platform, Allow),
+            (
+                user(Gemeente, Beheerder),
+                CreateOrganisation,
+                Resource::Platform,
+                platform_only,
+            ),
+            (
+                user(Beheer, Medewerker),
+                CreateOrganisation,
+                Resource::Platform,
+                platform_only,
+            ),
+            (
+                user(Beheer, Beheerder),
+                CreateOrganisation,
+                Resource::Platform,
+                Allow,
+            ),
             (user(Beheer, Beheerder), ManageUsers, OTHER, Allow),
             (user(Redactie, Redacteur), ViewAuditLog, OWN, role_denied),
             (token(&[Scope::OrgRead]), ViewOrganisation, OWN, Allow),
             (token(&[Scope::OrgRead]), ViewOrganisation, OTHER, NotFound),
-            (token(&[Scope::OrgRead]), ViewUsers, OWN, Forbidden("het token mist de benodigde scope")),
+            (
+                token(&[Scope::OrgRead]),
+                ViewUsers,
+                OWN,
+                Forbidden("het token mist de benodigde scope"),
+            ),
             (token(&[Scope::UsersRead]), ViewUsers, OWN, Allow),
             (token(&[Scope::UsersWrite]), ManageUsers, OWN, Allow),
             (token(&[Scope::AuditRead]), ViewAuditLog, OWN, Allow),
-            (token(&Scope::ALL), CreateOrganisation, Resource::Platform, platform_only),
+            (
+                token(&Scope::ALL),
+                CreateOrganisation,
+                Resource::Platform,
+                platform_only,
+            ),
         ];
         for (i, (actor, action, resource, expected)) in cases.into_iter().enumerate() {
-            assert_eq!(can(&actor, action, resource), expected, "case {i}: {action:?}");
+            assert_eq!(
+                can(&actor, action, resource),
+                expected,
+                "case {i}: {action:?}"
+            );
         }
     }
 

@@ -64,7 +64,11 @@ impl Scope {
     }
 
     pub fn join(scopes: &[Scope]) -> String {
-        scopes.iter().map(|s| s.slug()).collect::<Vec<_>>().join(",")
+        scopes
+            .iter()
+            .map(|s| s.slug())
+            .collect::<Vec<_>>()
+            .join(",")
     }
 }
 

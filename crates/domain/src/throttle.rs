@@ -44,7 +44,11 @@ mod tests {
             (9, 40, true),
         ];
         for (account, address, blocked) in cases {
-            assert_eq!(policy.blocks(account, address), blocked, "{account}/{address}");
+            assert_eq!(
+                policy.blocks(account, address),
+                blocked,
+                "{account}/{address}"
+            );
         }
     }
 }

@@ -60,11 +60,19 @@ pub trait Store: Send + Sync {
     async fn user_by_email(&self, email: &str) -> Result<Option<User>>;
     /// The stored password hash of an account, for the login check.
     async fn password_hash(&self, user_id: i64) -> Result<Option<String>>;
-    async fn set_password(&self, user_id: i64, password_hash: &str, audit: AuditEvent)
-        -> Result<()>;
+    async fn set_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        audit: AuditEvent,
+    ) -> Result<()>;
     /// Disabling also ends the user's sessions.
-    async fn set_user_disabled(&self, user_id: i64, disabled: bool, audit: AuditEvent)
-        -> Result<()>;
+    async fn set_user_disabled(
+        &self,
+        user_id: i64,
+        disabled: bool,
+        audit: AuditEvent,
+    ) -> Result<()>;
 
     async fn create_session(&self, session: &NewSession, audit: AuditEvent) -> Result<()>;
     /// The session if it exists, has not expired and was used within
@@ -77,8 +85,7 @@ pub trait Store: Send + Sync {
     ) -> Result<Option<SessionRecord>>;
     async fn delete_session(&self, token_hash: &str, audit: AuditEvent) -> Result<()>;
     /// Removes expired sessions and old login failures; returns rows removed.
-    async fn purge_expired(&self, now: DateTime<Utc>, idle_limit: chrono::Duration)
-        -> Result<u64>;
+    async fn purge_expired(&self, now: DateTime<Utc>, idle_limit: chrono::Duration) -> Result<u64>;
 
     async fn create_token(&self, token: &NewToken, audit: AuditEvent) -> Result<ApiToken>;
     /// A usable (not revoked) token by its hash; marks it as used.
@@ -98,8 +105,12 @@ pub trait Store: Send + Sync {
     /// denial, a token use).
     async fn append_audit(&self, event: AuditEvent) -> Result<AuditEntry>;
     /// Newest first, optionally only one organisation's entries.
-    async fn list_audit(&self, scope: OrgScope, before_seq: Option<i64>, limit: i64)
-        -> Result<Vec<AuditEntry>>;
+    async fn list_audit(
+        &self,
+        scope: OrgScope,
+        before_seq: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<AuditEntry>>;
     /// Oldest first from `after_seq`, for verification.
     async fn audit_page(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditEntry>>;
 
@@ -152,7 +163,10 @@ mod tests {
     #[test]
     fn redact_url_table() {
         let cases = [
-            ("postgres://app:geheim@db:5432/vangnet", "postgres://app:***@db:5432/vangnet"),
+            (
+                "postgres://app:geheim@db:5432/vangnet",
+                "postgres://app:***@db:5432/vangnet",
+            ),
             ("postgres://db/vangnet", "postgres://db/vangnet"),
             ("sqlite://vangnet.db", "sqlite://vangnet.db"),
         ];

@@ -125,7 +125,10 @@ impl Store for PgStore {
             .fetch_all(&mut *tx)
             .await?;
         let mut ran = Vec::new();
-        for migration in POSTGRES.iter().filter(|m| !done.iter().any(|d| d == m.name)) {
+        for migration in POSTGRES
+            .iter()
+            .filter(|m| !done.iter().any(|d| d == m.name))
+        {
             apply(&mut tx, migration).await?;
             ran.push(migration.name.to_string());
         }
@@ -161,35 +164,41 @@ impl Store for PgStore {
     async fn list_orgs(&self, scope: OrgScope) -> Result<Vec<Org>> {
         let rows: Vec<OrgRow> = match scope {
             OrgScope::All => {
-                sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY code"))
-                    .fetch_all(&self.pool)
-                    .await?
+                sqlx::query_as(&format!(
+                    "SELECT {ORG_COLUMNS} FROM organisations ORDER BY code"
+                ))
+                .fetch_all(&self.pool)
+                .await?
             }
             OrgScope::Only(id) => {
-                sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"))
-                    .bind(id)
-                    .fetch_all(&self.pool)
-                    .await?
+                sqlx::query_as(&format!(
+                    "SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"
+                ))
+                .bind(id)
+                .fetch_all(&self.pool)
+                .await?
             }
         };
         convert_all(rows)
     }
 
     async fn org_by_id(&self, id: i64) -> Result<Option<Org>> {
-        let row: Option<OrgRow> =
-            sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"))
-                .bind(id)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<OrgRow> = sqlx::query_as(&format!(
+            "SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(Org::try_from).transpose()
     }
 
     async fn org_by_code(&self, code: &str) -> Result<Option<Org>> {
-        let row: Option<OrgRow> =
-            sqlx::query_as(&format!("SELECT {ORG_COLUMNS} FROM organisations WHERE code = $1"))
-                .bind(code)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<OrgRow> = sqlx::query_as(&format!(
+            "SELECT {ORG_COLUMNS} FROM organisations WHERE code = $1"
+        ))
+        .bind(code)
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(Org::try_from).transpose()
     }
 
@@ -222,9 +231,11 @@ impl Store for PgStore {
     async fn list_users(&self, scope: OrgScope) -> Result<Vec<User>> {
         let rows: Vec<UserRow> = match scope {
             OrgScope::All => {
-                sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY org_id, email"))
-                    .fetch_all(&self.pool)
-                    .await?
+                sqlx::query_as(&format!(
+                    "SELECT {USER_COLUMNS} FROM users ORDER BY org_id, email"
+                ))
+                .fetch_all(&self.pool)
+                .await?
             }
             OrgScope::Only(org_id) => {
                 sqlx::query_as(&format!(
@@ -250,11 +261,12 @@ impl Store for PgStore {
     }
 
     async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
-        let row: Option<UserRow> =
-            sqlx::query_as(&format!("SELECT {USER_COLUMNS} FROM users WHERE email = $1"))
-                .bind(email)
-                .fetch_optional(&self.pool)
-                .await?;
+        let row: Option<UserRow> = sqlx::query_as(&format!(
+            "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
+        ))
+        .bind(email)
+        .fetch_optional(&self.pool)
+        .await?;
         row.map(User::try_from).transpose()
     }
 
@@ -383,12 +395,13 @@ impl Store for PgStore {
 
     async fn purge_expired(&self, now: DateTime<Utc>, idle_limit: chrono::Duration) -> Result<u64> {
         let mut tx = self.write().await?;
-        let sessions = sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
-            .bind(Ts(now))
-            .bind(Ts(now - idle_limit))
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let sessions =
+            sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+                .bind(Ts(now))
+                .bind(Ts(now - idle_limit))
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         let failures = sqlx::query("DELETE FROM login_failures WHERE at <= $1")
             .bind(Ts(now - chrono::Duration::days(1)))
             .execute(&mut *tx)

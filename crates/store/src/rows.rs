@@ -11,15 +11,16 @@ use vangnet_domain::scope::Scope;
 use vangnet_domain::user::Role;
 
 pub const ORG_COLUMNS: &str = "id, code, name, kind, gemeentecode, postcodes, created_at";
-pub const USER_COLUMNS: &str =
-    "id, org_id, email, name, role, disabled, created_at, last_login_at";
+pub const USER_COLUMNS: &str = "id, org_id, email, name, role, disabled, created_at, last_login_at";
 pub const AUDIT_COLUMNS: &str = "seq, at, actor_user_id, actor_token_id, actor_label, org_id, \
      action, object_type, object_id, reason, detail, prev_hash, hash";
 pub const TOKEN_COLUMNS: &str = "t.id, t.org_id, t.name, t.scopes, t.created_at, \
      t.last_used_at, o.kind AS org_kind";
 
 fn corrupt(what: &str, reason: impl std::fmt::Display) -> StoreError {
-    StoreError::Unsupported(format!("onleesbare waarde in de database ({what}): {reason}"))
+    StoreError::Unsupported(format!(
+        "onleesbare waarde in de database ({what}): {reason}"
+    ))
 }
 
 #[derive(sqlx::FromRow)]
@@ -161,6 +162,8 @@ impl From<AuditRow> for AuditEntry {
 }
 
 /// Converts a list of rows, failing on the first unreadable one.
-pub fn convert_all<R, T: TryFrom<R, Error = StoreError>>(rows: Vec<R>) -> Result<Vec<T>, StoreError> {
+pub fn convert_all<R, T: TryFrom<R, Error = StoreError>>(
+    rows: Vec<R>,
+) -> Result<Vec<T>, StoreError> {
     rows.into_iter().map(T::try_from).collect()
 }

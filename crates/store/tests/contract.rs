@@ -6,9 +6,9 @@ use chrono::{Duration, Utc};
 use std::sync::Arc;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::org::NewOrg;
+use vangnet_domain::org::OrgKind;
 use vangnet_domain::scope::Scope;
 use vangnet_domain::user::NewUser;
-use vangnet_domain::org::OrgKind;
 use vangnet_store::*;
 
 mod backends;
@@ -66,7 +66,10 @@ async fn org(store: &Arc<dyn Store>, code: &str, kind: &str) -> Org {
 
 async fn user(store: &Arc<dyn Store>, org: &Org, email: &str) -> User {
     let new = NewUser::parse(email, "Ina Jansen", "medewerker", org.kind).unwrap();
-    store.create_user(org.id, &new, "$argon2id$fake", cli()).await.unwrap()
+    store
+        .create_user(org.id, &new, "$argon2id$fake", cli())
+        .await
+        .unwrap()
 }
 
 async fn audit_count(store: &Arc<dyn Store>) -> u64 {
@@ -85,13 +88,19 @@ async fn organisations_are_unique_by_code_and_scoped(store: Arc<dyn Store>) {
     assert_eq!(haag.kind, OrgKind::Gemeente);
     assert_eq!(haag.gemeentecode.as_deref(), Some("0518"));
     assert!(haag.postcodes.contains(2500));
-    assert_eq!(store.org_by_code("den-haag").await.unwrap(), Some(haag.clone()));
+    assert_eq!(
+        store.org_by_code("den-haag").await.unwrap(),
+        Some(haag.clone())
+    );
     assert_eq!(store.org_by_id(corp.id).await.unwrap(), Some(corp.clone()));
     assert_eq!(store.org_by_code("bestaat-niet").await.unwrap(), None);
 
     let all = store.list_orgs(OrgScope::All).await.unwrap();
     assert_eq!(all.len(), 2);
-    assert_eq!(store.list_orgs(OrgScope::Only(corp.id)).await.unwrap(), vec![corp]);
+    assert_eq!(
+        store.list_orgs(OrgScope::Only(corp.id)).await.unwrap(),
+        vec![corp]
+    );
 
     let again = NewOrg::parse("den-haag", "Nog eens", "verhuurder", None, None).unwrap();
     match store.create_org(&again, cli()).await {
@@ -106,14 +115,29 @@ async fn users_are_unique_by_email_and_scoped_to_their_organisation(store: Arc<d
     let ina = user(&store, &a, "ina@a.example").await;
     let _bob = user(&store, &b, "bob@b.example").await;
 
-    assert_eq!(store.user_in_org(a.id, ina.id).await.unwrap(), Some(ina.clone()));
+    assert_eq!(
+        store.user_in_org(a.id, ina.id).await.unwrap(),
+        Some(ina.clone())
+    );
     assert_eq!(store.user_in_org(b.id, ina.id).await.unwrap(), None);
-    assert_eq!(store.list_users(OrgScope::Only(a.id)).await.unwrap(), vec![ina.clone()]);
+    assert_eq!(
+        store.list_users(OrgScope::Only(a.id)).await.unwrap(),
+        vec![ina.clone()]
+    );
     assert_eq!(store.list_users(OrgScope::All).await.unwrap().len(), 2);
-    assert_eq!(store.user_by_email("ina@a.example").await.unwrap(), Some(ina.clone()));
+    assert_eq!(
+        store.user_by_email("ina@a.example").await.unwrap(),
+        Some(ina.clone())
+    );
 
-    store.set_password(ina.id, "$argon2id$new", cli()).await.unwrap();
-    assert_eq!(store.password_hash(ina.id).await.unwrap().as_deref(), Some("$argon2id$new"));
+    store
+        .set_password(ina.id, "$argon2id$new", cli())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.password_hash(ina.id).await.unwrap().as_deref(),
+        Some("$argon2id$new")
+    );
 
     let dup = NewUser::parse("ina@a.example", "Ander", "medewerker", b.kind).unwrap();
     match store.create_user(b.id, &dup, "x", cli()).await {
@@ -149,29 +173,70 @@ async fn sessions_expire_when_idle_or_old(store: Arc<dyn Store>) {
     };
     store.create_session(&session, cli()).await.unwrap();
 
-    let live = store.active_session("hash-1", now, idle).await.unwrap().unwrap();
+    let live = store
+        .active_session("hash-1", now, idle)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(live.user.id, ina.id);
     assert_eq!(live.org.id, a.id);
     assert!(live.user.last_login_at.is_some());
-    assert!(store.active_session("other", now, idle).await.unwrap().is_none());
+    assert!(store
+        .active_session("other", now, idle)
+        .await
+        .unwrap()
+        .is_none());
     // Used 20 minutes later: still alive, and that use counts as activity.
     let later = now + Duration::minutes(20);
-    assert!(store.active_session("hash-1", later, idle).await.unwrap().is_some());
-    assert!(store.active_session("hash-1", later + Duration::minutes(25), idle).await.unwrap().is_some());
+    assert!(store
+        .active_session("hash-1", later, idle)
+        .await
+        .unwrap()
+        .is_some());
+    assert!(store
+        .active_session("hash-1", later + Duration::minutes(25), idle)
+        .await
+        .unwrap()
+        .is_some());
     // Idle for longer than the limit.
     let idle_out = later + Duration::minutes(25) + Duration::minutes(31);
-    assert!(store.active_session("hash-1", idle_out, idle).await.unwrap().is_none());
+    assert!(store
+        .active_session("hash-1", idle_out, idle)
+        .await
+        .unwrap()
+        .is_none());
     // Past the absolute expiry, however active.
     let long = Duration::days(1);
-    assert!(store.active_session("hash-1", now + Duration::hours(9), long).await.unwrap().is_none());
+    assert!(store
+        .active_session("hash-1", now + Duration::hours(9), long)
+        .await
+        .unwrap()
+        .is_none());
 
-    assert!(store.purge_expired(now + Duration::hours(9), idle).await.unwrap() >= 1);
-    assert!(store.active_session("hash-1", now, long).await.unwrap().is_none());
+    assert!(
+        store
+            .purge_expired(now + Duration::hours(9), idle)
+            .await
+            .unwrap()
+            >= 1
+    );
+    assert!(store
+        .active_session("hash-1", now, long)
+        .await
+        .unwrap()
+        .is_none());
 
-    let second = NewSession { token_hash: "hash-2".into(), ..session };
+    let second = NewSession {
+        token_hash: "hash-2".into(),
+        ..session
+    };
     store.create_session(&second, cli()).await.unwrap();
     store.delete_session("hash-2", cli()).await.unwrap();
-    assert!(store.active_session("hash-2", now, idle).await.unwrap().is_none());
+    assert!(store
+        .active_session("hash-2", now, idle)
+        .await
+        .unwrap()
+        .is_none());
 }
 
 async fn disabling_a_user_ends_their_sessions(store: Arc<dyn Store>) {
@@ -187,10 +252,28 @@ async fn disabling_a_user_ends_their_sessions(store: Arc<dyn Store>) {
     };
     store.create_session(&session, cli()).await.unwrap();
     store.set_user_disabled(ina.id, true, cli()).await.unwrap();
-    assert!(store.active_session("hash-1", now, Duration::hours(1)).await.unwrap().is_none());
-    assert!(store.user_in_org(a.id, ina.id).await.unwrap().unwrap().disabled);
+    assert!(store
+        .active_session("hash-1", now, Duration::hours(1))
+        .await
+        .unwrap()
+        .is_none());
+    assert!(
+        store
+            .user_in_org(a.id, ina.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .disabled
+    );
     store.set_user_disabled(ina.id, false, cli()).await.unwrap();
-    assert!(!store.user_in_org(a.id, ina.id).await.unwrap().unwrap().disabled);
+    assert!(
+        !store
+            .user_in_org(a.id, ina.id)
+            .await
+            .unwrap()
+            .unwrap()
+            .disabled
+    );
 }
 
 async fn tokens_are_found_by_hash_only_while_not_revoked(store: Arc<dyn Store>) {
@@ -207,13 +290,30 @@ async fn tokens_are_found_by_hash_only_while_not_revoked(store: Arc<dyn Store>) 
     assert_eq!(created.org_kind, OrgKind::Verhuurder);
     assert!(created.last_used_at.is_none());
 
-    let used = store.use_token("token-hash", Utc::now()).await.unwrap().unwrap();
+    let used = store
+        .use_token("token-hash", Utc::now())
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(used.id, created.id);
     assert!(used.last_used_at.is_some());
-    assert!(store.use_token("wrong", Utc::now()).await.unwrap().is_none());
+    assert!(store
+        .use_token("wrong", Utc::now())
+        .await
+        .unwrap()
+        .is_none());
     assert_eq!(store.list_tokens(corp.id).await.unwrap().len(), 1);
 
-    match store.create_token(&NewToken { token_hash: "other".into(), ..token }, cli()).await {
+    match store
+        .create_token(
+            &NewToken {
+                token_hash: "other".into(),
+                ..token
+            },
+            cli(),
+        )
+        .await
+    {
         Err(StoreError::Conflict { field, .. }) => assert_eq!(field, "name"),
         other => panic!("expected a conflict on name, got {other:?}"),
     }
@@ -222,16 +322,29 @@ async fn tokens_are_found_by_hash_only_while_not_revoked(store: Arc<dyn Store>) 
 async fn login_failures_are_counted_per_account_and_per_address(store: Arc<dyn Store>) {
     let now = Utc::now();
     for (account, ip) in [("acc-1", "ip-1"), ("acc-1", "ip-2"), ("acc-2", "ip-1")] {
-        let failure = LoginFailure { at: now, account_key: account.into(), ip_key: ip.into() };
+        let failure = LoginFailure {
+            at: now,
+            account_key: account.into(),
+            ip_key: ip.into(),
+        };
         store.record_login_failure(&failure).await.unwrap();
     }
     let since = now - Duration::minutes(15);
-    let counts = store.count_login_failures("acc-1", "ip-1", since).await.unwrap();
+    let counts = store
+        .count_login_failures("acc-1", "ip-1", since)
+        .await
+        .unwrap();
     assert_eq!(counts, LoginFailureCounts { account: 2, ip: 2 });
-    let later = store.count_login_failures("acc-1", "ip-1", now + Duration::seconds(1)).await.unwrap();
+    let later = store
+        .count_login_failures("acc-1", "ip-1", now + Duration::seconds(1))
+        .await
+        .unwrap();
     assert_eq!(later, LoginFailureCounts::default());
     store.clear_login_failures("acc-1").await.unwrap();
-    let cleared = store.count_login_failures("acc-1", "ip-1", since).await.unwrap();
+    let cleared = store
+        .count_login_failures("acc-1", "ip-1", since)
+        .await
+        .unwrap();
     assert_eq!(cleared, LoginFailureCounts { account: 0, ip: 1 });
 }
 
@@ -240,18 +353,34 @@ async fn every_write_is_audited_and_the_chain_verifies(store: Arc<dyn Store>) {
     let b = org(&store, "org-b", "verhuurder").await;
     let ina = user(&store, &a, "ina@a.example").await;
     store
-        .append_audit(AuditEvent::new("login.success", "user", Some(ina.id.to_string())).by_user(ina.id, a.id))
+        .append_audit(
+            AuditEvent::new("login.success", "user", Some(ina.id.to_string()))
+                .by_user(ina.id, a.id),
+        )
         .await
         .unwrap();
     assert_eq!(audit_count(&store).await, 4);
 
-    let own = store.list_audit(OrgScope::Only(a.id), None, 50).await.unwrap();
-    assert_eq!(own.len(), 3, "org creation, user creation and login of org a");
+    let own = store
+        .list_audit(OrgScope::Only(a.id), None, 50)
+        .await
+        .unwrap();
+    assert_eq!(
+        own.len(),
+        3,
+        "org creation, user creation and login of org a"
+    );
     assert!(own.iter().all(|e| e.event.org_id == Some(a.id)));
     assert_eq!(own[0].event.action, "login.success", "newest first");
-    let b_only = store.list_audit(OrgScope::Only(b.id), None, 50).await.unwrap();
+    let b_only = store
+        .list_audit(OrgScope::Only(b.id), None, 50)
+        .await
+        .unwrap();
     assert_eq!(b_only.len(), 1);
-    let paged = store.list_audit(OrgScope::All, Some(own[0].seq), 2).await.unwrap();
+    let paged = store
+        .list_audit(OrgScope::All, Some(own[0].seq), 2)
+        .await
+        .unwrap();
     assert_eq!(paged.len(), 2);
     assert!(paged.iter().all(|e| e.seq < own[0].seq));
 }
@@ -290,7 +419,10 @@ async fn sqlite_tampering_is_detected() {
     org(&dyn_store, "org-a", "gemeente").await;
     org(&dyn_store, "org-b", "gemeente").await;
     assert_eq!(audit_count(&dyn_store).await, 2);
-    sqlx::query("DROP TRIGGER audit_log_no_update").execute(store.pool()).await.unwrap();
+    sqlx::query("DROP TRIGGER audit_log_no_update")
+        .execute(store.pool())
+        .await
+        .unwrap();
     sqlx::query("UPDATE audit_log SET action = 'org.delete' WHERE seq = 2")
         .execute(store.pool())
         .await
@@ -301,13 +433,21 @@ async fn sqlite_tampering_is_detected() {
 
 #[tokio::test]
 async fn postgres_tampering_is_detected() {
-    let Some(store) = backends::postgres_concrete().await else { return };
+    let Some(store) = backends::postgres_concrete().await else {
+        return;
+    };
     let dyn_store: Arc<dyn Store> = store.clone();
     org(&dyn_store, "org-a", "gemeente").await;
     org(&dyn_store, "org-b", "gemeente").await;
     org(&dyn_store, "org-c", "gemeente").await;
-    sqlx::query("ALTER TABLE audit_log DISABLE TRIGGER USER").execute(store.pool()).await.unwrap();
-    sqlx::query("DELETE FROM audit_log WHERE seq = 2").execute(store.pool()).await.unwrap();
+    sqlx::query("ALTER TABLE audit_log DISABLE TRIGGER USER")
+        .execute(store.pool())
+        .await
+        .unwrap();
+    sqlx::query("DELETE FROM audit_log WHERE seq = 2")
+        .execute(store.pool())
+        .await
+        .unwrap();
     let broken = verify_audit(&*dyn_store).await.unwrap().unwrap_err();
     assert_eq!(broken.seq, 3);
 }
@@ -316,7 +456,11 @@ async fn postgres_tampering_is_detected() {
 async fn sqlite_two_processes_writing_at_once_never_see_locked() {
     // Two independent pools on one file behave like two processes.
     let (first, dir) = backends::sqlite_concrete().await;
-    let second: Arc<dyn Store> = Arc::new(SqliteStore::open(first.path().to_str().unwrap()).await.unwrap());
+    let second: Arc<dyn Store> = Arc::new(
+        SqliteStore::open(first.path().to_str().unwrap())
+            .await
+            .unwrap(),
+    );
     let first: Arc<dyn Store> = first;
     let mut tasks = Vec::new();
     for (n, store) in [first.clone(), second.clone()].into_iter().enumerate() {
@@ -324,8 +468,18 @@ async fn sqlite_two_processes_writing_at_once_never_see_locked() {
             let store = store.clone();
             tasks.push(tokio::spawn(async move {
                 for i in 0..25 {
-                    let new = NewOrg::parse(&format!("org-{n}-{worker}-{i}"), "Naam", "verhuurder", None, None).unwrap();
-                    store.create_org(&new, cli()).await.expect("no 'database is locked'");
+                    let new = NewOrg::parse(
+                        &format!("org-{n}-{worker}-{i}"),
+                        "Naam",
+                        "verhuurder",
+                        None,
+                        None,
+                    )
+                    .unwrap();
+                    store
+                        .create_org(&new, cli())
+                        .await
+                        .expect("no 'database is locked'");
                 }
             }));
         }
@@ -344,7 +498,10 @@ async fn sqlite_backup_is_a_consistent_copy() {
     org(&dyn_store, "org-a", "gemeente").await;
     let target = dir.path().join("backup.db");
     dyn_store.backup_to(&target).await.unwrap();
-    assert!(matches!(dyn_store.backup_to(&target).await, Err(StoreError::Conflict { .. })));
+    assert!(matches!(
+        dyn_store.backup_to(&target).await,
+        Err(StoreError::Conflict { .. })
+    ));
     let copy: Arc<dyn Store> = Arc::new(SqliteStore::open(target.to_str().unwrap()).await.unwrap());
     assert_eq!(copy.list_orgs(OrgScope::All).await.unwrap().len(), 1);
     assert_eq!(audit_count(&copy).await, 1);

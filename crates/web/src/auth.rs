@@ -8,8 +8,8 @@ use crate::pages::errors::PageError;
 use crate::problem::Problem;
 use crate::state::AppState;
 use axum::extract::FromRequestParts;
-use axum::http::request::Parts;
 use axum::http::header;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use vangnet_domain::audit::AuditEvent;
@@ -50,7 +50,10 @@ impl IntoResponse for NotSignedIn {
 impl FromRequestParts<AppState> for SignedIn {
     type Rejection = NotSignedIn;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let token = cookie(&parts.headers, SESSION_COOKIE).ok_or(NotSignedIn::Redirect)?;
         let session_hash = sha256_hex(&token);
         let session = state
@@ -107,12 +110,18 @@ impl ApiCaller {
 impl FromRequestParts<AppState> for ApiCaller {
     type Rejection = Problem;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let bearer = parts
             .headers
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .map(str::trim)
             .filter(|t| !t.is_empty());
         let Some(secret) = bearer else {
@@ -120,7 +129,10 @@ impl FromRequestParts<AppState> for ApiCaller {
                 "Geef een API-token mee in de header 'Authorization: Bearer <token>'.",
             ));
         };
-        let token = state.store.use_token(&sha256_hex(secret), Utc::now()).await?;
+        let token = state
+            .store
+            .use_token(&sha256_hex(secret), Utc::now())
+            .await?;
         let Some(token) = token else {
             let event = AuditEvent::new("token.invalid", "api_token", None).by_label("anoniem");
             state.store.append_audit(event).await?;

@@ -18,12 +18,16 @@ pub fn hash_password(password: &str) -> Result<String, String> {
 
 /// Hashing takes tens of milliseconds on purpose; keep it off the async
 /// workers.
-pub async fn hash_password_off_thread(password: String) -> Result<String, vangnet_store::StoreError> {
+pub async fn hash_password_off_thread(
+    password: String,
+) -> Result<String, vangnet_store::StoreError> {
     tokio::task::spawn_blocking(move || hash_password(&password))
         .await
         .map_err(|e| e.to_string())
         .and_then(|r| r)
-        .map_err(|e| vangnet_store::StoreError::Unsupported(format!("wachtwoord hashen mislukt: {e}")))
+        .map_err(|e| {
+            vangnet_store::StoreError::Unsupported(format!("wachtwoord hashen mislukt: {e}"))
+        })
 }
 
 pub fn verify_password(password: &str, stored_hash: &str) -> bool {
@@ -87,7 +91,12 @@ mod tests {
 
     #[test]
     fn constant_time_eq_table() {
-        for (a, b, eq) in [("abc", "abc", true), ("abc", "abd", false), ("ab", "abc", false), ("", "", true)] {
+        for (a, b, eq) in [
+            ("abc", "abc", true),
+            ("abc", "abd", false),
+            ("ab", "abc", false),
+            ("", "", true),
+        ] {
             assert_eq!(constant_time_eq(a, b), eq);
         }
     }

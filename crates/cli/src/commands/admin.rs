@@ -36,21 +36,45 @@ async fn user_by_email(store: &Arc<dyn Store>, email: &str) -> CliResult<User> {
 
 pub async fn org(store: Arc<dyn Store>, command: OrgCommand) -> CliResult {
     match command {
-        OrgCommand::Add { code, name, kind, gemeentecode, postcodes } => {
-            let new = NewOrg::parse(&code, &name, &kind, gemeentecode.as_deref(), postcodes.as_deref())
-                .map_err(|e| format!("ongeldige invoer: {e}"))?;
-            let org = store.create_org(&new, cli_event("org.create", "organisation")).await.map_err(err)?;
-            println!("Organisatie toegevoegd: {} ({}, {}).", org.code, org.name, org.kind);
+        OrgCommand::Add {
+            code,
+            name,
+            kind,
+            gemeentecode,
+            postcodes,
+        } => {
+            let new = NewOrg::parse(
+                &code,
+                &name,
+                &kind,
+                gemeentecode.as_deref(),
+                postcodes.as_deref(),
+            )
+            .map_err(|e| format!("ongeldige invoer: {e}"))?;
+            let org = store
+                .create_org(&new, cli_event("org.create", "organisation"))
+                .await
+                .map_err(err)?;
+            println!(
+                "Organisatie toegevoegd: {} ({}, {}).",
+                org.code, org.name, org.kind
+            );
         }
         OrgCommand::List { json } => {
             let orgs = store.list_orgs(OrgScope::All).await.map_err(err)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&orgs).map_err(err)?);
             } else {
-                println!("{:<28} {:<15} {:<5} {:<20} NAAM", "CODE", "SOORT", "CBS", "POSTCODES");
+                println!(
+                    "{:<28} {:<15} {:<5} {:<20} NAAM",
+                    "CODE", "SOORT", "CBS", "POSTCODES"
+                );
                 for o in orgs {
                     let gc = o.gemeentecode.clone().unwrap_or_default();
-                    println!("{:<28} {:<15} {:<5} {:<20} {}", o.code, o.kind, gc, o.postcodes, o.name);
+                    println!(
+                        "{:<28} {:<15} {:<5} {:<20} {}",
+                        o.code, o.kind, gc, o.postcodes, o.name
+                    );
                 }
             }
         }
@@ -60,14 +84,26 @@ pub async fn org(store: Arc<dyn Store>, command: OrgCommand) -> CliResult {
 
 pub async fn user(store: Arc<dyn Store>, command: UserCommand) -> CliResult {
     match command {
-        UserCommand::Add { org, email, name, role, password_stdin } => {
+        UserCommand::Add {
+            org,
+            email,
+            name,
+            role,
+            password_stdin,
+        } => {
             let org = org_by_code(&store, &org).await?;
             let new = NewUser::parse(&email, &name, &role, org.kind)
                 .map_err(|e| format!("ongeldige invoer: {e}"))?;
             let hash = hash_password(&read_password(password_stdin)?)?;
             let event = cli_event("user.create", "user");
-            let user = store.create_user(org.id, &new, &hash, event).await.map_err(err)?;
-            println!("Gebruiker toegevoegd: {} ({}) bij {}.", user.email, user.role, org.code);
+            let user = store
+                .create_user(org.id, &new, &hash, event)
+                .await
+                .map_err(err)?;
+            println!(
+                "Gebruiker toegevoegd: {} ({}) bij {}.",
+                user.email, user.role, org.code
+            );
         }
         UserCommand::List { org, json } => {
             let scope = match org {
@@ -81,11 +117,17 @@ pub async fn user(store: Arc<dyn Store>, command: UserCommand) -> CliResult {
                 print_users(&store, &users).await?;
             }
         }
-        UserCommand::SetPassword { email, password_stdin } => {
+        UserCommand::SetPassword {
+            email,
+            password_stdin,
+        } => {
             let user = user_by_email(&store, &email).await?;
             let hash = hash_password(&read_password(password_stdin)?)?;
             let event = cli_event("user.set_password", "user").in_org(Some(user.org_id));
-            store.set_password(user.id, &hash, event).await.map_err(err)?;
+            store
+                .set_password(user.id, &hash, event)
+                .await
+                .map_err(err)?;
             println!("Wachtwoord van {} is gewijzigd.", user.email);
         }
         UserCommand::Disable { email, reason } => {
@@ -94,7 +136,10 @@ pub async fn user(store: Arc<dyn Store>, command: UserCommand) -> CliResult {
             if let Some(reason) = reason {
                 event = event.because(reason);
             }
-            store.set_user_disabled(user.id, true, event).await.map_err(err)?;
+            store
+                .set_user_disabled(user.id, true, event)
+                .await
+                .map_err(err)?;
             println!("{} is geblokkeerd en overal uitgelogd.", user.email);
         }
     }
@@ -103,12 +148,25 @@ pub async fn user(store: Arc<dyn Store>, command: UserCommand) -> CliResult {
 
 async fn print_users(store: &Arc<dyn Store>, users: &[User]) -> CliResult {
     let orgs = store.list_orgs(OrgScope::All).await.map_err(err)?;
-    println!("{:<36} {:<12} {:<24} {:<9} {:<17} NAAM", "E-MAIL", "ROL", "ORGANISATIE", "STATUS", "LAATST INGELOGD");
+    println!(
+        "{:<36} {:<12} {:<24} {:<9} {:<17} NAAM",
+        "E-MAIL", "ROL", "ORGANISATIE", "STATUS", "LAATST INGELOGD"
+    );
     for u in users {
-        let org = orgs.iter().find(|o| o.id == u.org_id).map(|o| o.code.as_str()).unwrap_or("?");
+        let org = orgs
+            .iter()
+            .find(|o| o.id == u.org_id)
+            .map(|o| o.code.as_str())
+            .unwrap_or("?");
         let status = if u.disabled { "geblokt" } else { "actief" };
-        let last = u.last_login_at.map(amsterdam_text).unwrap_or_else(|| "nog niet".into());
-        println!("{:<36} {:<12} {:<24} {:<9} {:<17} {}", u.email, u.role, org, status, last, u.name);
+        let last = u
+            .last_login_at
+            .map(amsterdam_text)
+            .unwrap_or_else(|| "nog niet".into());
+        println!(
+            "{:<36} {:<12} {:<24} {:<9} {:<17} {}",
+            u.email, u.role, org, status, last, u.name
+        );
     }
     Ok(())
 }

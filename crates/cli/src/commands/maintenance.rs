@@ -6,22 +6,34 @@ use std::sync::Arc;
 use vangnet_store::{redact_url, verify_audit, Store};
 
 pub async fn migrate(url: &str) -> CliResult {
-    let store = vangnet_store::connect(url).await.map_err(|e| e.to_string())?;
+    let store = vangnet_store::connect(url)
+        .await
+        .map_err(|e| e.to_string())?;
     let ran = store.migrate().await.map_err(|e| e.to_string())?;
     if ran.is_empty() {
-        println!("Database {} is al bijgewerkt; geen migraties uitgevoerd.", redact_url(url));
+        println!(
+            "Database {} is al bijgewerkt; geen migraties uitgevoerd.",
+            redact_url(url)
+        );
     } else {
         for name in &ran {
             println!("Migratie uitgevoerd: {name}");
         }
-        println!("{} migratie(s) uitgevoerd op {}.", ran.len(), redact_url(url));
+        println!(
+            "{} migratie(s) uitgevoerd op {}.",
+            ran.len(),
+            redact_url(url)
+        );
     }
     Ok(())
 }
 
 pub async fn backup(store: Arc<dyn Store>, to: &Path) -> CliResult {
     store.backup_to(to).await.map_err(|e| e.to_string())?;
-    println!("Back-up geschreven naar {} (een consistente kopie).", to.display());
+    println!(
+        "Back-up geschreven naar {} (een consistente kopie).",
+        to.display()
+    );
     Ok(())
 }
 

@@ -32,7 +32,9 @@ pub async fn run(cli: Cli) -> CliResult {
 /// Connects and brings the schema up to date, so every command works on a
 /// fresh database too.
 pub async fn open(url: &str) -> CliResult<Arc<dyn Store>> {
-    let store = vangnet_store::connect(url).await.map_err(|e| e.to_string())?;
+    let store = vangnet_store::connect(url)
+        .await
+        .map_err(|e| e.to_string())?;
     store.migrate().await.map_err(|e| e.to_string())?;
     Ok(store)
 }

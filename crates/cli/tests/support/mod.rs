@@ -1,5 +1,6 @@
 //! Shared helpers for the binary's integration tests.
 #![allow(dead_code)]
 
+pub mod http;
 pub mod server;
 pub mod webdriver;

@@ -9,7 +9,10 @@ pub async fn sqlite_concrete() -> (Arc<SqliteStore>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("test.db");
     let store = SqliteStore::open(path.to_str().unwrap()).await.unwrap();
-    assert_eq!(store.migrate().await.unwrap(), vec!["0001_foundation".to_string()]);
+    assert_eq!(
+        store.migrate().await.unwrap(),
+        vec!["0001_foundation".to_string()]
+    );
     (Arc::new(store), dir)
 }
 
@@ -31,15 +34,22 @@ pub async fn postgres_concrete() -> Option<Arc<PgStore>> {
     let mut bytes = [0u8; 8];
     getrandom::getrandom(&mut bytes).unwrap();
     let name = format!("vangnet_test_{}", hex::encode(bytes));
-    let admin = PgStore::connect(&admin_url).await.expect("connect to the test cluster");
+    let admin = PgStore::connect(&admin_url)
+        .await
+        .expect("connect to the test cluster");
     sqlx::query(&format!("CREATE DATABASE {name}"))
         .execute(admin.pool())
         .await
         .unwrap();
     admin.pool().close().await;
-    let (base, _) = admin_url.rsplit_once('/').expect("URL with a database name");
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("URL with a database name");
     let store = PgStore::connect(&format!("{base}/{name}")).await.unwrap();
-    assert_eq!(store.migrate().await.unwrap(), vec!["0001_foundation".to_string()]);
+    assert_eq!(
+        store.migrate().await.unwrap(),
+        vec!["0001_foundation".to_string()]
+    );
     Some(Arc::new(store))
 }
 

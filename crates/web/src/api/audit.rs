@@ -31,8 +31,17 @@ pub async fn list(
     Query(query): Query<AuditQuery>,
 ) -> Result<Json<Vec<AuditEntryOut>>, Problem> {
     let own = caller.actor.org_id;
-    authorize(&state, &caller.actor, Action::ViewAuditLog, Resource::Organisation(own)).await?;
+    authorize(
+        &state,
+        &caller.actor,
+        Action::ViewAuditLog,
+        Resource::Organisation(own),
+    )
+    .await?;
     let limit = query.limit.unwrap_or(100).clamp(1, 500);
-    let entries = state.store.list_audit(OrgScope::Only(own), query.before, limit).await?;
+    let entries = state
+        .store
+        .list_audit(OrgScope::Only(own), query.before, limit)
+        .await?;
     Ok(Json(entries.into_iter().map(AuditEntryOut::from).collect()))
 }

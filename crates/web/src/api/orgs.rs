@@ -23,7 +23,10 @@ pub async fn me(State(state): State<AppState>, caller: ApiCaller) -> Result<Json
         Credential::Token { scopes, .. } => scopes.iter().map(|s| s.slug().to_string()).collect(),
         Credential::User { .. } => Vec::new(),
     };
-    Ok(Json(Me { organisation: org.into(), scopes }))
+    Ok(Json(Me {
+        organisation: org.into(),
+        scopes,
+    }))
 }
 
 /// The organisations the caller may see: its own.
@@ -33,9 +36,18 @@ pub async fn me(State(state): State<AppState>, caller: ApiCaller) -> Result<Json
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn list(State(state): State<AppState>, caller: ApiCaller) -> Result<Json<Vec<Organisation>>, Problem> {
+pub async fn list(
+    State(state): State<AppState>,
+    caller: ApiCaller,
+) -> Result<Json<Vec<Organisation>>, Problem> {
     let own = caller.actor.org_id;
-    authorize(&state, &caller.actor, Action::ViewOrganisation, Resource::Organisation(own)).await?;
+    authorize(
+        &state,
+        &caller.actor,
+        Action::ViewOrganisation,
+        Resource::Organisation(own),
+    )
+    .await?;
     let orgs = state.store.list_orgs(OrgScope::Only(own)).await?;
     Ok(Json(orgs.into_iter().map(Organisation::from).collect()))
 }
@@ -53,7 +65,17 @@ pub async fn get_one(
     caller: ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<Json<Organisation>, Problem> {
-    authorize(&state, &caller.actor, Action::ViewOrganisation, Resource::Organisation(id)).await?;
-    let org = state.store.org_by_id(id).await?.ok_or_else(Problem::not_found)?;
+    authorize(
+        &state,
+        &caller.actor,
+        Action::ViewOrganisation,
+        Resource::Organisation(id),
+    )
+    .await?;
+    let org = state
+        .store
+        .org_by_id(id)
+        .await?
+        .ok_or_else(Problem::not_found)?;
     Ok(Json(org.into()))
 }

@@ -24,7 +24,13 @@ pub async fn list(
     caller: ApiCaller,
     Path(id): Path<i64>,
 ) -> Result<Json<Vec<UserOut>>, Problem> {
-    authorize(&state, &caller.actor, Action::ViewUsers, Resource::Organisation(id)).await?;
+    authorize(
+        &state,
+        &caller.actor,
+        Action::ViewUsers,
+        Resource::Organisation(id),
+    )
+    .await?;
     let users = state.store.list_users(OrgScope::Only(id)).await?;
     Ok(Json(users.into_iter().map(UserOut::from).collect()))
 }
@@ -47,8 +53,18 @@ pub async fn create(
     Path(id): Path<i64>,
     Json(input): Json<NewUserIn>,
 ) -> Result<(StatusCode, Json<UserOut>), Problem> {
-    authorize(&state, &caller.actor, Action::ManageUsers, Resource::Organisation(id)).await?;
-    let org = state.store.org_by_id(id).await?.ok_or_else(Problem::not_found)?;
+    authorize(
+        &state,
+        &caller.actor,
+        Action::ManageUsers,
+        Resource::Organisation(id),
+    )
+    .await?;
+    let org = state
+        .store
+        .org_by_id(id)
+        .await?
+        .ok_or_else(Problem::not_found)?;
     let parsed = NewUser::parse(&input.email, &input.name, &input.role, org.kind);
     let mut invalid = parsed.as_ref().err().cloned().unwrap_or_default();
     invalid.check(check_password(&input.password));

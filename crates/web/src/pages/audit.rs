@@ -10,9 +10,9 @@ use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::Extension;
-use vangnet_domain::calendar::amsterdam_text;
 use serde::Deserialize;
 use vangnet_domain::audit::AuditEntry;
+use vangnet_domain::calendar::amsterdam_text;
 use vangnet_domain::permission::{Action, Resource};
 use vangnet_store::OrgScope;
 
@@ -68,7 +68,13 @@ pub async fn page(
     Extension(csrf): Extension<CsrfToken>,
     Query(paging): Query<Paging>,
 ) -> Result<Response, PageError> {
-    authorize(&state, &who.actor, Action::ViewAuditLog, Resource::Organisation(who.org.id)).await?;
+    authorize(
+        &state,
+        &who.actor,
+        Action::ViewAuditLog,
+        Resource::Organisation(who.org.id),
+    )
+    .await?;
     let entries = state
         .store
         .list_audit(OrgScope::Only(who.org.id), paging.voor, PAGE_SIZE)

@@ -1,8 +1,8 @@
 //! 403, 404, 500 and 503 pages in the site's own style. API paths get
 //! problem+json instead.
 
-use crate::problem::Problem;
 use crate::pages::layout::Layout;
+use crate::problem::Problem;
 use askama::Template;
 use axum::extract::Request;
 use axum::http::StatusCode;
@@ -77,7 +77,10 @@ pub struct PageError {
 
 impl PageError {
     pub fn not_found() -> Self {
-        PageError { status: StatusCode::NOT_FOUND, message: None }
+        PageError {
+            status: StatusCode::NOT_FOUND,
+            message: None,
+        }
     }
 }
 
@@ -91,7 +94,10 @@ impl From<StoreError> for PageError {
                 StatusCode::INTERNAL_SERVER_ERROR
             }
         };
-        PageError { status, message: None }
+        PageError {
+            status,
+            message: None,
+        }
     }
 }
 

@@ -31,17 +31,19 @@ const WRONG: &str = "E-mailadres of wachtwoord is onjuist.";
 const THROTTLED: &str =
     "Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw, of vraag uw beheerder om hulp.";
 
-pub async fn form(
-    signed_in: Option<SignedIn>,
-    Extension(csrf): Extension<CsrfToken>,
-) -> Response {
+pub async fn form(signed_in: Option<SignedIn>, Extension(csrf): Extension<CsrfToken>) -> Response {
     if signed_in.is_some() {
         return Redirect::to("/start").into_response();
     }
     login_page(&csrf, String::new(), None, StatusCode::OK)
 }
 
-fn login_page(csrf: &CsrfToken, email: String, error: Option<&'static str>, status: StatusCode) -> Response {
+fn login_page(
+    csrf: &CsrfToken,
+    email: String,
+    error: Option<&'static str>,
+    status: StatusCode,
+) -> Response {
     let page = LoginPage {
         layout: Layout::anonymous("Inloggen", &csrf.0),
         email,
@@ -71,23 +73,40 @@ pub async fn submit(
     let now = Utc::now();
     let policy = state.config.throttle;
     let since = now - Duration::minutes(policy.window_minutes);
-    let counts = state.store.count_login_failures(&account_key, &ip_key, since).await?;
+    let counts = state
+        .store
+        .count_login_failures(&account_key, &ip_key, since)
+        .await?;
     if policy.blocks(counts.account, counts.ip) {
         let event = AuditEvent::new("login.throttled", "user", None).by_label("anoniem");
         state.store.append_audit(event).await?;
-        return Ok(login_page(&csrf, email, Some(THROTTLED), StatusCode::TOO_MANY_REQUESTS));
+        return Ok(login_page(
+            &csrf,
+            email,
+            Some(THROTTLED),
+            StatusCode::TOO_MANY_REQUESTS,
+        ));
     }
 
     let user = state.store.user_by_email(&email).await?;
     let known = user.as_ref().map(|u| (u.id.to_string(), u.org_id));
     let Some(user) = check_credentials(&state, user, &form.password).await? else {
-        let failure = LoginFailure { at: now, account_key, ip_key };
+        let failure = LoginFailure {
+            at: now,
+            account_key,
+            ip_key,
+        };
         state.store.record_login_failure(&failure).await?;
         let event = AuditEvent::new("login.failure", "user", known.clone().map(|k| k.0))
             .by_label("anoniem")
             .in_org(known.map(|k| k.1));
         state.store.append_audit(event).await?;
-        return Ok(login_page(&csrf, email, Some(WRONG), StatusCode::UNAUTHORIZED));
+        return Ok(login_page(
+            &csrf,
+            email,
+            Some(WRONG),
+            StatusCode::UNAUTHORIZED,
+        ));
     };
 
     state.store.clear_login_failures(&account_key).await?;
@@ -120,7 +139,11 @@ async fn check_credentials(
         waste_password_check(password);
         return Ok(None);
     };
-    let hash = state.store.password_hash(user.id).await?.unwrap_or_default();
+    let hash = state
+        .store
+        .password_hash(user.id)
+        .await?
+        .unwrap_or_default();
     let password = password.to_string();
     let ok = tokio::task::spawn_blocking(move || verify_password(&password, &hash))
         .await

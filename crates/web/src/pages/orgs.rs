@@ -62,7 +62,13 @@ async fn orgs_page(
     errors: Vec<FieldError>,
     form: NewOrgForm,
 ) -> Result<OrgsPage, PageError> {
-    authorize(state, &who.actor, Action::CreateOrganisation, Resource::Platform).await?;
+    authorize(
+        state,
+        &who.actor,
+        Action::CreateOrganisation,
+        Resource::Platform,
+    )
+    .await?;
     Ok(OrgsPage {
         layout: Layout::signed_in("Organisaties", &csrf.0, who, "/beheer/organisaties"),
         orgs: state.store.list_orgs(OrgScope::All).await?,
@@ -79,9 +85,17 @@ pub async fn list(
     Extension(csrf): Extension<CsrfToken>,
     Query(query): Query<Notice>,
 ) -> Result<Response, PageError> {
-    let notice = (query.melding.as_deref() == Some("toegevoegd"))
-        .then_some("De organisatie is toegevoegd.");
-    let page = orgs_page(&state, &who, &csrf, notice, Vec::new(), NewOrgForm::default()).await?;
+    let notice =
+        (query.melding.as_deref() == Some("toegevoegd")).then_some("De organisatie is toegevoegd.");
+    let page = orgs_page(
+        &state,
+        &who,
+        &csrf,
+        notice,
+        Vec::new(),
+        NewOrgForm::default(),
+    )
+    .await?;
     Ok(render(&page))
 }
 
@@ -91,7 +105,13 @@ pub async fn create(
     Extension(csrf): Extension<CsrfToken>,
     Form(form): Form<NewOrgForm>,
 ) -> Result<Response, PageError> {
-    authorize(&state, &who.actor, Action::CreateOrganisation, Resource::Platform).await?;
+    authorize(
+        &state,
+        &who.actor,
+        Action::CreateOrganisation,
+        Resource::Platform,
+    )
+    .await?;
     let parsed = NewOrg::parse(
         &form.code,
         &form.name,
@@ -108,7 +128,9 @@ pub async fn create(
         Err(invalid) => Err(StoreError::Invalid(invalid)),
     };
     let errors = match result {
-        Ok(()) => return Ok(Redirect::to("/beheer/organisaties?melding=toegevoegd").into_response()),
+        Ok(()) => {
+            return Ok(Redirect::to("/beheer/organisaties?melding=toegevoegd").into_response())
+        }
         Err(error) => form_errors(error)?,
     };
     let page = orgs_page(&state, &who, &csrf, None, errors, form).await?;

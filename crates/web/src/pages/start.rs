@@ -12,7 +12,11 @@ use vangnet_domain::permission::{can, Action, Resource};
 use vangnet_store::Org;
 
 pub async fn home(signed_in: Option<SignedIn>) -> Response {
-    let target = if signed_in.is_some() { "/start" } else { "/inloggen" };
+    let target = if signed_in.is_some() {
+        "/start"
+    } else {
+        "/inloggen"
+    };
     Redirect::to(target).into_response()
 }
 
@@ -78,7 +82,13 @@ pub async fn page(who: SignedIn, Extension(csrf): Extension<CsrfToken>) -> Respo
             description: "Gemeenten, verhuurders en ketenpartners aansluiten.",
         });
     }
-    let first_name = who.user.name.split_whitespace().next().unwrap_or("").to_string();
+    let first_name = who
+        .user
+        .name
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_string();
     let page = StartPage {
         layout: Layout::signed_in("Start", &csrf.0, &who, "/start"),
         first_name,

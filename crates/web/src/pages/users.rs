@@ -118,7 +118,10 @@ async fn users_page(
         roles,
         notice,
         errors,
-        form: NewUserForm { password: String::new(), ..form },
+        form: NewUserForm {
+            password: String::new(),
+            ..form
+        },
     })
 }
 
@@ -129,7 +132,15 @@ pub async fn list(
     Query(query): Query<Notice>,
 ) -> Result<Response, PageError> {
     let notice = notice_text(query.melding.as_deref());
-    let page = users_page(&state, &who, &csrf, notice, Vec::new(), NewUserForm::default()).await?;
+    let page = users_page(
+        &state,
+        &who,
+        &csrf,
+        notice,
+        Vec::new(),
+        NewUserForm::default(),
+    )
+    .await?;
     Ok(render(&page))
 }
 
@@ -139,7 +150,13 @@ pub async fn create(
     Extension(csrf): Extension<CsrfToken>,
     Form(form): Form<NewUserForm>,
 ) -> Result<Response, PageError> {
-    authorize(&state, &who.actor, Action::ManageUsers, Resource::Organisation(who.org.id)).await?;
+    authorize(
+        &state,
+        &who.actor,
+        Action::ManageUsers,
+        Resource::Organisation(who.org.id),
+    )
+    .await?;
     let errors = match add_user(&state, &who, &form).await {
         Ok(()) => return Ok(Redirect::to("/beheer/gebruikers?melding=toegevoegd").into_response()),
         Err(error) => form_errors(error)?,
@@ -156,12 +173,26 @@ async fn add_user(state: &AppState, who: &SignedIn, form: &NewUserForm) -> Resul
     let new = parsed?;
     let hash = hash_password_off_thread(form.password.clone()).await?;
     let event = who.audit("user.create", "user");
-    state.store.create_user(who.org.id, &new, &hash, event).await?;
+    state
+        .store
+        .create_user(who.org.id, &new, &hash, event)
+        .await?;
     Ok(())
 }
 
-async fn set_disabled(state: AppState, who: SignedIn, user_id: i64, disabled: bool) -> Result<Response, PageError> {
-    authorize(&state, &who.actor, Action::ManageUsers, Resource::Organisation(who.org.id)).await?;
+async fn set_disabled(
+    state: AppState,
+    who: SignedIn,
+    user_id: i64,
+    disabled: bool,
+) -> Result<Response, PageError> {
+    authorize(
+        &state,
+        &who.actor,
+        Action::ManageUsers,
+        Resource::Organisation(who.org.id),
+    )
+    .await?;
     // Scoped lookup: another organisation's user is simply not found.
     let user = state
         .store
@@ -169,23 +200,41 @@ async fn set_disabled(state: AppState, who: SignedIn, user_id: i64, disabled: bo
         .await?
         .ok_or_else(PageError::not_found)?;
     if user.id == who.user.id {
-        return Err(PageError::from(vangnet_domain::permission::Decision::Forbidden(
-            "u kunt uw eigen account niet blokkeren",
-        )));
+        return Err(PageError::from(
+            vangnet_domain::permission::Decision::Forbidden(
+                "u kunt uw eigen account niet blokkeren",
+            ),
+        ));
     }
-    let action = if disabled { "user.disable" } else { "user.enable" };
+    let action = if disabled {
+        "user.disable"
+    } else {
+        "user.enable"
+    };
     state
         .store
         .set_user_disabled(user.id, disabled, who.audit(action, "user"))
         .await?;
-    let notice = if disabled { "geblokkeerd" } else { "gedeblokkeerd" };
+    let notice = if disabled {
+        "geblokkeerd"
+    } else {
+        "gedeblokkeerd"
+    };
     Ok(Redirect::to(&format!("/beheer/gebruikers?melding={notice}")).into_response())
 }
 
-pub async fn disable(State(state): State<AppState>, who: SignedIn, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn disable(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     set_disabled(state, who, id, true).await
 }
 
-pub async fn enable(State(state): State<AppState>, who: SignedIn, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn enable(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
     set_disabled(state, who, id, false).await
 }
