@@ -297,3 +297,35 @@ fn pages_have_no_serious_accessibility_violations() {
         failures.join("\n")
     );
 }
+
+/// WCAG 1.4.10 (reflow): at a phone's width, which is also what a 1280 px
+/// window shows at 400% zoom, nothing may need horizontal scrolling.
+#[test]
+fn pages_reflow_on_a_phone_sized_screen() {
+    let Some((browser, server)) = start() else {
+        return;
+    };
+    browser.set_window_size(360, 740);
+    let overflow = "return document.documentElement.scrollWidth - window.innerWidth;";
+    browser.goto(&server.url("/inloggen"));
+    assert!(
+        browser.execute(overflow, vec![]).as_i64().unwrap_or(1) <= 0,
+        "the login page scrolls sideways at 360 px"
+    );
+    log_in(&browser, &server, "beheerder@denhaag.example");
+    for path in ["/start", "/beheer/gebruikers", "/beheer/audit"] {
+        browser.goto(&server.url(path));
+        let extra = browser.execute(overflow, vec![]).as_i64().unwrap_or(1);
+        let culprits = browser.execute(WIDE_ELEMENTS, vec![]);
+        assert!(
+            extra <= 0,
+            "{path} scrolls sideways by {extra} px at 360 px: {culprits}"
+        );
+    }
+}
+
+/// The outermost elements that stick out on the right, to name in a failure.
+const WIDE_ELEMENTS: &str = "return [...document.querySelectorAll('body *')]
+    .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+    .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
+    .slice(0, 5).map(e => e.tagName + '.' + e.className);";

@@ -274,3 +274,34 @@ async fn audit_verify_names_a_tampered_entry_and_backup_copies_a_clean_chain() {
         "the backup holds the clean chain: {out}"
     );
 }
+
+#[test]
+fn serve_stops_gracefully_on_sigterm() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let (_dir, db) = fresh_db();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+        .args(["serve", "--listen", "127.0.0.1:0", "--database-url"])
+        .arg(format!("sqlite://{}", db.display()))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = lines.next().unwrap().unwrap();
+    assert!(
+        first.starts_with("vangnet draait op http://127.0.0.1:"),
+        "{first}"
+    );
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let rest: Vec<String> = lines.map_while(Result::ok).collect();
+    assert!(child.wait().unwrap().success(), "exit code 0 after SIGTERM");
+    assert!(
+        rest.iter().any(|l| l.contains("vangnet is gestopt")),
+        "{rest:?}"
+    );
+}

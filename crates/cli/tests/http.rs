@@ -280,6 +280,53 @@ fn sessions_use_safe_cookies_and_end_at_logout() {
 }
 
 #[test]
+fn a_blocked_user_can_no_longer_log_in() {
+    let server = DemoServer::start();
+    let mut admin = Client::new(&server.base_url);
+    admin.login("beheerder@denhaag.example", DEMO_PASSWORD);
+    let mut worker = Client::new(&server.base_url);
+    assert_eq!(
+        worker
+            .login("medewerker@denhaag.example", DEMO_PASSWORD)
+            .status,
+        303
+    );
+
+    let (_, out, _) = vangnet(
+        &["user", "list", "--org", "den-haag", "--json"],
+        &server.db_path,
+        None,
+    );
+    let users: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let id = users
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["email"] == "medewerker@denhaag.example")
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    let csrf = admin.csrf();
+    let reply = admin.post_form(
+        &format!("/beheer/gebruikers/{id}/blokkeren"),
+        &[("csrf_token", &csrf)],
+    );
+    assert_eq!(
+        reply.header("location"),
+        Some("/beheer/gebruikers?melding=geblokkeerd")
+    );
+
+    assert_eq!(worker.get("/start").status, 303, "the open session ended");
+    let mut again = Client::new(&server.base_url);
+    assert_eq!(
+        again
+            .login("medewerker@denhaag.example", DEMO_PASSWORD)
+            .status,
+        401
+    );
+}
+
+#[test]
 fn pages_scope_users_to_the_own_organisation() {
     let server = DemoServer::start();
     let mut admin = Client::new(&server.base_url);
