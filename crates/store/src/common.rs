@@ -1,0 +1,441 @@
+//! The part of the `Store` implementation whose SQL is the same on both
+//! backends (`$N` parameters work in SQLite too). Each backend invokes
+//! `impl_store!` with its own type and its own methods (connection,
+//! migrations, locking, backups); the macro adds the shared ones. It needs
+//! these in the invoking module: `self.pool`, `self.write()` (a write
+//! transaction) and `append(&mut conn, event)` (the audit append).
+//!
+//! A macro rather than generic code because `#[async_trait]` must see every
+//! method of the impl, and sqlx's generic executor bounds would obscure
+//! simple queries.
+
+use crate::rows::SessionRow;
+use chrono::{DateTime, Utc};
+
+/// Alive when it has not expired and was used recently enough.
+pub(crate) fn session_is_live(
+    row: &SessionRow,
+    now: DateTime<Utc>,
+    idle: chrono::Duration,
+) -> bool {
+    now < row.expires_at.0 && now - row.last_seen_at.0 < idle
+}
+
+macro_rules! impl_store {
+    ($backend:ty, { $($specific:tt)* }) => {
+        #[async_trait::async_trait]
+        impl $crate::Store for $backend {
+            $($specific)*
+
+            async fn ping(&self) -> Result<()> {
+                sqlx::query("SELECT 1").execute(&self.pool).await?;
+                Ok(())
+            }
+
+            async fn create_org(&self, org: &NewOrg, audit: AuditEvent) -> Result<Org> {
+                let mut tx = self.write().await?;
+                let row: OrgRow = sqlx::query_as(&format!(
+                    "INSERT INTO organisations (code, name, kind, gemeentecode, postcodes, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING {ORG_COLUMNS}"
+                ))
+                .bind(&org.code)
+                .bind(&org.name)
+                .bind(org.kind.slug())
+                .bind(&org.gemeentecode)
+                .bind(org.postcodes.to_string())
+                .bind(Ts(Utc::now()))
+                .fetch_one(&mut *tx)
+                .await?;
+                let org = Org::try_from(row)?;
+                append(&mut tx, audit.with_object(org.id).in_org(Some(org.id))).await?;
+                tx.commit().await?;
+                Ok(org)
+            }
+
+            async fn list_orgs(&self, scope: OrgScope) -> Result<Vec<Org>> {
+                let rows: Vec<OrgRow> = match scope {
+                    OrgScope::All => {
+                        sqlx::query_as(&format!(
+                            "SELECT {ORG_COLUMNS} FROM organisations ORDER BY code"
+                        ))
+                        .fetch_all(&self.pool)
+                        .await?
+                    }
+                    OrgScope::Only(id) => {
+                        sqlx::query_as(&format!(
+                            "SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"
+                        ))
+                        .bind(id)
+                        .fetch_all(&self.pool)
+                        .await?
+                    }
+                };
+                convert_all(rows)
+            }
+
+            async fn org_by_id(&self, id: i64) -> Result<Option<Org>> {
+                let row: Option<OrgRow> = sqlx::query_as(&format!(
+                    "SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"
+                ))
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(Org::try_from).transpose()
+            }
+
+            async fn org_by_code(&self, code: &str) -> Result<Option<Org>> {
+                let row: Option<OrgRow> = sqlx::query_as(&format!(
+                    "SELECT {ORG_COLUMNS} FROM organisations WHERE code = $1"
+                ))
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(Org::try_from).transpose()
+            }
+
+            async fn create_user(
+                &self,
+                org_id: i64,
+                user: &NewUser,
+                password_hash: &str,
+                audit: AuditEvent,
+            ) -> Result<User> {
+                let mut tx = self.write().await?;
+                let row: UserRow = sqlx::query_as(&format!(
+                    "INSERT INTO users (org_id, email, name, role, password_hash, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6) RETURNING {USER_COLUMNS}"
+                ))
+                .bind(org_id)
+                .bind(&user.email)
+                .bind(&user.name)
+                .bind(user.role.slug())
+                .bind(password_hash)
+                .bind(Ts(Utc::now()))
+                .fetch_one(&mut *tx)
+                .await?;
+                let user = User::try_from(row)?;
+                append(&mut tx, audit.with_object(user.id).in_org(Some(org_id))).await?;
+                tx.commit().await?;
+                Ok(user)
+            }
+
+            async fn list_users(&self, scope: OrgScope) -> Result<Vec<User>> {
+                let rows: Vec<UserRow> = match scope {
+                    OrgScope::All => {
+                        sqlx::query_as(&format!(
+                            "SELECT {USER_COLUMNS} FROM users ORDER BY org_id, email"
+                        ))
+                        .fetch_all(&self.pool)
+                        .await?
+                    }
+                    OrgScope::Only(org_id) => {
+                        sqlx::query_as(&format!(
+                            "SELECT {USER_COLUMNS} FROM users WHERE org_id = $1 ORDER BY email"
+                        ))
+                        .bind(org_id)
+                        .fetch_all(&self.pool)
+                        .await?
+                    }
+                };
+                convert_all(rows)
+            }
+
+            async fn user_in_org(&self, org_id: i64, user_id: i64) -> Result<Option<User>> {
+                let row: Option<UserRow> = sqlx::query_as(&format!(
+                    "SELECT {USER_COLUMNS} FROM users WHERE id = $1 AND org_id = $2"
+                ))
+                .bind(user_id)
+                .bind(org_id)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(User::try_from).transpose()
+            }
+
+            async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+                let row: Option<UserRow> = sqlx::query_as(&format!(
+                    "SELECT {USER_COLUMNS} FROM users WHERE email = $1"
+                ))
+                .bind(email)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map(User::try_from).transpose()
+            }
+
+            async fn password_hash(&self, user_id: i64) -> Result<Option<String>> {
+                Ok(
+                    sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+                        .bind(user_id)
+                        .fetch_optional(&self.pool)
+                        .await?,
+                )
+            }
+
+            async fn set_password(
+                &self,
+                user_id: i64,
+                password_hash: &str,
+                audit: AuditEvent,
+            ) -> Result<()> {
+                let mut tx = self.write().await?;
+                let changed = sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+                    .bind(password_hash)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if changed == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                append(&mut tx, audit.with_object(user_id)).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn set_user_disabled(
+                &self,
+                user_id: i64,
+                disabled: bool,
+                audit: AuditEvent,
+            ) -> Result<()> {
+                let mut tx = self.write().await?;
+                let changed = sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
+                    .bind(disabled)
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                if changed == 0 {
+                    return Err(StoreError::NotFound);
+                }
+                if disabled {
+                    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                        .bind(user_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                append(&mut tx, audit.with_object(user_id)).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn create_session(&self, session: &NewSession, audit: AuditEvent) -> Result<()> {
+                let mut tx = self.write().await?;
+                sqlx::query(
+                    "INSERT INTO sessions (token_hash, user_id, org_id, created_at, last_seen_at, expires_at) \
+                     VALUES ($1, $2, $3, $4, $4, $5)",
+                )
+                .bind(&session.token_hash)
+                .bind(session.user_id)
+                .bind(session.org_id)
+                .bind(Ts(session.created_at))
+                .bind(Ts(session.expires_at))
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE users SET last_login_at = $1 WHERE id = $2")
+                    .bind(Ts(session.created_at))
+                    .bind(session.user_id)
+                    .execute(&mut *tx)
+                    .await?;
+                append(&mut tx, audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn active_session(
+                &self,
+                token_hash: &str,
+                now: DateTime<Utc>,
+                idle_limit: chrono::Duration,
+            ) -> Result<Option<SessionRecord>> {
+                let row: Option<SessionRow> = sqlx::query_as(
+                    "SELECT s.user_id, s.org_id, s.last_seen_at, s.expires_at FROM sessions s \
+                     JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND NOT u.disabled",
+                )
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some(row) = row.filter(|r| $crate::common::session_is_live(r, now, idle_limit)) else {
+                    return Ok(None);
+                };
+                if now - row.last_seen_at.0 > chrono::Duration::seconds(60) {
+                    sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2")
+                        .bind(Ts(now))
+                        .bind(token_hash)
+                        .execute(&self.pool)
+                        .await?;
+                }
+                let user = self.user_in_org(row.org_id, row.user_id).await?;
+                let org = self.org_by_id(row.org_id).await?;
+                Ok(user.zip(org).map(|(user, org)| SessionRecord {
+                    user,
+                    org,
+                    expires_at: row.expires_at.0,
+                }))
+            }
+
+            async fn delete_session(&self, token_hash: &str, audit: AuditEvent) -> Result<()> {
+                let mut tx = self.write().await?;
+                sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+                    .bind(token_hash)
+                    .execute(&mut *tx)
+                    .await?;
+                append(&mut tx, audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn purge_expired(&self, now: DateTime<Utc>, idle_limit: chrono::Duration) -> Result<u64> {
+                let mut tx = self.write().await?;
+                let sessions =
+                    sqlx::query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at <= $2")
+                        .bind(Ts(now))
+                        .bind(Ts(now - idle_limit))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                let failures = sqlx::query("DELETE FROM login_failures WHERE at <= $1")
+                    .bind(Ts(now - chrono::Duration::days(1)))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
+                tx.commit().await?;
+                Ok(sessions + failures)
+            }
+
+            async fn create_token(&self, token: &NewToken, audit: AuditEvent) -> Result<ApiToken> {
+                let mut tx = self.write().await?;
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO api_tokens (org_id, name, token_hash, scopes, created_at) \
+                     VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                )
+                .bind(token.org_id)
+                .bind(&token.name)
+                .bind(&token.token_hash)
+                .bind(Scope::join(&token.scopes))
+                .bind(Ts(token.created_at))
+                .fetch_one(&mut *tx)
+                .await?;
+                let row: TokenRow = sqlx::query_as(&format!(
+                    "SELECT {TOKEN_COLUMNS} FROM api_tokens t JOIN organisations o ON o.id = t.org_id \
+                     WHERE t.id = $1"
+                ))
+                .bind(id)
+                .fetch_one(&mut *tx)
+                .await?;
+                append(&mut tx, audit.with_object(id)).await?;
+                tx.commit().await?;
+                ApiToken::try_from(row)
+            }
+
+            async fn use_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<ApiToken>> {
+                let id: Option<i64> = sqlx::query_scalar(
+                    "UPDATE api_tokens SET last_used_at = $1 \
+                     WHERE token_hash = $2 AND revoked_at IS NULL RETURNING id",
+                )
+                .bind(Ts(now))
+                .bind(token_hash)
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some(id) = id else { return Ok(None) };
+                let row: TokenRow = sqlx::query_as(&format!(
+                    "SELECT {TOKEN_COLUMNS} FROM api_tokens t JOIN organisations o ON o.id = t.org_id \
+                     WHERE t.id = $1"
+                ))
+                .bind(id)
+                .fetch_one(&self.pool)
+                .await?;
+                ApiToken::try_from(row).map(Some)
+            }
+
+            async fn list_tokens(&self, org_id: i64) -> Result<Vec<ApiToken>> {
+                let rows: Vec<TokenRow> = sqlx::query_as(&format!(
+                    "SELECT {TOKEN_COLUMNS} FROM api_tokens t JOIN organisations o ON o.id = t.org_id \
+                     WHERE t.org_id = $1 AND t.revoked_at IS NULL ORDER BY t.name"
+                ))
+                .bind(org_id)
+                .fetch_all(&self.pool)
+                .await?;
+                convert_all(rows)
+            }
+
+            async fn record_login_failure(&self, failure: &LoginFailure) -> Result<()> {
+                sqlx::query("INSERT INTO login_failures (at, account_key, ip_key) VALUES ($1, $2, $3)")
+                    .bind(Ts(failure.at))
+                    .bind(&failure.account_key)
+                    .bind(&failure.ip_key)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn count_login_failures(
+                &self,
+                account_key: &str,
+                ip_key: &str,
+                since: DateTime<Utc>,
+            ) -> Result<LoginFailureCounts> {
+                let (account, ip): (i64, i64) = sqlx::query_as(
+                    "SELECT \
+                     (SELECT COUNT(*) FROM login_failures WHERE account_key = $1 AND at > $3), \
+                     (SELECT COUNT(*) FROM login_failures WHERE ip_key = $2 AND at > $3)",
+                )
+                .bind(account_key)
+                .bind(ip_key)
+                .bind(Ts(since))
+                .fetch_one(&self.pool)
+                .await?;
+                Ok(LoginFailureCounts { account, ip })
+            }
+
+            async fn clear_login_failures(&self, account_key: &str) -> Result<()> {
+                sqlx::query("DELETE FROM login_failures WHERE account_key = $1")
+                    .bind(account_key)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn append_audit(&self, event: AuditEvent) -> Result<AuditEntry> {
+                let mut tx = self.write().await?;
+                let entry = append(&mut tx, event).await?;
+                tx.commit().await?;
+                Ok(entry)
+            }
+
+            async fn list_audit(
+                &self,
+                scope: OrgScope,
+                before_seq: Option<i64>,
+                limit: i64,
+            ) -> Result<Vec<AuditEntry>> {
+                let org = match scope {
+                    OrgScope::All => None,
+                    OrgScope::Only(id) => Some(id),
+                };
+                let rows: Vec<AuditRow> = sqlx::query_as(&format!(
+                    "SELECT {AUDIT_COLUMNS} FROM audit_log \
+                     WHERE (CAST($1 AS BIGINT) IS NULL OR org_id = $1) AND seq < $2 ORDER BY seq DESC LIMIT $3"
+                ))
+                .bind(org)
+                .bind(before_seq.unwrap_or(i64::MAX))
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(AuditEntry::from).collect())
+            }
+
+            async fn audit_page(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditEntry>> {
+                let rows: Vec<AuditRow> = sqlx::query_as(&format!(
+                    "SELECT {AUDIT_COLUMNS} FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"
+                ))
+                .bind(after_seq)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?;
+                Ok(rows.into_iter().map(AuditEntry::from).collect())
+            }
+        }
+    };
+}
+
+pub(crate) use impl_store;
