@@ -5,7 +5,9 @@
 pub mod audit;
 pub mod calendar;
 pub mod org;
+pub mod matching;
 pub mod permission;
+pub mod routing;
 pub mod scope;
 pub mod throttle;
 pub mod user;

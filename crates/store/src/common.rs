@@ -434,8 +434,213 @@ macro_rules! impl_store {
                 .await?;
                 Ok(rows.into_iter().map(AuditEntry::from).collect())
             }
+
+        async fn match_settings(&self, gemeente_org_id: i64) -> Result<vangnet_domain::matching::MatchSettings> {
+            let mut conn = self.pool.acquire().await?;
+            let mut cache = $crate::intake::SettingsCache::new();
+            match_settings_in(&mut conn, &mut cache, gemeente_org_id).await
+        }
+
+        async fn start_import(&self, import: &NewImport, audit: AuditEvent) -> Result<i64> {
+            let mut tx = self.write().await?;
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO imports (partner_org_id, source, file_name, actor_user_id, started_at) \
+                 VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(import.partner_org_id)
+            .bind(import.source.slug())
+            .bind(&import.file_name)
+            .bind(import.actor_user_id)
+            .bind(Ts(Utc::now()))
+            .fetch_one(&mut *tx)
+            .await?;
+            append(&mut tx, audit.with_object(id).in_org(Some(import.partner_org_id))).await?;
+            tx.commit().await?;
+            Ok(id)
+        }
+
+        async fn store_signals(
+            &self,
+            import_id: i64,
+            partner_org_id: i64,
+            batch: &[NewSignal],
+        ) -> Result<Vec<SignalOutcome>> {
+            let mut tx = self.write().await?;
+            lock_intake(&mut tx).await?;
+            let mut cache = $crate::intake::SettingsCache::new();
+            let mut outcomes = Vec::with_capacity(batch.len());
+            for signal in batch {
+                outcomes.push(store_signal(&mut tx, &mut cache, import_id, partner_org_id, signal).await?);
+            }
+            tx.commit().await?;
+            Ok(outcomes)
+        }
+
+        async fn finish_import(&self, finished: &FinishedImport<'_>, audit: AuditEvent) -> Result<()> {
+            let c = &finished.counts;
+            let status = if finished.failure.is_some() { "failed" } else { "completed" };
+            let mut tx = self.write().await?;
+            sqlx::query(
+                "UPDATE imports SET finished_at = $3, status = $4, accepted = $5, rejected = $6, \
+                 duplicates = $7, updated = $8, objected = $9, cases_created = $10, \
+                 cases_joined = $11, unroutable = $12, failure = $13, rejected_csv = $14 \
+                 WHERE id = $1 AND partner_org_id = $2",
+            )
+            .bind(finished.import_id)
+            .bind(finished.partner_org_id)
+            .bind(Ts(Utc::now()))
+            .bind(status)
+            .bind(c.accepted)
+            .bind(c.rejected)
+            .bind(c.duplicates)
+            .bind(c.updated)
+            .bind(c.objected)
+            .bind(c.cases_created)
+            .bind(c.cases_joined)
+            .bind(c.unroutable)
+            .bind(finished.failure)
+            .bind(finished.rejected_csv)
+            .execute(&mut *tx)
+            .await?;
+            let detail = serde_json::to_value(c).unwrap_or_default();
+            let event = audit
+                .with_object(finished.import_id)
+                .in_org(Some(finished.partner_org_id))
+                .with_detail(detail);
+            append(&mut tx, event).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+
+        async fn list_imports(&self, partner_org_id: i64, limit: i64) -> Result<Vec<ImportRecord>> {
+            Ok(sqlx::query_as(
+                "SELECT id, partner_org_id, source, file_name, started_at, finished_at, status, \
+                 accepted, rejected, duplicates, updated, objected, cases_created, cases_joined, \
+                 unroutable, failure, rejected_csv IS NOT NULL AS has_rejected_rows \
+                 FROM imports WHERE partner_org_id = $1 ORDER BY id DESC LIMIT $2",
+            )
+            .bind(partner_org_id)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?)
+        }
+
+        async fn rejected_rows(&self, partner_org_id: i64, import_id: i64) -> Result<Option<String>> {
+            let row: Option<Option<String>> = sqlx::query_scalar(
+                "SELECT rejected_csv FROM imports WHERE id = $1 AND partner_org_id = $2",
+            )
+            .bind(import_id)
+            .bind(partner_org_id)
+            .fetch_optional(&self.pool)
+            .await?;
+            Ok(row.flatten())
+        }
+
+        async fn gemeente_signals(&self, gemeente_org_id: i64, page: Page) -> Result<Vec<GemeenteSignal>> {
+            Ok(sqlx::query_as(&format!(
+                "{} WHERE s.gemeente_org_id = $1 ORDER BY s.id DESC LIMIT $2 OFFSET $3",
+                $crate::common::GEMEENTE_SIGNAL_SELECT
+            ))
+            .bind(gemeente_org_id)
+            .bind(page.limit)
+            .bind(page.offset)
+            .fetch_all(&self.pool)
+            .await?)
+        }
+
+        async fn partner_signals(&self, partner_org_id: i64, page: Page) -> Result<Vec<PartnerSignal>> {
+            Ok(sqlx::query_as(
+                "SELECT id, kenmerk, partner_type, amount_cents, signal_date, status, version, \
+                 updated_at FROM signals WHERE partner_org_id = $1 ORDER BY id DESC \
+                 LIMIT $2 OFFSET $3",
+            )
+            .bind(partner_org_id)
+            .bind(page.limit)
+            .bind(page.offset)
+            .fetch_all(&self.pool)
+            .await?)
+        }
+
+        async fn gemeente_cases(&self, gemeente_org_id: i64, page: Page) -> Result<Vec<CaseOverview>> {
+            Ok(sqlx::query_as(&format!(
+                "{} WHERE c.gemeente_org_id = $1 ORDER BY c.id DESC LIMIT $2 OFFSET $3",
+                $crate::common::CASE_SELECT
+            ))
+            .bind(gemeente_org_id)
+            .bind(page.limit)
+            .bind(page.offset)
+            .fetch_all(&self.pool)
+            .await?)
+        }
+
+        async fn case_detail(
+            &self,
+            gemeente_org_id: i64,
+            case_id: i64,
+        ) -> Result<Option<(CaseOverview, Vec<GemeenteSignal>)>> {
+            let case: Option<CaseOverview> = sqlx::query_as(&format!(
+                "{} WHERE c.gemeente_org_id = $1 AND c.id = $2",
+                $crate::common::CASE_SELECT
+            ))
+            .bind(gemeente_org_id)
+            .bind(case_id)
+            .fetch_optional(&self.pool)
+            .await?;
+            let Some(case) = case else { return Ok(None) };
+            let signals: Vec<GemeenteSignal> = sqlx::query_as(&format!(
+                "{} WHERE s.gemeente_org_id = $1 AND s.case_id = $2 ORDER BY s.signal_date, s.id",
+                $crate::common::GEMEENTE_SIGNAL_SELECT
+            ))
+            .bind(gemeente_org_id)
+            .bind(case_id)
+            .fetch_all(&self.pool)
+            .await?;
+            Ok(Some((case, signals)))
+        }
+
+        async fn unroutable_signals(&self, page: Page) -> Result<Vec<UnroutableSignal>> {
+            Ok(sqlx::query_as(
+                "SELECT s.id, o.name AS partner_name, s.kenmerk, s.postcode, s.routing, \
+                 s.signal_date, s.created_at FROM signals s \
+                 JOIN organisations o ON o.id = s.partner_org_id \
+                 WHERE s.routing <> 'routed' ORDER BY s.id DESC LIMIT $1 OFFSET $2",
+            )
+            .bind(page.limit)
+            .bind(page.offset)
+            .fetch_all(&self.pool)
+            .await?)
+        }
+
+        async fn signal_versions(&self, partner_org_id: i64, kenmerk: &str) -> Result<Vec<SignalVersion>> {
+            Ok(sqlx::query_as(
+                "SELECT h.version, h.amount_cents, h.signal_date FROM signal_history h \
+                 JOIN signals s ON s.id = h.signal_id \
+                 WHERE s.partner_org_id = $1 AND s.kenmerk = $2 \
+                 UNION ALL SELECT version, amount_cents, signal_date FROM signals \
+                 WHERE partner_org_id = $1 AND kenmerk = $2 ORDER BY version",
+            )
+            .bind(partner_org_id)
+            .bind(kenmerk)
+            .fetch_all(&self.pool)
+            .await?)
+        }
         }
     };
 }
 
 pub(crate) use impl_store;
+
+pub(crate) const GEMEENTE_SIGNAL_SELECT: &str = "SELECT s.id, o.name AS partner_name, \
+     s.partner_type, s.kenmerk, s.amount_cents, s.signal_date, s.crisis, s.warm_handover, \
+     s.initials, s.prefix, s.surname, s.postcode, s.house_number, s.addition, s.city, \
+     s.case_id, s.match_reason, s.status, s.version \
+     FROM signals s JOIN organisations o ON o.id = s.partner_org_id";
+
+pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.household_key, c.opened_on, c.closed_on, \
+     c.repeat_of_case_id, \
+     (SELECT COUNT(*) FROM signals s WHERE s.case_id = c.id) AS signal_count, \
+     CAST(COALESCE((SELECT SUM(s.amount_cents) FROM signals s WHERE s.case_id = c.id), 0) \
+       AS BIGINT) AS total_cents, \
+     COALESCE((SELECT string_agg(d.partner_type, ', ') FROM (SELECT DISTINCT s.partner_type \
+       FROM signals s WHERE s.case_id = c.id ORDER BY s.partner_type) d), '') AS partner_types \
+     FROM cases c";

@@ -8,16 +8,19 @@
 
 mod common;
 mod error;
+mod intake;
 mod migrations;
 mod postgres;
 mod records;
 mod rows;
+mod signal_records;
 mod sqlite;
 mod ts;
 
 pub use error::StoreError;
 pub use postgres::PgStore;
 pub use records::*;
+pub use signal_records::*;
 pub use sqlite::SqliteStore;
 
 use async_trait::async_trait;
@@ -25,6 +28,7 @@ use chrono::{DateTime, Utc};
 use std::path::Path;
 use std::sync::Arc;
 use vangnet_domain::audit::{AuditEntry, AuditEvent, BrokenLink, ChainVerifier};
+use vangnet_domain::matching::MatchSettings;
 use vangnet_domain::org::NewOrg;
 use vangnet_domain::user::NewUser;
 
@@ -114,6 +118,46 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<AuditEntry>>;
     /// Oldest first from `after_seq`, for verification.
     async fn audit_page(&self, after_seq: i64, limit: i64) -> Result<Vec<AuditEntry>>;
+
+    /// The gemeente's matching settings (defaults when none are set).
+    async fn match_settings(&self, gemeente_org_id: i64) -> Result<MatchSettings>;
+    async fn start_import(&self, import: &NewImport, audit: AuditEvent) -> Result<i64>;
+    /// Stores a batch of signals in one transaction and says per signal
+    /// what happened. Batches are serialised, so concurrent imports end as
+    /// if run one after the other.
+    async fn store_signals(
+        &self,
+        import_id: i64,
+        partner_org_id: i64,
+        batch: &[NewSignal],
+    ) -> Result<Vec<SignalOutcome>>;
+    async fn finish_import(&self, finished: &FinishedImport<'_>, audit: AuditEvent) -> Result<()>;
+    /// A partner's own imports, newest first.
+    async fn list_imports(&self, partner_org_id: i64, limit: i64) -> Result<Vec<ImportRecord>>;
+    /// The rejected rows of one of the partner's own imports, as CSV.
+    async fn rejected_rows(&self, partner_org_id: i64, import_id: i64) -> Result<Option<String>>;
+    /// Signals routed to a gemeente, newest first.
+    async fn gemeente_signals(
+        &self,
+        gemeente_org_id: i64,
+        page: Page,
+    ) -> Result<Vec<GemeenteSignal>>;
+    /// A partner's own signals with only the feedback DDAS allows.
+    async fn partner_signals(&self, partner_org_id: i64, page: Page) -> Result<Vec<PartnerSignal>>;
+    async fn gemeente_cases(&self, gemeente_org_id: i64, page: Page) -> Result<Vec<CaseOverview>>;
+    /// One of the gemeente's cases with its signals.
+    async fn case_detail(
+        &self,
+        gemeente_org_id: i64,
+        case_id: i64,
+    ) -> Result<Option<(CaseOverview, Vec<GemeenteSignal>)>>;
+    async fn unroutable_signals(&self, page: Page) -> Result<Vec<UnroutableSignal>>;
+    /// Every version of a partner's signal, oldest first.
+    async fn signal_versions(
+        &self,
+        partner_org_id: i64,
+        kenmerk: &str,
+    ) -> Result<Vec<SignalVersion>>;
 
     /// A consistent copy of the database while it is in use.
     async fn backup_to(&self, path: &Path) -> Result<()>;

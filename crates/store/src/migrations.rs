@@ -6,15 +6,17 @@ pub struct Migration {
     pub sql: &'static str,
 }
 
-pub const SQLITE: &[Migration] = &[Migration {
-    name: "0001_foundation",
-    sql: include_str!("../migrations/sqlite/0001_foundation.sql"),
-}];
+macro_rules! migrations {
+    ($backend:literal: $($name:literal),* $(,)?) => {
+        &[$(Migration {
+            name: $name,
+            sql: include_str!(concat!("../migrations/", $backend, "/", $name, ".sql")),
+        }),*]
+    };
+}
 
-pub const POSTGRES: &[Migration] = &[Migration {
-    name: "0001_foundation",
-    sql: include_str!("../migrations/postgres/0001_foundation.sql"),
-}];
+pub const SQLITE: &[Migration] = migrations!("sqlite": "0001_foundation", "0002_signals");
+pub const POSTGRES: &[Migration] = migrations!("postgres": "0001_foundation", "0002_signals");
 
 #[cfg(test)]
 mod tests {

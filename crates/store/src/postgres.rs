@@ -5,6 +5,7 @@ use crate::common::impl_store;
 use crate::migrations::{Migration, POSTGRES};
 use crate::records::*;
 use crate::rows::*;
+use crate::signal_records::*;
 use crate::ts::Ts;
 use crate::{Result, StoreError};
 use chrono::{DateTime, Utc};
@@ -25,6 +26,7 @@ pub struct PgStore {
 /// points at its true predecessor.
 const AUDIT_LOCK: i64 = 0x7661_6e67_6175_6474;
 const MIGRATION_LOCK: i64 = 0x7661_6e67_6d69_6772;
+const INTAKE_LOCK: i64 = 0x7661_6e67_696e_746b;
 
 impl PgStore {
     pub async fn connect(url: &str) -> Result<Self> {
@@ -97,6 +99,18 @@ async fn apply(conn: &mut PgConnection, migration: &Migration) -> Result<()> {
         .await?;
     Ok(())
 }
+
+/// Intake batches take one lock, so two imports never both decide a
+/// household has no case yet.
+async fn lock_intake(conn: &mut PgConnection) -> Result<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(INTAKE_LOCK)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+crate::intake::intake_queries!(PgConnection);
 
 impl_store!(PgStore, {
     fn as_any(&self) -> &dyn std::any::Any {

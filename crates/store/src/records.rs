@@ -85,3 +85,26 @@ pub struct LoginFailureCounts {
     pub account: i64,
     pub ip: i64,
 }
+
+/// Which part of a long list to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub limit: i64,
+    pub offset: i64,
+}
+
+impl Page {
+    pub fn first(limit: i64) -> Page {
+        Page { limit, offset: 0 }
+    }
+}
+
+/// The end of an import: its counts, and what went wrong if it failed.
+#[derive(Debug, Clone)]
+pub struct FinishedImport<'a> {
+    pub import_id: i64,
+    pub partner_org_id: i64,
+    pub counts: crate::ImportCounts,
+    pub failure: Option<&'a str>,
+    pub rejected_csv: Option<&'a str>,
+}

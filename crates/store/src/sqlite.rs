@@ -6,6 +6,7 @@ use crate::common::impl_store;
 use crate::migrations::{Migration, SQLITE};
 use crate::records::*;
 use crate::rows::*;
+use crate::signal_records::*;
 use crate::ts::Ts;
 use crate::{Result, StoreError};
 use chrono::{DateTime, Utc};
@@ -112,6 +113,13 @@ async fn apply(conn: &mut SqliteConnection, migration: &Migration) -> Result<()>
         .await?;
     Ok(())
 }
+
+/// SQLite serialises writers already (`BEGIN IMMEDIATE`).
+async fn lock_intake(_conn: &mut SqliteConnection) -> Result<()> {
+    Ok(())
+}
+
+crate::intake::intake_queries!(SqliteConnection);
 
 impl_store!(SqliteStore, {
     fn as_any(&self) -> &dyn std::any::Any {

@@ -11,30 +11,8 @@ use vangnet_domain::scope::Scope;
 use vangnet_domain::user::NewUser;
 use vangnet_store::*;
 
+#[macro_use]
 mod backends;
-
-macro_rules! contract {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let (store, _dir) = crate::backends::sqlite().await;
-                    super::$name(store).await;
-                }
-            )*
-        }
-        mod postgres {
-            $(
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn $name() {
-                    let Some(store) = crate::backends::postgres().await else { return };
-                    super::$name(store).await;
-                }
-            )*
-        }
-    };
-}
 
 contract!(
     migrations_run_once_and_say_which,

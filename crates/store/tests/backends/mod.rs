@@ -1,6 +1,7 @@
 //! Fresh, migrated databases for each test: a temporary SQLite file, or a
 //! new database in the PostgreSQL cluster named by
 //! `VANGNET_TEST_POSTGRES_URL`.
+#![allow(dead_code)]
 
 use std::sync::Arc;
 use vangnet_store::{PgStore, SqliteStore, Store};
@@ -9,10 +10,7 @@ pub async fn sqlite_concrete() -> (Arc<SqliteStore>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("test.db");
     let store = SqliteStore::open(path.to_str().unwrap()).await.unwrap();
-    assert_eq!(
-        store.migrate().await.unwrap(),
-        vec!["0001_foundation".to_string()]
-    );
+    assert_eq!(store.migrate().await.unwrap()[0], "0001_foundation");
     (Arc::new(store), dir)
 }
 
@@ -46,10 +44,7 @@ pub async fn postgres_concrete() -> Option<Arc<PgStore>> {
         .rsplit_once('/')
         .expect("URL with a database name");
     let store = PgStore::connect(&format!("{base}/{name}")).await.unwrap();
-    assert_eq!(
-        store.migrate().await.unwrap(),
-        vec!["0001_foundation".to_string()]
-    );
+    assert_eq!(store.migrate().await.unwrap()[0], "0001_foundation");
     Some(Arc::new(store))
 }
 
@@ -82,4 +77,29 @@ fn store_as_sqlite(store: &Arc<dyn Store>) -> &SqliteStore {
 
 fn store_as_pg(store: &Arc<dyn Store>) -> &PgStore {
     store.as_any().downcast_ref().expect("a PostgreSQL store")
+}
+
+/// Generates each listed test twice, as `sqlite::NAME` and
+/// `postgres::NAME`, each with a fresh migrated database.
+macro_rules! contract {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let (store, _dir) = crate::backends::sqlite().await;
+                    super::$name(store).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    let Some(store) = crate::backends::postgres().await else { return };
+                    super::$name(store).await;
+                }
+            )*
+        }
+    };
 }
