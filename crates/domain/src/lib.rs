@@ -4,11 +4,14 @@
 
 pub mod audit;
 pub mod calendar;
-pub mod org;
+pub mod export;
 pub mod matching;
+pub mod money;
+pub mod org;
 pub mod permission;
 pub mod routing;
 pub mod scope;
+pub mod signal;
 pub mod throttle;
 pub mod user;
 pub mod validation;

@@ -58,6 +58,14 @@ pub enum Action {
     ViewUsers,
     ManageUsers,
     ViewAuditLog,
+    /// Deliver arrears signals (a verhuurder or signaalpartner).
+    SubmitSignals,
+    /// See one's own delivered signals and their DDAS status.
+    ViewOwnSignals,
+    /// See the signals and cases routed to one's gemeente.
+    ViewIncomingSignals,
+    /// See signals no gemeente could take (platform admins).
+    ViewUnroutable,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,13 +103,34 @@ pub fn can(actor: &Actor, action: Action, resource: Resource) -> Decision {
     }
 }
 
+/// Which kind of organisation an action belongs to, if any.
+fn kind_allows(kind: OrgKind, action: Action) -> Result<(), Decision> {
+    let partner = matches!(kind, OrgKind::Verhuurder | OrgKind::Signaalpartner);
+    match action {
+        Action::SubmitSignals | Action::ViewOwnSignals if !partner => Err(Decision::Forbidden(
+            "alleen verhuurders en signaalpartners leveren signalen aan",
+        )),
+        Action::ViewIncomingSignals if kind != OrgKind::Gemeente => {
+            Err(Decision::Forbidden("alleen een gemeente ontvangt signalen"))
+        }
+        _ => Ok(()),
+    }
+}
+
 fn within_own_org(actor: &Actor, action: Action) -> Decision {
+    if let Err(decision) = kind_allows(actor.org_kind, action) {
+        return decision;
+    }
     match &actor.credential {
         Credential::User { role, .. } => match (action, role) {
             (Action::ViewOrganisation, _) => Decision::Allow,
             (Action::ViewUsers, Role::Beheerder | Role::Teamleider) => Decision::Allow,
             (Action::ManageUsers | Action::ViewAuditLog, Role::Beheerder) => Decision::Allow,
-            (Action::CreateOrganisation, _) => {
+            (
+                Action::SubmitSignals | Action::ViewOwnSignals | Action::ViewIncomingSignals,
+                Role::Medewerker | Role::Teamleider | Role::Beheerder,
+            ) => Decision::Allow,
+            (Action::CreateOrganisation | Action::ViewUnroutable, _) => {
                 Decision::Forbidden("alleen platformbeheerders mogen dit")
             }
             _ => Decision::Forbidden("uw rol geeft geen toegang tot deze functie"),
@@ -112,7 +141,9 @@ fn within_own_org(actor: &Actor, action: Action) -> Decision {
                 Action::ViewUsers => Scope::UsersRead,
                 Action::ManageUsers => Scope::UsersWrite,
                 Action::ViewAuditLog => Scope::AuditRead,
-                Action::CreateOrganisation => {
+                Action::SubmitSignals => Scope::SignalsWrite,
+                Action::ViewOwnSignals | Action::ViewIncomingSignals => Scope::SignalsRead,
+                Action::CreateOrganisation | Action::ViewUnroutable => {
                     return Decision::Forbidden("alleen platformbeheerders mogen dit")
                 }
             };

@@ -15,14 +15,20 @@ pub enum Scope {
     UsersWrite,
     #[serde(rename = "audit:read")]
     AuditRead,
+    #[serde(rename = "signals:read")]
+    SignalsRead,
+    #[serde(rename = "signals:write")]
+    SignalsWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 4] = [
+    pub const ALL: [Scope; 6] = [
         Scope::OrgRead,
         Scope::UsersRead,
         Scope::UsersWrite,
         Scope::AuditRead,
+        Scope::SignalsRead,
+        Scope::SignalsWrite,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -31,6 +37,8 @@ impl Scope {
             Scope::UsersRead => "users:read",
             Scope::UsersWrite => "users:write",
             Scope::AuditRead => "audit:read",
+            Scope::SignalsRead => "signals:read",
+            Scope::SignalsWrite => "signals:write",
         }
     }
 
@@ -91,7 +99,8 @@ mod tests {
         assert!(Scope::parse_list("").is_err());
         assert_eq!(
             Scope::parse_list("org:read,alles").unwrap_err().reason,
-            "onbekende scope 'alles'; kies uit org:read, users:read, users:write, audit:read"
+            "onbekende scope 'alles'; kies uit org:read, users:read, users:write, audit:read, \
+             signals:read, signals:write"
         );
         let all = Scope::join(&Scope::ALL);
         assert_eq!(Scope::parse_list(&all).unwrap(), Scope::ALL.to_vec());

@@ -7,6 +7,7 @@ mod audit;
 mod dto;
 mod health;
 mod orgs;
+mod signals;
 mod users;
 
 use crate::state::AppState;
@@ -32,6 +33,7 @@ use utoipa_axum::routes;
         (name = "organisaties", description = "De eigen organisatie"),
         (name = "gebruikers", description = "Gebruikers van de eigen organisatie"),
         (name = "audit", description = "Het auditlog van de eigen organisatie"),
+        (name = "signalen", description = "Vroegsignalen aanleveren en hun status volgen"),
     )
 )]
 struct ApiDoc;
@@ -55,7 +57,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(orgs::list))
         .routes(routes!(orgs::get_one))
         .routes(routes!(users::list, users::create))
-        .routes(routes!(audit::list));
+        .routes(routes!(audit::list))
+        .routes(routes!(signals::submit, signals::list));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts()

@@ -43,8 +43,16 @@ impl Layout {
         if allowed(Action::ViewAuditLog) {
             entries.push(("/beheer/audit", "Auditlog"));
         }
+        if allowed(Action::SubmitSignals) {
+            entries.push(("/signalen", "Signalen"));
+        }
+        if allowed(Action::ViewIncomingSignals) {
+            entries.push(("/gemeente/signalen", "Signalen"));
+            entries.push(("/gemeente/zaken", "Zaken"));
+        }
         if who.actor.is_platform_admin() {
             entries.push(("/beheer/organisaties", "Organisaties"));
+            entries.push(("/beheer/onrouteerbaar", "Onrouteerbaar"));
         }
         let items = entries
             .into_iter()

@@ -3,10 +3,12 @@
 
 pub mod audit;
 pub mod errors;
+pub mod incoming;
 pub mod layout;
 pub mod login;
 pub mod orgs;
 pub mod start;
+pub mod unroutable;
 pub mod users;
 
 use crate::state::AppState;
@@ -24,6 +26,10 @@ pub fn routes() -> Router<AppState> {
         .route("/beheer/gebruikers/{id}/deblokkeren", post(users::enable))
         .route("/beheer/audit", get(audit::page))
         .route("/beheer/organisaties", get(orgs::list).post(orgs::create))
+        .route("/beheer/onrouteerbaar", get(unroutable::page))
+        .route("/gemeente/signalen", get(incoming::signals))
+        .route("/gemeente/zaken", get(incoming::cases))
+        .route("/gemeente/zaken/{id}", get(incoming::case))
 }
 
 /// Renders an askama template, or the 500 page if that fails.
@@ -50,5 +56,42 @@ pub fn field_label(field: &str) -> &'static str {
         "gemeentecode" => "Gemeentecode",
         "postcodes" => "Postcodegebieden",
         _ => "Invoer",
+    }
+}
+
+/// `?pagina=N` on long lists, 50 rows a page.
+#[derive(serde::Deserialize, Default, Clone, Copy)]
+pub struct Paging {
+    pagina: Option<i64>,
+    #[serde(skip)]
+    has_next: bool,
+}
+
+impl Paging {
+    const SIZE: i64 = 50;
+
+    pub fn number(&self) -> i64 {
+        self.pagina.unwrap_or(1).max(1)
+    }
+
+    pub fn page(&self) -> vangnet_store::Page {
+        vangnet_store::Page {
+            limit: Self::SIZE,
+            offset: (self.number() - 1) * Self::SIZE,
+        }
+    }
+
+    /// After reading `rows` rows: is there (probably) a next page?
+    pub fn after(mut self, rows: usize) -> Self {
+        self.has_next = rows as i64 == Self::SIZE;
+        self
+    }
+
+    pub fn previous(&self) -> Option<i64> {
+        (self.number() > 1).then(|| self.number() - 1)
+    }
+
+    pub fn next(&self) -> Option<i64> {
+        self.has_next.then(|| self.number() + 1)
     }
 }

@@ -1,0 +1,47 @@
+//! Safe CSV cells for every export. A cell that starts with `=`, `+`, `-`,
+//! `@`, a tab or a carriage return is run as a formula by Excel and
+//! LibreOffice (CSV injection, OWASP); such cells get a leading apostrophe,
+//! which spreadsheets show as text. Cells are quoted when they hold the
+//! separator, a quote or a line break.
+
+pub fn csv_cell(value: &str, separator: char) -> String {
+    let neutralised = match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
+        _ => value.to_string(),
+    };
+    let needs_quotes = neutralised.contains(separator)
+        || neutralised.contains('"')
+        || neutralised.contains('\n')
+        || neutralised.contains('\r');
+    if needs_quotes {
+        format!("\"{}\"", neutralised.replace('"', "\"\""))
+    } else {
+        neutralised
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_cell_table() {
+        let cases = [
+            ("Jansen", "Jansen"),
+            ("", ""),
+            ("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\""),
+            ("+31612345678", "'+31612345678"),
+            ("-12", "'-12"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("a;b", "\"a;b\""),
+            ("regel 1\nregel 2", "\"regel 1\nregel 2\""),
+            ("zeg \"hoi\"", "\"zeg \"\"hoi\"\"\""),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(csv_cell(input, ';'), expected, "{input:?}");
+        }
+        assert_eq!(csv_cell("a,b", ','), "\"a,b\"");
+        assert_eq!(csv_cell("a,b", ';'), "a,b");
+    }
+}

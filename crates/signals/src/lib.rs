@@ -1,0 +1,11 @@
+//! The signal intake pipeline. The JSON API, the CSV upload page and
+//! `vangnet import signals` all hand their rows to an `ImportRun`, so one
+//! piece of code validates, routes, matches, stores and reports.
+
+mod convert;
+mod rejected;
+mod run;
+
+pub use convert::{content_hash, default_partner_type, to_new_signal};
+pub use rejected::RejectedRows;
+pub use run::{ImportReport, ImportRun, ItemResult, ReportedError, RunOptions};

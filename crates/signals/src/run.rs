@@ -1,0 +1,329 @@
+//! One import from start to finish. Rows go in one at a time (so a file
+//! streams in constant memory); accepted rows are stored in batches, each
+//! batch in one transaction.
+
+use crate::convert::{default_partner_type, to_new_signal};
+use crate::rejected::RejectedRows;
+use chrono::{NaiveDate, Utc};
+use serde::Serialize;
+use vangnet_domain::audit::AuditEvent;
+use vangnet_domain::calendar::amsterdam_date;
+use vangnet_domain::org::OrgKind;
+use vangnet_domain::routing::{Route, RoutingTable};
+use vangnet_domain::signal::{validate, PartnerType, RawSignal, RowError, Validated};
+use vangnet_store::{
+    CaseLink, FinishedImport, ImportCounts, ImportSource, NewImport, NewSignal, Org, OrgScope,
+    SignalOutcome, Store, StoreError,
+};
+
+/// Reports keep at most this many errors; the counts stay exact.
+pub const MAX_REPORTED_ERRORS: usize = 50_000;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReportedError {
+    pub line: u64,
+    pub column: String,
+    pub code: String,
+    pub message: String,
+}
+
+/// What happened to one item, for callers that answer per item (the API).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemResult {
+    /// The line (CSV) or the position in the batch (API), from 1.
+    pub line: u64,
+    /// accepted, duplicate, updated, objected or rejected.
+    pub outcome: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signal_id: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub case_id: Option<i64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ReportedError>,
+}
+
+/// What an import did; serialises to the CLI's `--json` object.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportReport {
+    #[serde(flatten)]
+    pub counts: ImportCounts,
+    pub errors: Vec<ReportedError>,
+    #[serde(skip)]
+    pub import_id: Option<i64>,
+    #[serde(skip)]
+    pub rows: u64,
+    #[serde(skip)]
+    pub items: Vec<ItemResult>,
+}
+
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    /// Check and route only; store nothing and record no import.
+    pub dry_run: bool,
+    pub batch_size: usize,
+    pub source: ImportSource,
+    pub file_name: Option<String>,
+    /// Who started it, for the audit log (None for the CLI).
+    pub actor_user_id: Option<i64>,
+    pub actor_token_id: Option<i64>,
+    /// Keep a result per item (for the API; a file import only counts).
+    pub per_item: bool,
+}
+
+impl Default for RunOptions {
+    fn default() -> Self {
+        RunOptions {
+            dry_run: false,
+            batch_size: 1000,
+            source: ImportSource::Cli,
+            file_name: None,
+            actor_user_id: None,
+            actor_token_id: None,
+            per_item: false,
+        }
+    }
+}
+
+pub struct ImportRun<'a> {
+    store: &'a dyn Store,
+    partner: Org,
+    options: RunOptions,
+    import_id: Option<i64>,
+    routing: RoutingTable,
+    default_type: PartnerType,
+    today: NaiveDate,
+    pending: Vec<NewSignal>,
+    counts: ImportCounts,
+    errors: Vec<ReportedError>,
+    rejected: RejectedRows,
+    rows: u64,
+    items: Vec<ItemResult>,
+    /// Positions in `items` of the queued signals, filled in at flush.
+    pending_items: Vec<usize>,
+}
+
+fn audit_event(options: &RunOptions, action: &str, partner: &Org) -> AuditEvent {
+    let event = AuditEvent::new(action, "import", None);
+    let event = match (options.actor_user_id, options.actor_token_id) {
+        (Some(user), _) => event.by_user(user, partner.id),
+        (None, Some(token)) => event.by_token(token, partner.id),
+        _ => event.by_label("cli"),
+    };
+    event.in_org(Some(partner.id))
+}
+
+impl<'a> ImportRun<'a> {
+    pub async fn start(
+        store: &'a dyn Store,
+        partner: Org,
+        options: RunOptions,
+    ) -> Result<Self, StoreError> {
+        let gemeenten: Vec<Org> = store
+            .list_orgs(OrgScope::All)
+            .await?
+            .into_iter()
+            .filter(|o| o.kind == OrgKind::Gemeente)
+            .collect();
+        let routing = RoutingTable::new(gemeenten.iter().map(|g| (g.id, &g.postcodes)));
+        let import_id = if options.dry_run {
+            None
+        } else {
+            let new = NewImport {
+                partner_org_id: partner.id,
+                source: options.source,
+                file_name: options.file_name.clone(),
+                actor_user_id: options.actor_user_id,
+            };
+            Some(
+                store
+                    .start_import(&new, audit_event(&options, "import.start", &partner))
+                    .await?,
+            )
+        };
+        Ok(ImportRun {
+            store,
+            default_type: default_partner_type(partner.kind),
+            partner,
+            import_id,
+            routing,
+            today: amsterdam_date(Utc::now()),
+            pending: Vec::with_capacity(options.batch_size),
+            options,
+            counts: ImportCounts::default(),
+            errors: Vec::new(),
+            rejected: RejectedRows::default(),
+            rows: 0,
+            items: Vec::new(),
+            pending_items: Vec::new(),
+        })
+    }
+
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    pub fn counts(&self) -> &ImportCounts {
+        &self.counts
+    }
+
+    /// Validates one row and queues it; stores a batch when one is full.
+    pub async fn push(&mut self, raw: &RawSignal) -> Result<(), StoreError> {
+        self.rows += 1;
+        match validate(raw, self.default_type, self.today) {
+            Validated::Accepted(input) => {
+                let route = self.routing.route(input.address.pc4());
+                self.pending.push(to_new_signal(&input, route));
+                if self.options.per_item {
+                    self.pending_items.push(self.items.len());
+                    self.item(raw.line, "accepted", Vec::new());
+                }
+                if self.pending.len() >= self.options.batch_size {
+                    self.flush().await?;
+                }
+            }
+            // The tenant objected: nothing of the row is kept, only the count.
+            Validated::Objected => {
+                self.counts.objected += 1;
+                self.item(raw.line, "objected", Vec::new());
+            }
+            Validated::Rejected(errors) => self.reject(raw, &errors),
+        }
+        Ok(())
+    }
+
+    fn reject(&mut self, raw: &RawSignal, errors: &[RowError]) {
+        self.counts.rejected += 1;
+        self.rejected.push(raw, errors);
+        let reported: Vec<ReportedError> = errors
+            .iter()
+            .map(|e| reported(raw.line, e.column, e.code, &e.message))
+            .collect();
+        if self.options.per_item {
+            self.item(raw.line, "rejected", reported.clone());
+        }
+        for error in reported {
+            self.report(error);
+        }
+    }
+
+    fn item(&mut self, line: u64, outcome: &'static str, errors: Vec<ReportedError>) {
+        if self.options.per_item {
+            self.items.push(ItemResult {
+                line,
+                outcome,
+                signal_id: None,
+                case_id: None,
+                errors,
+            });
+        }
+    }
+
+    /// A row the reader could not even split into fields.
+    pub fn push_unreadable(&mut self, line: u64, code: &str, message: &str) {
+        self.rows += 1;
+        self.counts.rejected += 1;
+        let error = reported(line, "", code, message);
+        self.item(line, "rejected", vec![error.clone()]);
+        self.report(error);
+    }
+
+    fn report(&mut self, error: ReportedError) {
+        if self.errors.len() < MAX_REPORTED_ERRORS {
+            self.errors.push(error);
+        }
+    }
+
+    async fn flush(&mut self) -> Result<(), StoreError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        let Some(import_id) = self.import_id else {
+            for signal in self.pending.drain(..) {
+                self.counts.accepted += 1;
+                if !matches!(signal.route, Route::Gemeente(_)) {
+                    self.counts.unroutable += 1;
+                }
+            }
+            return Ok(());
+        };
+        let outcomes = self
+            .store
+            .store_signals(import_id, self.partner.id, &self.pending)
+            .await?;
+        for (signal, outcome) in self.pending.iter().zip(&outcomes) {
+            self.counts
+                .add(outcome, matches!(signal.route, Route::Gemeente(_)));
+        }
+        for (position, outcome) in self.pending_items.drain(..).zip(&outcomes) {
+            let item = &mut self.items[position];
+            (item.outcome, item.signal_id, item.case_id) = describe(outcome);
+        }
+        self.pending.clear();
+        Ok(())
+    }
+
+    /// Stores what is left and records the import's result.
+    pub async fn finish(mut self) -> Result<ImportReport, StoreError> {
+        self.flush().await?;
+        let rejected = std::mem::take(&mut self.rejected).into_csv();
+        if let Some(import_id) = self.import_id {
+            let finished = FinishedImport {
+                import_id,
+                partner_org_id: self.partner.id,
+                counts: self.counts,
+                failure: None,
+                rejected_csv: rejected.as_deref(),
+            };
+            let event = audit_event(&self.options, "import.finish", &self.partner);
+            self.store.finish_import(&finished, event).await?;
+        }
+        Ok(ImportReport {
+            counts: self.counts,
+            errors: self.errors,
+            import_id: self.import_id,
+            rows: self.rows,
+            items: self.items,
+        })
+    }
+
+    /// Records that the import stopped part-way (e.g. the file became
+    /// unreadable); what was stored stays, and a rerun completes it.
+    pub async fn fail(mut self, reason: &str) -> Result<(), StoreError> {
+        self.flush().await?;
+        if let Some(import_id) = self.import_id {
+            let finished = FinishedImport {
+                import_id,
+                partner_org_id: self.partner.id,
+                counts: self.counts,
+                failure: Some(reason),
+                rejected_csv: None,
+            };
+            let event = audit_event(&self.options, "import.fail", &self.partner).because(reason);
+            self.store.finish_import(&finished, event).await?;
+        }
+        Ok(())
+    }
+}
+
+fn reported(line: u64, column: &str, code: &str, message: &str) -> ReportedError {
+    ReportedError {
+        line,
+        column: column.to_string(),
+        code: code.to_string(),
+        message: message.to_string(),
+    }
+}
+
+fn describe(outcome: &SignalOutcome) -> (&'static str, Option<i64>, Option<i64>) {
+    match *outcome {
+        SignalOutcome::Created { signal_id, case } => {
+            let case_id = match case {
+                CaseLink::Created { case_id, .. } | CaseLink::Joined { case_id } => Some(case_id),
+                CaseLink::None => None,
+            };
+            ("accepted", Some(signal_id), case_id)
+        }
+        SignalOutcome::Updated { signal_id } => ("updated", Some(signal_id), None),
+        SignalOutcome::Duplicate { signal_id } => ("duplicate", Some(signal_id), None),
+    }
+}
