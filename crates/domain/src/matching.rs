@@ -143,12 +143,15 @@ mod tests {
         }
     }
 
+    /// (name, BSN, signal date, existing cases, expected decision)
+    type Row<'a> = (&'a str, Option<&'a str>, &'a str, Vec<CaseSummary>, MatchDecision);
+
     #[test]
     fn decide_table() {
         use MatchDecision::*;
         let settings = MatchSettings::default();
         let home = "2511AB|12|A";
-        let cases: Vec<(&str, Option<&str>, &str, Vec<CaseSummary>, MatchDecision)> = vec![
+        let cases: Vec<Row> = vec![
             (
                 "no cases",
                 None,

@@ -1,1 +1,23 @@
-//! temp
+//! Vroegsignalering intake: reads the CSV files signal partners export from
+//! Excel or their ERP into `RawSignal`s, one row at a time in constant
+//! memory, for `vangnet_domain::signal::validate` to judge.
+//!
+//! - encoding: UTF-8 (with or without byte-order mark) or Windows-1252,
+//!   detected per cell unless the profile names one;
+//! - delimiter: `;`, `,` or tab, detected from the header line unless the
+//!   profile or an Excel `sep=` line names one;
+//! - header: any column order, names compared without case, spaces and
+//!   `_`/`-` differences; unknown columns are ignored;
+//! - `RawSignal::line` is the physical line where the row starts (the
+//!   header is line 1), so a partner finds the row in a text editor.
+
+mod encoding;
+pub mod generate;
+mod header;
+mod profile;
+mod reader;
+mod records;
+
+pub use encoding::{decode_windows_1252, encode_windows_1252, Encoding};
+pub use profile::{Profile, ProfileError};
+pub use reader::{ReadError, RowProblem, SignalReader};
