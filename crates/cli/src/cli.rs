@@ -44,6 +44,41 @@ pub enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Import data from files.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ImportCommand {
+    /// Import arrears signals (vroegsignalen) from a CSV file.
+    ///
+    /// The file uses the default header (see the README) or another
+    /// export's columns mapped by --profile. It exits 0 when the file was
+    /// processed, even with rejected rows; non-zero when the file cannot be
+    /// read, or under --strict with any error (then nothing is stored).
+    Signals(ImportSignalsArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ImportSignalsArgs {
+    /// The CSV file.
+    pub file: PathBuf,
+    /// Code of the delivering organisation (verhuurder or signaalpartner).
+    #[arg(long)]
+    pub partner: String,
+    /// A mapping profile (TOML) for another export's column names.
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
+    /// Check and route every row, but store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Store nothing at all if any row has an error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print exactly one JSON object with the counts and the errors.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]

@@ -6,6 +6,7 @@ mod cli;
 mod commands;
 mod demo;
 mod password_input;
+mod progress;
 
 use clap::Parser;
 use std::process::ExitCode;

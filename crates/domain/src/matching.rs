@@ -144,7 +144,13 @@ mod tests {
     }
 
     /// (name, BSN, signal date, existing cases, expected decision)
-    type Row<'a> = (&'a str, Option<&'a str>, &'a str, Vec<CaseSummary>, MatchDecision);
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        &'a str,
+        Vec<CaseSummary>,
+        MatchDecision,
+    );
 
     #[test]
     fn decide_table() {

@@ -113,7 +113,12 @@ mod tests {
             (b"kenmerk", b';'),
         ];
         for (line, expected) in cases {
-            assert_eq!(detect_delimiter(line), *expected, "{:?}", String::from_utf8_lossy(line));
+            assert_eq!(
+                detect_delimiter(line),
+                *expected,
+                "{:?}",
+                String::from_utf8_lossy(line)
+            );
         }
     }
 

@@ -114,7 +114,11 @@ impl Profile {
                 Value::String(s) => s.trim().to_string(),
                 Value::Boolean(b) => if *b { "ja" } else { "nee" }.to_string(),
                 Value::Integer(i) => i.to_string(),
-                _ => return Err(error(format!("[defaults] {key} moet tekst, ja/nee of een getal zijn"))),
+                _ => {
+                    return Err(error(format!(
+                        "[defaults] {key} moet tekst, ja/nee of een getal zijn"
+                    )))
+                }
             };
             check_value(field, &text)
                 .map_err(|r| error(format!("[defaults] {key} = '{text}': {}", r.message)))?;
@@ -184,13 +188,20 @@ fn delimiter(value: &Value) -> Result<u8, ProfileError> {
         .iter()
         .find(|(name, _)| *name == text)
         .map(|(_, byte)| *byte)
-        .ok_or_else(|| error(format!("delimiter '{text}' wordt niet ondersteund; kies ';', ',', '|' of \"\\t\"")))
+        .ok_or_else(|| {
+            error(format!(
+                "delimiter '{text}' wordt niet ondersteund; kies ';', ',', '|' of \"\\t\""
+            ))
+        })
 }
 
 fn encoding(value: &Value) -> Result<Encoding, ProfileError> {
     let text = value.as_str().unwrap_or_default();
-    Encoding::parse(text)
-        .ok_or_else(|| error(format!("encoding '{text}' wordt niet ondersteund; kies utf-8 of windows-1252")))
+    Encoding::parse(text).ok_or_else(|| {
+        error(format!(
+            "encoding '{text}' wordt niet ondersteund; kies utf-8 of windows-1252"
+        ))
+    })
 }
 
 #[cfg(test)]
@@ -232,18 +243,48 @@ mod tests {
             ("name = ", "geen geldige TOML"),
             ("naam = \"x\"", "onbekende sleutel 'naam'"),
             ("name = 3", "name moet tekst"),
-            ("delimiter = \"::\"", "delimiter '::' wordt niet ondersteund"),
-            ("encoding = \"latin-9\"", "encoding 'latin-9' wordt niet ondersteund"),
+            (
+                "delimiter = \"::\"",
+                "delimiter '::' wordt niet ondersteund",
+            ),
+            (
+                "encoding = \"latin-9\"",
+                "encoding 'latin-9' wordt niet ondersteund",
+            ),
             ("columns = \"x\"", "columns moet een sectie [columns] zijn"),
-            ("[columns]\nnaam = \"Naam\"", "onbekend veld 'naam' in [columns]"),
+            (
+                "[columns]\nnaam = \"Naam\"",
+                "onbekend veld 'naam' in [columns]",
+            ),
             ("[columns]\nkenmerk = 1", "[columns] kenmerk moet tekst"),
-            ("[columns]\nkenmerk = \" \"", "[columns] kenmerk: de kolomnaam is leeg"),
-            ("[columns]\nkenmerk = \"Nr\"\nbsn = \"nr\"", "kenmerk en bsn wijzen allebei naar kolom 'nr'"),
-            ("[columns]\nkenmerk = \"BSN\"", "kenmerk en bsn wijzen allebei naar kolom 'bsn'"),
-            ("[defaults]\nsoort = \"Hurr\"", "[defaults] soort = 'Hurr': is geen bekende soort"),
-            ("[defaults]\ncontact_gezocht = \"wel\"", "[defaults] contact_gezocht = 'wel': is geen ja/nee-waarde"),
-            ("[defaults]\nonbekend = \"x\"", "onbekend veld 'onbekend' in [defaults]"),
-            ("[defaults]\nbedrag = 1.5", "[defaults] bedrag moet tekst, ja/nee of een getal zijn"),
+            (
+                "[columns]\nkenmerk = \" \"",
+                "[columns] kenmerk: de kolomnaam is leeg",
+            ),
+            (
+                "[columns]\nkenmerk = \"Nr\"\nbsn = \"nr\"",
+                "kenmerk en bsn wijzen allebei naar kolom 'nr'",
+            ),
+            (
+                "[columns]\nkenmerk = \"BSN\"",
+                "kenmerk en bsn wijzen allebei naar kolom 'bsn'",
+            ),
+            (
+                "[defaults]\nsoort = \"Hurr\"",
+                "[defaults] soort = 'Hurr': is geen bekende soort",
+            ),
+            (
+                "[defaults]\ncontact_gezocht = \"wel\"",
+                "[defaults] contact_gezocht = 'wel': is geen ja/nee-waarde",
+            ),
+            (
+                "[defaults]\nonbekend = \"x\"",
+                "onbekend veld 'onbekend' in [defaults]",
+            ),
+            (
+                "[defaults]\nbedrag = 1.5",
+                "[defaults] bedrag moet tekst, ja/nee of een getal zijn",
+            ),
         ];
         for (text, expected) in cases {
             let got = Profile::from_toml(text).unwrap_err().message;

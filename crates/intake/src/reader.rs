@@ -144,7 +144,10 @@ fn fill(
     encoding: Option<Encoding>,
 ) -> Result<(), RowProblem> {
     let line = record.line;
-    let extra_filled = record.iter().skip(columns.width).any(|c| !c.trim_ascii().is_empty());
+    let extra_filled = record
+        .iter()
+        .skip(columns.width)
+        .any(|c| !c.trim_ascii().is_empty());
     if record.len() < columns.width || extra_filled {
         return Err(RowProblem {
             line,

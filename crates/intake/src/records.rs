@@ -53,11 +53,17 @@ impl<R: Read> Records<R> {
     /// The bytes of the current line, reading until a line end is buffered,
     /// the buffer is full or the input ends. For sniffing the header.
     pub fn peek_line(&mut self) -> io::Result<&[u8]> {
-        while !self.eof && !self.buffered().contains(&b'\n') && self.end - self.start < self.buf.len() {
+        while !self.eof
+            && !self.buffered().contains(&b'\n')
+            && self.end - self.start < self.buf.len()
+        {
             self.fill()?;
         }
         let data = self.buffered();
-        let len = data.iter().position(|b| *b == b'\n').map_or(data.len(), |p| p + 1);
+        let len = data
+            .iter()
+            .position(|b| *b == b'\n')
+            .map_or(data.len(), |p| p + 1);
         Ok(&data[..len])
     }
 
@@ -113,7 +119,10 @@ impl<R: Read> Records<R> {
     fn skip_line_ends(&mut self) -> io::Result<bool> {
         loop {
             let data = self.buffered();
-            let skip = data.iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
+            let skip = data
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
             self.skip(skip);
             if self.start < self.end {
                 return Ok(true);
@@ -228,10 +237,19 @@ mod tests {
             (b"a;b\nc;d\n", &[(1, &["a", "b"]), (2, &["c", "d"])]),
             (b"a;b\r\nc;d\r\n", &[(1, &["a", "b"]), (2, &["c", "d"])]),
             (b"a;b\r\nc;d", &[(1, &["a", "b"]), (2, &["c", "d"])]),
-            (b"a;b\n\n\r\n\nc;d\n\n", &[(1, &["a", "b"]), (5, &["c", "d"])]),
+            (
+                b"a;b\n\n\r\n\nc;d\n\n",
+                &[(1, &["a", "b"]), (5, &["c", "d"])],
+            ),
             (b"\n\na\n", &[(3, &["a"])]),
-            (b"a;\"x\ny;z\"\nc;d\n", &[(1, &["a", "x\ny;z"]), (3, &["c", "d"])]),
-            (b"a;\"x\r\n\r\ny\"\r\n\r\nc;\"\"\"q\"\"\"", &[(1, &["a", "x\r\n\r\ny"]), (5, &["c", "\"q\""])]),
+            (
+                b"a;\"x\ny;z\"\nc;d\n",
+                &[(1, &["a", "x\ny;z"]), (3, &["c", "d"])],
+            ),
+            (
+                b"a;\"x\r\n\r\ny\"\r\n\r\nc;\"\"\"q\"\"\"",
+                &[(1, &["a", "x\r\n\r\ny"]), (5, &["c", "\"q\""])],
+            ),
             (b";;\n", &[(1, &["", "", ""])]),
             (b"", &[]),
             (b"\r\n\r\n", &[]),
@@ -243,7 +261,12 @@ mod tests {
                     .iter()
                     .map(|(l, f)| (*l, f.iter().map(|s| s.to_string()).collect()))
                     .collect();
-                assert_eq!(got, want, "{:?} in chunks of {chunk}", String::from_utf8_lossy(data));
+                assert_eq!(
+                    got,
+                    want,
+                    "{:?} in chunks of {chunk}",
+                    String::from_utf8_lossy(data)
+                );
             }
         }
     }
@@ -254,7 +277,10 @@ mod tests {
         data.extend(std::iter::repeat_n(b'x', MAX_RECORD_BYTES + 10));
         let mut records = Records::new(&data[..]);
         records.set_delimiter(b';');
-        assert!(matches!(records.next_record(), Err(RecordError::TooLarge { line: 1 })));
+        assert!(matches!(
+            records.next_record(),
+            Err(RecordError::TooLarge { line: 1 })
+        ));
     }
 
     #[test]
@@ -262,6 +288,9 @@ mod tests {
         let data = ";".repeat(MAX_FIELDS + 5);
         let mut records = Records::new(data.as_bytes());
         records.set_delimiter(b';');
-        assert!(matches!(records.next_record(), Err(RecordError::TooManyFields { line: 1 })));
+        assert!(matches!(
+            records.next_record(),
+            Err(RecordError::TooManyFields { line: 1 })
+        ));
     }
 }

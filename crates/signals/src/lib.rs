@@ -3,9 +3,11 @@
 //! piece of code validates, routes, matches, stores and reports.
 
 mod convert;
+mod csv_import;
 mod rejected;
 mod run;
 
 pub use convert::{content_hash, default_partner_type, to_new_signal};
+pub use csv_import::{import_csv, ImportError};
 pub use rejected::RejectedRows;
 pub use run::{ImportReport, ImportRun, ItemResult, ReportedError, RunOptions};

@@ -6,7 +6,7 @@
 use crate::crypto::{constant_time_eq, new_secret_token};
 use crate::pages::errors::render_error;
 use crate::state::AppState;
-use crate::BODY_LIMIT_BYTES;
+use crate::{BODY_LIMIT_BYTES, UPLOAD_LIMIT_BYTES, UPLOAD_PATH};
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -15,7 +15,6 @@ use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::time::Instant;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 
 pub const CSRF_COOKIE: &str = "vangnet_csrf";
 pub const CSRF_FIELD: &str = "csrf_token";
@@ -28,12 +27,52 @@ pub fn wrap(router: Router<AppState>, _state: AppState) -> Router<AppState> {
     router
         .layer(from_fn(csrf))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(from_fn(refuse_oversized))
         .layer(CatchPanicLayer::custom(|_| {
             render_error(StatusCode::INTERNAL_SERVER_ERROR)
         }))
         .layer(from_fn(security_headers))
         .layer(from_fn(request_id))
+}
+
+/// Uploads may be larger than anything else.
+pub fn body_limit(path: &str) -> usize {
+    if path == UPLOAD_PATH {
+        UPLOAD_LIMIT_BYTES
+    } else {
+        BODY_LIMIT_BYTES
+    }
+}
+
+/// A declared length over the limit is refused before a byte is read;
+/// bodies without a length are capped where they are read.
+async fn refuse_oversized(request: Request, next: Next) -> Response {
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let limit = body_limit(request.uri().path());
+    if declared.is_some_and(|length| length > limit) {
+        return too_large(request.uri().path());
+    }
+    next.run(request).await
+}
+
+fn too_large(path: &str) -> Response {
+    if path.starts_with("/api/") {
+        crate::problem::Problem::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "Te groot",
+            format!(
+                "Stuur hoogstens {} kB per verzoek.",
+                BODY_LIMIT_BYTES / 1024
+            ),
+        )
+        .into_response()
+    } else {
+        render_error(StatusCode::PAYLOAD_TOO_LARGE)
+    }
 }
 
 async fn request_id(request: Request, next: Next) -> Response {
@@ -184,19 +223,47 @@ async fn checked_form(request: Request, cookie_token: Option<&str>) -> Result<Re
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
+    let boundary = multipart_boundary(request.headers());
     let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, BODY_LIMIT_BYTES)
+    let bytes = axum::body::to_bytes(body, body_limit(parts.uri.path()))
         .await
-        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
-    let form_token = serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-        .ok()
-        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD))
-        .map(|(_, v)| v);
+        .map_err(|_| too_large(parts.uri.path()))?;
+    let form_token = match boundary {
+        Some(boundary) => multipart_field(&bytes, &boundary, CSRF_FIELD),
+        None => serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
+            .ok()
+            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD))
+            .map(|(_, v)| v),
+    };
     let sent = form_token.or(header_token).ok_or_else(refused)?;
     if !constant_time_eq(&sent, cookie_token) {
         return Err(refused());
     }
     Ok(Request::from_parts(parts, Body::from(bytes)))
+}
+
+fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
+    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
+    if !content_type.starts_with("multipart/form-data") {
+        return None;
+    }
+    content_type
+        .split(';')
+        .filter_map(|p| p.trim().strip_prefix("boundary="))
+        .map(|b| b.trim_matches('"').to_string())
+        .next()
+}
+
+/// The text of one small multipart field, found without a full parser: the
+/// token is a short hidden field, placed before the file in every form.
+fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
+    let delimiter = format!("--{boundary}");
+    let wanted = format!("name=\"{name}\"");
+    let text = String::from_utf8_lossy(&body[..body.len().min(64 * 1024)]);
+    text.split(delimiter.as_str())
+        .filter_map(|part| part.split_once("\r\n\r\n"))
+        .find(|(headers, _)| headers.contains(&wanted))
+        .map(|(_, value)| value.trim_end_matches("\r\n").to_string())
 }
 
 fn cross_site_origin(headers: &HeaderMap) -> bool {
@@ -238,6 +305,25 @@ mod tests {
         for (path, expected) in cases {
             assert_eq!(loggable_path(path), expected);
         }
+    }
+
+    #[test]
+    fn multipart_field_table() {
+        let body =
+            b"--XyZ\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc123\r\n\
+--XyZ\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"a.csv\"\r\n\
+Content-Type: text/csv\r\n\r\nkenmerk;bedrag\r\n--XyZ--\r\n";
+        assert_eq!(
+            multipart_field(body, "XyZ", "csrf_token").as_deref(),
+            Some("abc123")
+        );
+        assert_eq!(multipart_field(body, "XyZ", "other"), None);
+        let h = headers(&[("content-type", "multipart/form-data; boundary=XyZ")]);
+        assert_eq!(multipart_boundary(&h).as_deref(), Some("XyZ"));
+        assert_eq!(
+            multipart_boundary(&headers(&[("content-type", "text/plain")])),
+            None
+        );
     }
 
     #[test]

@@ -74,10 +74,18 @@ impl PartnerType {
     /// Accepts the DDAS string or the slug, in any case, with '-', '_' and
     /// runs of spaces treated alike.
     pub fn parse(value: &str) -> Result<PartnerType, Reject> {
+        let value = value.trim();
+        // Exact forms first: this runs for every row of a large import.
+        let exact = PartnerType::ALL
+            .into_iter()
+            .find(|p| p.ddas().eq_ignore_ascii_case(value) || p.slug().eq_ignore_ascii_case(value));
+        if let Some(partner) = exact {
+            return Ok(partner);
+        }
         let wanted = comparable(value);
         PartnerType::ALL
             .into_iter()
-            .find(|p| comparable(p.slug()) == wanted)
+            .find(|p| p.slug() == wanted)
             .ok_or_else(|| {
                 let names: Vec<&str> = PartnerType::ALL.iter().map(|p| p.ddas()).collect();
                 Reject::new(
@@ -91,13 +99,14 @@ impl PartnerType {
     }
 }
 
+/// The slug form of a loosely written partner type.
 fn comparable(value: &str) -> String {
     value
         .to_lowercase()
-        .replace(['-', '_'], " ")
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join("-")
 }
 
 impl fmt::Display for PartnerType {

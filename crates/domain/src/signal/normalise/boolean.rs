@@ -7,12 +7,13 @@ const YES: [&str; 7] = ["ja", "j", "true", "1", "yes", "y", "waar"];
 const NO: [&str; 6] = ["nee", "n", "false", "0", "no", "onwaar"];
 
 pub fn parse_bool(value: &str) -> Result<Option<bool>, Reject> {
-    let v = value.trim().to_lowercase();
+    let v = value.trim();
+    let is = |word: &&str| word.eq_ignore_ascii_case(v);
     if v.is_empty() {
         Ok(None)
-    } else if YES.contains(&v.as_str()) {
+    } else if YES.iter().any(is) {
         Ok(Some(true))
-    } else if NO.contains(&v.as_str()) {
+    } else if NO.iter().any(is) {
         Ok(Some(false))
     } else {
         Err(Reject::new(

@@ -7,7 +7,14 @@ pub const MAX_KENMERK_CHARS: usize = 64;
 /// Trimmed, inner runs of whitespace collapsed to one space (exports pad
 /// names with spaces), no control characters, at most `max_chars`.
 pub fn parse_text(value: &str, max_chars: usize) -> Result<String, Reject> {
-    let text = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    let trimmed = value.trim();
+    let tidy =
+        !trimmed.contains(|c: char| c.is_whitespace() && c != ' ') && !trimmed.contains("  ");
+    let text = if tidy {
+        trimmed.to_string()
+    } else {
+        trimmed.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     check_chars(&text, max_chars)?;
     Ok(text)
 }
