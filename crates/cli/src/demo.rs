@@ -158,6 +158,22 @@ fn remove_sqlite_file(url: &str) -> CliResult {
 }
 
 async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>> {
+    let logins = seed_orgs(store).await?;
+    let corporation = demo_org(store, "haagse-woningstichting").await?;
+    let energy = demo_org(store, "energie-west").await?;
+    crate::demo_signals::seed(&**store, &corporation, &energy).await?;
+    Ok(logins)
+}
+
+async fn demo_org(store: &Arc<dyn Store>, code: &str) -> CliResult<vangnet_store::Org> {
+    store
+        .org_by_code(code)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("demo-organisatie {code} ontbreekt"))
+}
+
+async fn seed_orgs(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>> {
     let hash = hash_password(DEMO_PASSWORD)?;
     let mut logins = Vec::new();
     for demo in ORGS {

@@ -22,7 +22,11 @@ pub fn parse_reminder(value: &str) -> Result<Option<NaiveDate>, Reject> {
     }
 }
 
-pub(super) fn check_rent(check: &mut Check, signal_date: Option<NaiveDate>) -> RentConditions {
+pub(super) fn check_rent(
+    check: &mut Check,
+    signal_date: Option<NaiveDate>,
+    objection: bool,
+) -> RentConditions {
     let monthly_rent_cents =
         check.optional(SignalField::Maandhuur, super::validate::positive_amount);
     let contact_tried = require_yes(
@@ -42,9 +46,6 @@ pub(super) fn check_rent(check: &mut Check, signal_date: Option<NaiveDate>) -> R
         ),
     );
     let reminder_sent_on = check_reminder(check, signal_date);
-    let objection = check
-        .flag(SignalField::BezwaarTegenDoorgeven)
-        .unwrap_or(false);
     RentConditions {
         monthly_rent_cents,
         contact_tried,

@@ -316,6 +316,11 @@ fn rules_table() {
             &["bool.format"],
         ),
         (
+            "objection unreadable for energy",
+            &[(F::Soort, "Energie"), (F::BezwaarTegenDoorgeven, "?")],
+            &["bool.format"],
+        ),
+        (
             "energy ignores rent conditions",
             &[
                 (F::Soort, "energie"),

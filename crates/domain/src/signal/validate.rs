@@ -99,7 +99,9 @@ fn read_signal(check: &mut Check, default_partner: PartnerType) -> Option<Signal
     } else {
         partner_type?
     };
-    let rent = (partner_type == PartnerType::Huur).then(|| check_rent(check, signal_date));
+    // Read for every partner type: an unreadable objection must not pass.
+    let objection = check.flag(F::BezwaarTegenDoorgeven).unwrap_or(false);
+    let rent = (partner_type == PartnerType::Huur).then(|| check_rent(check, signal_date, objection));
     Some(SignalInput {
         kenmerk: kenmerk?,
         partner_type,

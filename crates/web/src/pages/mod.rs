@@ -7,6 +7,7 @@ pub mod incoming;
 pub mod layout;
 pub mod login;
 pub mod orgs;
+pub mod partner;
 pub mod start;
 pub mod unroutable;
 pub mod users;
@@ -27,6 +28,13 @@ pub fn routes() -> Router<AppState> {
         .route("/beheer/audit", get(audit::page))
         .route("/beheer/organisaties", get(orgs::list).post(orgs::create))
         .route("/beheer/onrouteerbaar", get(unroutable::page))
+        .route("/signalen", get(partner::overview))
+        .route(
+            crate::UPLOAD_PATH,
+            post(partner::upload).layer(axum::extract::DefaultBodyLimit::max(crate::UPLOAD_LIMIT_BYTES)),
+        )
+        .route("/signalen/imports/{id}", get(partner::import_detail))
+        .route("/signalen/imports/{id}/afgewezen.csv", get(partner::rejected_download))
         .route("/gemeente/signalen", get(incoming::signals))
         .route("/gemeente/zaken", get(incoming::cases))
         .route("/gemeente/zaken/{id}", get(incoming::case))
