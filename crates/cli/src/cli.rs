@@ -47,6 +47,24 @@ pub enum Command {
     /// Import data from files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Benchmarks that compare vangnet with a baseline in one run.
+    #[command(subcommand)]
+    Bench(BenchCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum BenchCommand {
+    /// Generate N realistic signals, import them into a fresh SQLite file
+    /// through the full pipeline, and compare with a plain prepared-insert
+    /// loop of the same rows into the same table.
+    ImportSignals {
+        /// How many signals.
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: u64,
+        /// Print the figures as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

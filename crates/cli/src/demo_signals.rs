@@ -13,14 +13,35 @@ use vangnet_store::{ImportSource, Org, Store};
 /// (initials, surname, street, number, postcode, city)
 const HOUSEHOLDS: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("A.", "Jansen", "Vaillantlaan", "112", "2526 AB", "Den Haag"),
-    ("M.", "El Idrissi", "Hobbemastraat", "45-B", "2526 JR", "Den Haag"),
+    (
+        "M.",
+        "El Idrissi",
+        "Hobbemastraat",
+        "45-B",
+        "2526 JR",
+        "Den Haag",
+    ),
     ("J.P.", "de Vries", "Laakweg", "8", "2521 BE", "Den Haag"),
     ("S.", "Kaya", "Zuiderparklaan", "301", "2574 HR", "Den Haag"),
     ("R.", "Bakker", "Leyweg", "950", "2545 GW", "Den Haag"),
-    ("F.", "Pinas", "Troelstrakade", "17 II", "2531 AA", "Den Haag"),
+    (
+        "F.",
+        "Pinas",
+        "Troelstrakade",
+        "17 II",
+        "2531 AA",
+        "Den Haag",
+    ),
     ("K.", "Nowak", "Moerweg", "212", "2532 AT", "Den Haag"),
     ("L.", "van Dam", "Loosduinseweg", "5", "2571 AA", "Den Haag"),
-    ("H.", "Visser", "Generaal Spoorlaan", "40", "2285 TK", "Rijswijk"),
+    (
+        "H.",
+        "Visser",
+        "Generaal Spoorlaan",
+        "40",
+        "2285 TK",
+        "Rijswijk",
+    ),
     ("T.", "Mulder", "Vismarkt", "3", "9712 CA", "Groningen"),
 ];
 
@@ -28,7 +49,14 @@ fn date_text(date: NaiveDate) -> String {
     date.format("%d-%m-%Y").to_string()
 }
 
-fn row(line: u64, kenmerk: &str, household: usize, amount: &str, days_ago: i64, today: NaiveDate) -> RawSignal {
+fn row(
+    line: u64,
+    kenmerk: &str,
+    household: usize,
+    amount: &str,
+    days_ago: i64,
+    today: NaiveDate,
+) -> RawSignal {
     let (initials, surname, street, number, postcode, city) = HOUSEHOLDS[household];
     let mut raw = RawSignal::new(line);
     let signal_date = today - Duration::days(days_ago);
@@ -45,7 +73,10 @@ fn row(line: u64, kenmerk: &str, household: usize, amount: &str, days_ago: i64, 
         raw.set(field, value);
     }
     raw.set(F::Signaaldatum, &date_text(signal_date));
-    raw.set(F::Ontstaansdatum, &date_text(signal_date - Duration::days(65)));
+    raw.set(
+        F::Ontstaansdatum,
+        &date_text(signal_date - Duration::days(65)),
+    );
     raw
 }
 
@@ -54,8 +85,14 @@ fn rent(mut raw: RawSignal, today: NaiveDate, days_ago: i64, objection: bool) ->
     raw.set(F::Maandhuur, "725,00");
     raw.set(F::ContactGezocht, "ja");
     raw.set(F::GewezenOpSchuldhulp, "ja");
-    raw.set(F::HerinneringVerstuurd, &date_text(today - Duration::days(days_ago + 12)));
-    raw.set(F::BezwaarTegenDoorgeven, if objection { "ja" } else { "nee" });
+    raw.set(
+        F::HerinneringVerstuurd,
+        &date_text(today - Duration::days(days_ago + 12)),
+    );
+    raw.set(
+        F::BezwaarTegenDoorgeven,
+        if objection { "ja" } else { "nee" },
+    );
     raw
 }
 
@@ -70,7 +107,9 @@ async fn deliver(store: &dyn Store, partner: &Org, file: &str, rows: Vec<RawSign
         file_name: Some(file.into()),
         ..RunOptions::default()
     };
-    let mut run = ImportRun::start(store, partner.clone(), options).await.map_err(|e| e.to_string())?;
+    let mut run = ImportRun::start(store, partner.clone(), options)
+        .await
+        .map_err(|e| e.to_string())?;
     for raw in &rows {
         run.push(raw).await.map_err(|e| e.to_string())?;
     }
@@ -83,22 +122,43 @@ pub async fn seed(store: &dyn Store, corporation: &Org, energy_company: &Org) ->
     let mut rents = Vec::new();
     for (i, household) in [0, 1, 2, 3, 5, 8, 9].into_iter().enumerate() {
         let days_ago = 3 + i as i64 * 2;
-        let amount = ["1.450,00", "2.175,50", "980,00", "1.725,00", "3.100,00", "1.180,25", "860,00"][i];
-        let raw = row(i as u64 + 2, &format!("HWS-2026-{:04}", 101 + i), household, amount, days_ago, today);
+        let amount = [
+            "1.450,00", "2.175,50", "980,00", "1.725,00", "3.100,00", "1.180,25", "860,00",
+        ][i];
+        let raw = row(
+            i as u64 + 2,
+            &format!("HWS-2026-{:04}", 101 + i),
+            household,
+            amount,
+            days_ago,
+            today,
+        );
         rents.push(rent(raw, today, days_ago, false));
     }
     // The tenant objected: only counted, nothing stored.
     let objected = row(9, "HWS-2026-0201", 6, "640,00", 4, today);
     rents.push(rent(objected, today, 4, true));
     // No reminder sent yet: refused with the reason.
-    let mut early = rent(row(10, "HWS-2026-0202", 7, "725,00", 2, today), today, 2, false);
+    let mut early = rent(
+        row(10, "HWS-2026-0202", 7, "725,00", 2, today),
+        today,
+        2,
+        false,
+    );
     early.set(F::HerinneringVerstuurd, "");
     rents.push(early);
     deliver(store, corporation, "huurachterstanden-week-47.csv", rents).await?;
 
     let mut energies = Vec::new();
     for (i, household) in [0, 1, 4, 6].into_iter().enumerate() {
-        let raw = row(i as u64 + 2, &format!("EW-{}", 77_310 + i), household, ["312,40", "198,00", "455,75", "260,10"][i], 1 + i as i64, today);
+        let raw = row(
+            i as u64 + 2,
+            &format!("EW-{}", 77_310 + i),
+            household,
+            ["312,40", "198,00", "455,75", "260,10"][i],
+            1 + i as i64,
+            today,
+        );
         energies.push(energy(raw));
     }
     deliver(store, energy_company, "ew-vroegsignalen.csv", energies).await

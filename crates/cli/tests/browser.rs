@@ -329,3 +329,151 @@ const WIDE_ELEMENTS: &str = "return [...document.querySelectorAll('body *')]
     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
     .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
     .slice(0, 5).map(e => e.tagName + '.' + e.className);";
+
+/// Serious or critical axe-core violations in `report`, one line each (all
+/// violations are printed).
+fn serious_violations(report: &[(String, Vec<Value>)]) -> Vec<String> {
+    let mut failures = Vec::new();
+    for (page, violations) in report {
+        for v in violations {
+            let impact = v["impact"].as_str().unwrap_or("unknown");
+            let line = format!(
+                "{page}: [{impact}] {} — {} ({} nodes: {})",
+                v["id"].as_str().unwrap_or("?"),
+                v["help"].as_str().unwrap_or("?"),
+                v["nodes"],
+                v["targets"],
+            );
+            eprintln!("axe: {line}");
+            if impact == "serious" || impact == "critical" {
+                failures.push(line);
+            }
+        }
+    }
+    failures
+}
+
+/// A CSV with the default header: line 2 is a valid rent signal, line 3
+/// has no amount (and a surname a spreadsheet would run as a formula).
+fn signals_csv() -> String {
+    let day = |days: i64| {
+        (chrono::Utc::now().date_naive() - chrono::Duration::days(days))
+            .format("%d-%m-%Y")
+            .to_string()
+    };
+    let header = "kenmerk;soort;bedrag;ontstaansdatum;signaaldatum;crisissignaal;\
+                  warme_overdracht;bsn;voorletters;voorvoegsel;achternaam;geboortedatum;\
+                  straatnaam;huisnummer;huisnummertoevoeging;postcode;plaatsnaam;telefoon;\
+                  email;maandhuur;contact_gezocht;gewezen_op_schuldhulp;\
+                  herinnering_verstuurd;bezwaar_tegen_doorgeven";
+    let good = format!(
+        "BRW-GOED-1;Huur;1.234,56;{};{};nee;nee;;K.;;Goedhart;;Teststraat;5;;2516 AB;\
+         Den Haag;;;725,00;ja;ja;{};nee",
+        day(70),
+        day(4),
+        day(15)
+    );
+    let bad = format!(
+        "BRW-FOUT-1;Huur;;{};{};nee;nee;;K.;;\"=HYPERLINK(\"\"x\"\")\";;Teststraat;6;;\
+         2516 AB;Den Haag;;;725,00;ja;ja;{};nee",
+        day(70),
+        day(4),
+        day(15)
+    );
+    format!("{header}\r\n{good}\r\n{bad}\r\n")
+}
+
+#[test]
+fn signal_upload_flow_with_rejected_rows_download() {
+    let Some(axe) = axe_source() else {
+        return;
+    };
+    let Some((browser, server)) = start() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let csv_path = dir.path().join("huurachterstanden-browser.csv");
+    std::fs::write(&csv_path, signals_csv()).expect("write the CSV");
+    let csv_path = csv_path.canonicalize().expect("absolute CSV path");
+
+    let mut report: Vec<(String, Vec<Value>)> = Vec::new();
+    log_in(&browser, &server, "medewerker@woningstichting.example");
+    browser.goto(&server.url("/signalen"));
+    browser.find("form[action=\"/signalen/upload\"][enctype=\"multipart/form-data\"]");
+    report.push(("/signalen".into(), axe_violations(&browser, &axe)));
+
+    let file_input = browser.find("input#bestand[type=\"file\"][name=\"bestand\"]");
+    browser.send_keys(&file_input, &csv_path.display().to_string());
+    let button = submit_button(&browser, "Uploaden en controleren");
+    browser.click(&button);
+    let path = browser.wait_for(
+        "the import result page",
+        support::webdriver::DEFAULT_TIMEOUT,
+        |b| {
+            let path = b.current_path();
+            path.starts_with("/signalen/imports/").then_some(path)
+        },
+    );
+    assert!(
+        path["/signalen/imports/".len()..]
+            .bytes()
+            .all(|b| b.is_ascii_digit()),
+        "unexpected result path {path}"
+    );
+
+    let counts = browser
+        .text_content("ul.summary-counts")
+        .expect("the summary counts");
+    let counts = counts.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(counts.contains("1 geaccepteerd"), "{counts}");
+    assert!(counts.contains("1 afgewezen"), "{counts}");
+
+    let rejected_rows = browser.execute(
+        "return [...document.querySelectorAll('table')]
+            .filter(t => t.caption && t.caption.textContent.includes('Afgewezen'))
+            .flatMap(t => [...t.tBodies[0].rows])
+            .map(r => [...r.cells].map(c => c.textContent.trim()));",
+        vec![],
+    );
+    let rows = rejected_rows.as_array().expect("rows").clone();
+    assert_eq!(rows.len(), 1, "one rejected row: {rejected_rows}");
+    assert_eq!(rows[0][0], "3", "the rejected line number: {rejected_rows}");
+    assert!(
+        rows[0][1].as_str().unwrap_or("").contains("bedrag"),
+        "the reason names the column: {rejected_rows}"
+    );
+    report.push(("import result".into(), axe_violations(&browser, &axe)));
+
+    let link = browser.find("a[href$=\"/afgewezen.csv\"]");
+    let href = browser.attr(&link, "href").expect("a download link");
+    assert_eq!(href, format!("{path}/afgewezen.csv"));
+    let download = browser.execute_async(
+        "const done = arguments[arguments.length - 1];
+         fetch(arguments[0]).then(r => r.text()).then(done).catch(e => done('ERROR ' + e));",
+        vec![Value::String(href.clone())],
+    );
+    let download = download.as_str().expect("the CSV as text");
+    assert!(download.contains("BRW-FOUT-1"), "{download}");
+    assert!(download.contains("bedrag: is verplicht"), "{download}");
+    assert!(!download.contains("BRW-GOED-1"), "{download}");
+    assert!(download.contains("'=HYPERLINK"), "{download}");
+
+    browser.delete_all_cookies();
+    log_in(&browser, &server, "medewerker@denhaag.example");
+    browser.goto(&server.url("/gemeente/zaken"));
+    let case_link = browser.find("a[href^=\"/gemeente/zaken/\"]");
+    report.push(("/gemeente/zaken".into(), axe_violations(&browser, &axe)));
+    browser.click(&case_link);
+    browser.wait_for("a case page", support::webdriver::DEFAULT_TIMEOUT, |b| {
+        let path = b.current_path();
+        (path.starts_with("/gemeente/zaken/")).then_some(())
+    });
+    report.push(("a case page".into(), axe_violations(&browser, &axe)));
+
+    let failures = serious_violations(&report);
+    assert!(
+        failures.is_empty(),
+        "serious or critical accessibility violations:\n{}",
+        failures.join("\n")
+    );
+}

@@ -118,9 +118,11 @@ mod tests {
         }
     }
 
+    type Case<'a> = (&'a [u8], Option<Encoding>, Result<&'a str, ()>);
+
     #[test]
     fn decode_cell_table() {
-        let cases: &[(&[u8], Option<Encoding>, Result<&str, ()>)] = &[
+        let cases: &[Case] = &[
             (b" Caf\xc3\xa9 ", None, Ok("Café")),
             (b" Caf\xe9 ", None, Ok("Café")),
             (b"Caf\xc3\xa9", Some(Encoding::Windows1252), Ok("CafÃ©")),

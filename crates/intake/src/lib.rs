@@ -21,3 +21,22 @@ mod records;
 pub use encoding::{decode_windows_1252, encode_windows_1252, Encoding};
 pub use profile::{Profile, ProfileError};
 pub use reader::{ReadError, RowProblem, SignalReader};
+
+/// The first cells of every record of a small CSV text that vangnet wrote
+/// itself (e.g. the stored rejected rows), read with the same quoting rules
+/// as imports, so a quoted line break stays inside its cell.
+pub fn leading_cells(text: &str, delimiter: u8, cells: usize) -> Vec<Vec<String>> {
+    let mut records = records::Records::new(text.as_bytes());
+    records.set_delimiter(delimiter);
+    let mut out = Vec::new();
+    while let Ok(Some(record)) = records.next_record() {
+        out.push(
+            record
+                .iter()
+                .take(cells)
+                .map(|cell| String::from_utf8_lossy(cell).into_owned())
+                .collect(),
+        );
+    }
+    out
+}

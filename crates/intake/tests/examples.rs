@@ -21,9 +21,15 @@ fn accepted(data: &[u8], profile: &Profile) -> Vec<SignalInput> {
 
 #[test]
 fn default_header_example_validates() {
-    let signals = accepted(include_bytes!("../examples/signalen.csv"), &Profile::default());
+    let signals = accepted(
+        include_bytes!("../examples/signalen.csv"),
+        &Profile::default(),
+    );
     assert_eq!(signals.len(), 7);
-    let rent = signals.iter().filter(|s| s.partner_type == PartnerType::Huur).count();
+    let rent = signals
+        .iter()
+        .filter(|s| s.partner_type == PartnerType::Huur)
+        .count();
     assert_eq!(rent, 3);
     // One household signalled by its landlord and its water company.
     let vries: Vec<String> = signals
@@ -32,7 +38,9 @@ fn default_header_example_validates() {
         .map(SignalInput::household_key)
         .collect();
     assert_eq!(vries, ["2517AB|112|A", "2517AB|112|A"]);
-    assert!(signals.iter().all(|s| (2490..=2599).contains(&s.address.pc4())));
+    assert!(signals
+        .iter()
+        .all(|s| (2490..=2599).contains(&s.address.pc4())));
 }
 
 #[test]

@@ -24,8 +24,10 @@ fn summary(data: &[u8]) -> String {
                 ),
                 Validated::Objected => format!("{} objected", raw.line),
                 Validated::Rejected(errors) => {
-                    let codes: Vec<String> =
-                        errors.iter().map(|e| format!("{}:{}", e.column, e.code)).collect();
+                    let codes: Vec<String> = errors
+                        .iter()
+                        .map(|e| format!("{}:{}", e.column, e.code))
+                        .collect();
                     format!("{} rejected {}", raw.line, codes.join(" "))
                 }
             },

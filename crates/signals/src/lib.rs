@@ -9,6 +9,6 @@ mod run;
 
 pub use convert::{content_hash, default_partner_type, to_new_signal};
 pub use csv_import::{import_csv, ImportError};
-pub use vangnet_intake::Profile;
 pub use rejected::RejectedRows;
 pub use run::{ImportReport, ImportRun, ItemResult, ReportedError, RunOptions};
+pub use vangnet_intake::{leading_cells, Profile};

@@ -2,11 +2,12 @@
 //! them and exits non-zero.
 
 mod admin;
+mod bench;
 mod import;
 mod maintenance;
 pub mod serve;
 
-use crate::cli::{AuditCommand, Cli, Command, ImportCommand};
+use crate::cli::{AuditCommand, BenchCommand, Cli, Command, ImportCommand};
 use std::sync::Arc;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_store::Store;
@@ -27,6 +28,9 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Token(command) => admin::token(open(&url()).await?, command).await,
         Command::Backup { to } => maintenance::backup(open(&url()).await?, &to).await,
         Command::Audit(AuditCommand::Verify) => maintenance::verify(open(&url()).await?).await,
+        Command::Bench(BenchCommand::ImportSignals { rows, json }) => {
+            bench::import_signals(rows, json).await
+        }
         Command::Import(ImportCommand::Signals(args)) => {
             import::signals(open(&url()).await?, args).await
         }

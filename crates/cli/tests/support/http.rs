@@ -140,6 +140,35 @@ impl Client {
         self.finish(result)
     }
 
+    /// Posts a `multipart/form-data` body built by hand: each field is
+    /// (name, file name for a file field, content).
+    pub fn post_multipart(&mut self, path: &str, fields: &[(&str, Option<&str>, &[u8])]) -> Reply {
+        let boundary = "----vangnet-test-7d3f9a0c1b";
+        let mut body = Vec::new();
+        for (name, file_name, content) in fields {
+            body.extend_from_slice(format!("--{boundary}\r\n").as_bytes());
+            let head = match file_name {
+                Some(file) => format!(
+                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{file}\"\r\n\
+                     Content-Type: text/csv\r\n\r\n"
+                ),
+                None => format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n"),
+            };
+            body.extend_from_slice(head.as_bytes());
+            body.extend_from_slice(content);
+            body.extend_from_slice(b"\r\n");
+        }
+        body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+        let result = self
+            .request("POST", path)
+            .set(
+                "Content-Type",
+                &format!("multipart/form-data; boundary={boundary}"),
+            )
+            .send_bytes(&body);
+        self.finish(result)
+    }
+
     /// Fetches the login form, then posts the credentials with its token.
     pub fn login(&mut self, email: &str, password: &str) -> Reply {
         let form = self.get("/inloggen");

@@ -101,7 +101,8 @@ fn read_signal(check: &mut Check, default_partner: PartnerType) -> Option<Signal
     };
     // Read for every partner type: an unreadable objection must not pass.
     let objection = check.flag(F::BezwaarTegenDoorgeven).unwrap_or(false);
-    let rent = (partner_type == PartnerType::Huur).then(|| check_rent(check, signal_date, objection));
+    let rent =
+        (partner_type == PartnerType::Huur).then(|| check_rent(check, signal_date, objection));
     Some(SignalInput {
         kenmerk: kenmerk?,
         partner_type,

@@ -31,10 +31,15 @@ pub fn routes() -> Router<AppState> {
         .route("/signalen", get(partner::overview))
         .route(
             crate::UPLOAD_PATH,
-            post(partner::upload).layer(axum::extract::DefaultBodyLimit::max(crate::UPLOAD_LIMIT_BYTES)),
+            post(partner::upload).layer(axum::extract::DefaultBodyLimit::max(
+                crate::UPLOAD_LIMIT_BYTES,
+            )),
         )
         .route("/signalen/imports/{id}", get(partner::import_detail))
-        .route("/signalen/imports/{id}/afgewezen.csv", get(partner::rejected_download))
+        .route(
+            "/signalen/imports/{id}/afgewezen.csv",
+            get(partner::rejected_download),
+        )
         .route("/gemeente/signalen", get(incoming::signals))
         .route("/gemeente/zaken", get(incoming::cases))
         .route("/gemeente/zaken/{id}", get(incoming::case))

@@ -33,7 +33,10 @@ impl From<ImportRecord> for ImportView {
         ImportView {
             id: record.id,
             when: amsterdam_text(record.started_at),
-            file: record.file_name.clone().unwrap_or_else(|| "(geen bestand)".into()),
+            file: record
+                .file_name
+                .clone()
+                .unwrap_or_else(|| "(geen bestand)".into()),
             source: match record.source.as_str() {
                 "api" => "API",
                 "upload" => "upload",
@@ -85,7 +88,13 @@ struct ImportPage {
 }
 
 async fn allowed(state: &AppState, who: &SignedIn, action: Action) -> Result<(), PageError> {
-    Ok(authorize(state, &who.actor, action, Resource::Organisation(who.org.id)).await?)
+    Ok(authorize(
+        state,
+        &who.actor,
+        action,
+        Resource::Organisation(who.org.id),
+    )
+    .await?)
 }
 
 async fn partner_page(
@@ -96,8 +105,15 @@ async fn partner_page(
     error: Option<String>,
 ) -> Result<Response, PageError> {
     let imports = state.store.list_imports(who.org.id, 20).await?;
-    let signals = state.store.partner_signals(who.org.id, paging.page()).await?;
-    let status = if error.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    let signals = state
+        .store
+        .partner_signals(who.org.id, paging.page())
+        .await?;
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     let page = PartnerPage {
         layout: Layout::signed_in("Signalen", &csrf.0, who, "/signalen"),
         error,
@@ -130,11 +146,17 @@ async fn read_form(multipart: &mut Multipart) -> Result<(String, Vec<u8>, Option
         match field.name() {
             Some("bestand") => {
                 let name = field.file_name().unwrap_or("upload.csv").to_string();
-                let bytes = field.bytes().await.map_err(|e| format!("upload mislukt: {e}"))?;
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|e| format!("upload mislukt: {e}"))?;
                 file = Some((name, bytes.to_vec()));
             }
             Some("profiel") => {
-                let bytes = field.bytes().await.map_err(|e| format!("upload mislukt: {e}"))?;
+                let bytes = field
+                    .bytes()
+                    .await
+                    .map_err(|e| format!("upload mislukt: {e}"))?;
                 if !bytes.is_empty() {
                     profile = Some(String::from_utf8_lossy(&bytes).into_owned());
                 }
@@ -155,7 +177,8 @@ pub async fn upload(
     mut multipart: Multipart,
 ) -> Result<Response, PageError> {
     allowed(&state, &who, Action::SubmitSignals).await?;
-    let fail = |message: String| partner_page(&state, &who, &csrf, Paging::default(), Some(message));
+    let fail =
+        |message: String| partner_page(&state, &who, &csrf, Paging::default(), Some(message));
     let (file_name, bytes, profile_text) = match read_form(&mut multipart).await {
         Ok(form) => form,
         Err(message) => return fail(message).await,
@@ -170,7 +193,15 @@ pub async fn upload(
         actor_user_id: Some(who.user.id),
         ..RunOptions::default()
     };
-    let report = import_csv(&*state.store, who.org.clone(), bytes.as_slice(), &profile, options, |_| {}).await;
+    let report = import_csv(
+        &*state.store,
+        who.org.clone(),
+        bytes.as_slice(),
+        &profile,
+        options,
+        |_| {},
+    )
+    .await;
     match report {
         Ok(report) => {
             let id = report.import_id.unwrap_or_default();
@@ -193,13 +224,12 @@ async fn own_import(state: &AppState, who: &SignedIn, id: i64) -> Result<ImportR
 
 /// Line and reasons of each rejected row, read back from the stored CSV.
 fn rejected_summary(csv: &str) -> Vec<(String, String)> {
-    csv.lines()
+    vangnet_signals::leading_cells(csv, b';', 2)
+        .into_iter()
         .skip(1)
-        .filter_map(|line| {
-            let mut cells = line.splitn(3, ';');
-            let number = cells.next()?.to_string();
-            let reasons = cells.next()?.trim_matches('"').replace("\"\"", "\"");
-            Some((number, reasons))
+        .filter_map(|cells| match cells.as_slice() {
+            [line, reasons] => Some((line.clone(), reasons.clone())),
+            _ => None,
         })
         .take(200)
         .collect()
@@ -213,7 +243,11 @@ pub async fn import_detail(
 ) -> Result<Response, PageError> {
     allowed(&state, &who, Action::ViewOwnSignals).await?;
     let record = own_import(&state, &who, id).await?;
-    let csv = state.store.rejected_rows(who.org.id, id).await?.unwrap_or_default();
+    let csv = state
+        .store
+        .rejected_rows(who.org.id, id)
+        .await?
+        .unwrap_or_default();
     let page = ImportPage {
         layout: Layout::signed_in(&format!("Import {id}"), &csrf.0, &who, "/signalen"),
         import: ImportView::from(record),

@@ -59,9 +59,11 @@ pub fn parse_postcode(value: &str) -> Result<Postcode, Reject> {
 mod tests {
     use super::*;
 
+    type Case<'a> = (&'a str, Result<(&'a str, u16), &'a str>);
+
     #[test]
     fn postcodes_table() {
-        let cases: &[(&str, Result<(&str, u16), &str>)] = &[
+        let cases: &[Case] = &[
             ("1234 AB", Ok(("1234AB", 1234))),
             ("1234ab", Ok(("1234AB", 1234))),
             ("1234AB", Ok(("1234AB", 1234))),
