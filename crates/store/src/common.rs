@@ -467,11 +467,7 @@ macro_rules! impl_store {
         ) -> Result<Vec<SignalOutcome>> {
             let mut tx = self.write().await?;
             lock_intake(&mut tx).await?;
-            let mut cache = $crate::intake::SettingsCache::new();
-            let mut outcomes = Vec::with_capacity(batch.len());
-            for signal in batch {
-                outcomes.push(store_signal(&mut tx, &mut cache, import_id, partner_org_id, signal).await?);
-            }
+            let outcomes = store_batch(&mut tx, import_id, partner_org_id, batch).await?;
             tx.commit().await?;
             Ok(outcomes)
         }

@@ -1,18 +1,30 @@
 //! Storing one batch of signals: idempotency by (partner, kenmerk), history
-//! on change, and matching into cases. The SQL is the same on both
-//! backends, so `intake_queries!` stamps these functions out for each
+//! on change, and matching into cases. Per batch it reads what it needs in
+//! a few set-based queries (known kenmerken, candidate cases), decides in
+//! memory with `domain::matching`, and writes new signals in multi-row
+//! INSERTs, so a row costs a fraction of a statement; only new cases and
+//! changed signals take a statement each. The SQL is the same on both
+//! backends, so `intake_queries!` stamps the functions out for each
 //! backend's connection type; the backend's `lock_intake` serialises
 //! batches where the database does not already (PostgreSQL), so two
 //! concurrent imports end as if run one after the other.
 
-use crate::signal_records::{CaseLink, NewSignal};
+use crate::signal_records::{CaseLink, NewSignal, SignalOutcome};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use vangnet_domain::matching::{CaseSummary, Incoming, MatchDecision, MatchSettings};
+use vangnet_domain::routing::Route;
 
-#[derive(sqlx::FromRow)]
+/// Rows per multi-row INSERT: 30 × 32 columns stays far below both
+/// backends' limits on parameters per statement.
+pub(crate) const ROWS_PER_INSERT: usize = 30;
+/// Values per `IN (…)` list.
+pub(crate) const IN_CHUNK: usize = 500;
+
+#[derive(sqlx::FromRow, Clone)]
 pub(crate) struct ExistingSignal {
     pub id: i64,
+    pub kenmerk: String,
     pub content_hash: String,
     pub version: i64,
     pub amount_cents: i64,
@@ -23,41 +35,108 @@ pub(crate) struct ExistingSignal {
 #[derive(sqlx::FromRow)]
 pub(crate) struct CandidateRow {
     pub id: i64,
+    pub gemeente_org_id: i64,
     pub household_key: String,
     pub opened_on: NaiveDate,
     pub closed_on: Option<NaiveDate>,
     pub bsn: Option<String>,
 }
 
-/// Folds one row per (case, signal BSN) into one summary per case.
-pub(crate) fn summarise(rows: Vec<CandidateRow>) -> Vec<CaseSummary> {
-    let mut cases: Vec<CaseSummary> = Vec::new();
-    for row in rows {
-        let case = match cases.iter_mut().find(|c| c.id == row.id) {
-            Some(case) => case,
-            None => {
-                cases.push(CaseSummary {
+/// The cases a batch may match, indexed by household and BSN, kept up to
+/// date as the batch opens new cases and adds signals with a BSN.
+#[derive(Default)]
+pub(crate) struct CaseIndex {
+    cases: Vec<(i64, CaseSummary)>,
+    by_id: HashMap<i64, usize>,
+    by_household: HashMap<(i64, String), Vec<usize>>,
+    by_bsn: HashMap<(i64, String), Vec<usize>>,
+}
+
+impl CaseIndex {
+    pub fn from_rows(rows: Vec<CandidateRow>) -> CaseIndex {
+        let mut index = CaseIndex::default();
+        for row in rows {
+            if !index.by_id.contains_key(&row.id) {
+                let summary = CaseSummary {
                     id: row.id,
                     household_key: row.household_key,
                     bsns: Vec::new(),
                     opened_on: row.opened_on,
                     closed_on: row.closed_on,
-                });
-                cases.last_mut().expect("just pushed")
+                };
+                index.add_case(row.gemeente_org_id, summary);
             }
-        };
-        if let Some(bsn) = row.bsn {
-            if !case.bsns.contains(&bsn) {
-                case.bsns.push(bsn);
+            if let Some(bsn) = row.bsn {
+                index.add_bsn(row.id, &bsn);
             }
         }
+        index
     }
-    cases
+
+    /// A negative id for a case this batch opens, unique in the index.
+    pub fn provisional_id(&self) -> i64 {
+        -(self.cases.len() as i64) - 1
+    }
+
+    pub fn add_case(&mut self, gemeente: i64, summary: CaseSummary) {
+        let position = self.cases.len();
+        self.by_id.insert(summary.id, position);
+        self.by_household
+            .entry((gemeente, summary.household_key.clone()))
+            .or_default()
+            .push(position);
+        for bsn in &summary.bsns {
+            self.by_bsn
+                .entry((gemeente, bsn.clone()))
+                .or_default()
+                .push(position);
+        }
+        self.cases.push((gemeente, summary));
+    }
+
+    pub fn add_bsn(&mut self, case_id: i64, bsn: &str) {
+        let Some(&position) = self.by_id.get(&case_id) else {
+            return;
+        };
+        let (gemeente, case) = &mut self.cases[position];
+        if case.bsns.iter().any(|b| b == bsn) {
+            return;
+        }
+        case.bsns.push(bsn.to_string());
+        self.by_bsn
+            .entry((*gemeente, bsn.to_string()))
+            .or_default()
+            .push(position);
+    }
+
+    pub fn candidates(
+        &self,
+        gemeente: i64,
+        household_key: &str,
+        bsn: Option<&str>,
+    ) -> Vec<CaseSummary> {
+        let mut positions: Vec<usize> = self
+            .by_household
+            .get(&(gemeente, household_key.to_string()))
+            .cloned()
+            .unwrap_or_default();
+        if let Some(bsn) = bsn {
+            if let Some(more) = self.by_bsn.get(&(gemeente, bsn.to_string())) {
+                positions.extend(more);
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+            .into_iter()
+            .map(|p| self.cases[p].1.clone())
+            .collect()
+    }
 }
 
 pub(crate) type SettingsCache = HashMap<i64, MatchSettings>;
 
-pub(crate) fn new_case_link(decision: &MatchDecision, case_id: i64) -> CaseLink {
+pub(crate) fn case_link(decision: &MatchDecision, case_id: i64) -> CaseLink {
     match decision {
         MatchDecision::Join { .. } => CaseLink::Joined { case_id },
         MatchDecision::NewCase { repeat_of } => CaseLink::Created {
@@ -76,7 +155,6 @@ pub(crate) fn incoming(signal: &NewSignal) -> Incoming<'_> {
 }
 
 pub(crate) fn routing_slug(signal: &NewSignal) -> (&'static str, Option<i64>) {
-    use vangnet_domain::routing::Route;
     match &signal.route {
         Route::Gemeente(id) => ("routed", Some(*id)),
         Route::Unroutable => ("unroutable", None),
@@ -84,8 +162,108 @@ pub(crate) fn routing_slug(signal: &NewSignal) -> (&'static str, Option<i64>) {
     }
 }
 
+/// "$first, $first+1, …" for `count` parameters, or "?, ?, …" where the
+/// backend binds anonymous parameters faster. (SQLite looks up a numbered
+/// parameter's name by a linear scan, which makes a statement with a
+/// thousand `$N` parameters quadratic to bind.)
+pub(crate) fn placeholders(first: usize, count: usize, anonymous: bool) -> String {
+    (first..first + count)
+        .map(|n| {
+            if anonymous {
+                "?".to_string()
+            } else {
+                format!("${n}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) const INSERT_COLUMNS: &str = "partner_org_id, gemeente_org_id, routing, case_id, \
+     match_reason, kenmerk, partner_type, amount_cents, arrears_start, signal_date, crisis, \
+     warm_handover, bsn, initials, prefix, surname, birth_date, phone, email, street, \
+     house_number, addition, postcode, city, household_key, monthly_rent_cents, contact_tried, \
+     pointed_to_help, reminder_sent_on, content_hash, import_id, created_at, updated_at";
+pub(crate) const INSERT_COLUMN_COUNT: usize = 33;
+
+/// `INSERT … VALUES (…), (…)` for `rows` rows.
+pub(crate) fn insert_sql(rows: usize, anonymous: bool) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|r| {
+            let first = r * INSERT_COLUMN_COUNT + 1;
+            format!("({})", placeholders(first, INSERT_COLUMN_COUNT, anonymous))
+        })
+        .collect();
+    format!(
+        "INSERT INTO signals ({INSERT_COLUMNS}) VALUES {}",
+        values.join(", ")
+    )
+}
+
+/// A case opened by this batch, written with the batch's other new cases
+/// in one multi-row INSERT. Until then it has a provisional, negative id.
+pub(crate) struct NewCase {
+    pub provisional_id: i64,
+    pub gemeente: i64,
+    pub household_key: String,
+    pub opened_on: NaiveDate,
+    pub repeat_of: Option<i64>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct InsertedCase {
+    pub id: i64,
+    pub gemeente_org_id: i64,
+    pub household_key: String,
+    pub opened_on: NaiveDate,
+}
+
+/// `INSERT INTO cases … VALUES (…), (…) RETURNING …` for `rows` rows.
+pub(crate) fn insert_cases_sql(rows: usize, anonymous: bool) -> String {
+    let values: Vec<String> = (0..rows)
+        .map(|r| format!("({})", placeholders(r * 5 + 1, 5, anonymous)))
+        .collect();
+    format!(
+        "INSERT INTO cases (gemeente_org_id, household_key, opened_on, repeat_of_case_id, \
+         created_at) VALUES {} RETURNING id, gemeente_org_id, household_key, opened_on",
+        values.join(", ")
+    )
+}
+
+/// Replaces a provisional case id by the real one.
+pub(crate) fn resolve(id: i64, real: &HashMap<i64, i64>) -> i64 {
+    if id < 0 {
+        real.get(&id).copied().unwrap_or(id)
+    } else {
+        id
+    }
+}
+
+pub(crate) fn resolve_link(link: CaseLink, real: &HashMap<i64, i64>) -> CaseLink {
+    match link {
+        CaseLink::Created { case_id, repeat } => CaseLink::Created {
+            case_id: resolve(case_id, real),
+            repeat,
+        },
+        CaseLink::Joined { case_id } => CaseLink::Joined {
+            case_id: resolve(case_id, real),
+        },
+        CaseLink::None => CaseLink::None,
+    }
+}
+
+/// A new signal waiting for the multi-row INSERT.
+pub(crate) struct Pending {
+    pub position: usize,
+    pub case: CaseLink,
+    pub reason: Option<&'static str>,
+}
+
+/// Where each signal of the batch stands while the batch is decided.
+pub(crate) type Outcomes = Vec<Option<SignalOutcome>>;
+
 macro_rules! intake_queries {
-    ($conn:ty) => {
+    ($conn:ty, anonymous_parameters = $anon:expr) => {
         async fn match_settings_in(
             conn: &mut $conn,
             cache: &mut $crate::intake::SettingsCache,
@@ -110,54 +288,6 @@ macro_rules! intake_queries {
             };
             cache.insert(gemeente, settings);
             Ok(settings)
-        }
-
-        /// Finds or opens the case this signal belongs to.
-        async fn place_in_case(
-            conn: &mut $conn,
-            cache: &mut $crate::intake::SettingsCache,
-            gemeente: i64,
-            signal: &$crate::NewSignal,
-        ) -> $crate::Result<($crate::CaseLink, Option<&'static str>)> {
-            let settings = match_settings_in(conn, cache, gemeente).await?;
-            let rows: Vec<$crate::intake::CandidateRow> = sqlx::query_as(
-                "SELECT c.id, c.household_key, c.opened_on, c.closed_on, s.bsn \
-                 FROM cases c LEFT JOIN signals s ON s.case_id = c.id \
-                 WHERE c.gemeente_org_id = $1 AND (c.household_key = $2 OR c.id IN \
-                   (SELECT case_id FROM signals WHERE gemeente_org_id = $1 AND bsn = $3 \
-                    AND case_id IS NOT NULL))",
-            )
-            .bind(gemeente)
-            .bind(&signal.household_key)
-            .bind(&signal.bsn)
-            .fetch_all(&mut *conn)
-            .await?;
-            let candidates = $crate::intake::summarise(rows);
-            let decision = vangnet_domain::matching::decide(
-                &$crate::intake::incoming(signal),
-                &candidates,
-                settings,
-            );
-            let (case_id, reason) = match &decision {
-                vangnet_domain::matching::MatchDecision::Join { case_id, reason } => {
-                    (*case_id, Some(reason.slug()))
-                }
-                vangnet_domain::matching::MatchDecision::NewCase { repeat_of } => {
-                    let id: i64 = sqlx::query_scalar(
-                        "INSERT INTO cases (gemeente_org_id, household_key, opened_on, \
-                         repeat_of_case_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                    )
-                    .bind(gemeente)
-                    .bind(&signal.household_key)
-                    .bind(signal.signal_date)
-                    .bind(*repeat_of)
-                    .bind($crate::ts::Ts(chrono::Utc::now()))
-                    .fetch_one(&mut *conn)
-                    .await?;
-                    (id, None)
-                }
-            };
-            Ok(($crate::intake::new_case_link(&decision, case_id), reason))
         }
 
         async fn update_signal(
@@ -218,99 +348,335 @@ macro_rules! intake_queries {
             Ok(())
         }
 
-        async fn insert_signal(
+        /// The batch's kenmerken that this partner sent before.
+        async fn load_existing(
             conn: &mut $conn,
-            import_id: i64,
             partner: i64,
-            s: &$crate::NewSignal,
-            case_id: Option<i64>,
-            reason: Option<&str>,
-        ) -> $crate::Result<i64> {
-            let (routing, gemeente) = $crate::intake::routing_slug(s);
-            let now = $crate::ts::Ts(chrono::Utc::now());
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO signals (partner_org_id, gemeente_org_id, routing, case_id, \
-                 match_reason, kenmerk, partner_type, amount_cents, arrears_start, signal_date, \
-                 crisis, warm_handover, bsn, initials, prefix, surname, birth_date, phone, email, \
-                 street, house_number, addition, postcode, city, household_key, \
-                 monthly_rent_cents, contact_tried, pointed_to_help, reminder_sent_on, \
-                 content_hash, import_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, \
-                 $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, \
-                 $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $32) RETURNING id",
-            )
-            .bind(partner)
-            .bind(gemeente)
-            .bind(routing)
-            .bind(case_id)
-            .bind(reason)
-            .bind(&s.kenmerk)
-            .bind(&s.partner_type)
-            .bind(s.amount_cents)
-            .bind(s.arrears_start)
-            .bind(s.signal_date)
-            .bind(s.crisis)
-            .bind(s.warm_handover)
-            .bind(&s.bsn)
-            .bind(&s.initials)
-            .bind(&s.prefix)
-            .bind(&s.surname)
-            .bind(s.birth_date)
-            .bind(&s.phone)
-            .bind(&s.email)
-            .bind(&s.street)
-            .bind(s.house_number)
-            .bind(&s.addition)
-            .bind(&s.postcode)
-            .bind(&s.city)
-            .bind(&s.household_key)
-            .bind(s.monthly_rent_cents)
-            .bind(s.contact_tried)
-            .bind(s.pointed_to_help)
-            .bind(s.reminder_sent_on)
-            .bind(&s.content_hash)
-            .bind(import_id)
-            .bind(now)
-            .fetch_one(&mut *conn)
-            .await?;
-            Ok(id)
+            batch: &[$crate::NewSignal],
+        ) -> $crate::Result<std::collections::HashMap<String, $crate::intake::ExistingSignal>> {
+            let mut found = std::collections::HashMap::new();
+            for chunk in batch.chunks($crate::intake::IN_CHUNK) {
+                let sql = format!(
+                    "SELECT id, kenmerk, content_hash, version, amount_cents, arrears_start, \
+                     signal_date FROM signals WHERE partner_org_id = {} AND kenmerk IN ({})",
+                    $crate::intake::placeholders(1, 1, $anon),
+                    $crate::intake::placeholders(2, chunk.len(), $anon)
+                );
+                let mut query =
+                    sqlx::query_as::<_, $crate::intake::ExistingSignal>(&sql).bind(partner);
+                for signal in chunk {
+                    query = query.bind(&signal.kenmerk);
+                }
+                for row in query.fetch_all(&mut *conn).await? {
+                    found.insert(row.kenmerk.clone(), row);
+                }
+            }
+            Ok(found)
         }
 
-        /// One signal: a duplicate, an update with history, or a new signal
-        /// placed in a case.
-        async fn store_signal(
+        /// Every case that shares a household or a BSN with the batch.
+        async fn load_cases(
+            conn: &mut $conn,
+            batch: &[$crate::NewSignal],
+        ) -> $crate::Result<$crate::intake::CaseIndex> {
+            let mut keys: Vec<&str> = batch.iter().map(|s| s.household_key.as_str()).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            let mut bsns: Vec<&str> = batch.iter().filter_map(|s| s.bsn.as_deref()).collect();
+            bsns.sort_unstable();
+            bsns.dedup();
+            let select = "SELECT c.id, c.gemeente_org_id, c.household_key, c.opened_on, \
+                 c.closed_on, s.bsn FROM cases c LEFT JOIN signals s ON s.case_id = c.id WHERE";
+            let mut rows = Vec::new();
+            for chunk in keys.chunks($crate::intake::IN_CHUNK) {
+                let sql = format!(
+                    "{select} c.household_key IN ({})",
+                    $crate::intake::placeholders(1, chunk.len(), $anon)
+                );
+                let mut query = sqlx::query_as::<_, $crate::intake::CandidateRow>(&sql);
+                for key in chunk {
+                    query = query.bind(*key);
+                }
+                rows.extend(query.fetch_all(&mut *conn).await?);
+            }
+            for chunk in bsns.chunks($crate::intake::IN_CHUNK) {
+                let sql = format!(
+                    "{select} c.id IN (SELECT case_id FROM signals WHERE bsn IN ({}) \
+                     AND case_id IS NOT NULL)",
+                    $crate::intake::placeholders(1, chunk.len(), $anon)
+                );
+                let mut query = sqlx::query_as::<_, $crate::intake::CandidateRow>(&sql);
+                for bsn in chunk {
+                    query = query.bind(*bsn);
+                }
+                rows.extend(query.fetch_all(&mut *conn).await?);
+            }
+            Ok($crate::intake::CaseIndex::from_rows(rows))
+        }
+
+        /// Writes the batch's new cases and returns provisional → real ids.
+        async fn insert_cases(
+            conn: &mut $conn,
+            cases: &mut Vec<$crate::intake::NewCase>,
+        ) -> $crate::Result<std::collections::HashMap<i64, i64>> {
+            let mut real = std::collections::HashMap::new();
+            let now = $crate::ts::Ts(chrono::Utc::now());
+            for chunk in cases.chunks($crate::intake::ROWS_PER_INSERT * 6) {
+                let sql = $crate::intake::insert_cases_sql(chunk.len(), $anon);
+                let mut query = sqlx::query_as::<_, $crate::intake::InsertedCase>(&sql);
+                for case in chunk {
+                    // A repeat of a case from this same batch is linked below,
+                    // once that case has its real id.
+                    let repeat_of = case.repeat_of.filter(|id| *id > 0);
+                    query = query
+                        .bind(case.gemeente)
+                        .bind(&case.household_key)
+                        .bind(case.opened_on)
+                        .bind(repeat_of)
+                        .bind(now);
+                }
+                for row in query.fetch_all(&mut *conn).await? {
+                    let case = chunk
+                        .iter()
+                        .find(|c| {
+                            c.gemeente == row.gemeente_org_id
+                                && c.household_key == row.household_key
+                                && c.opened_on == row.opened_on
+                        })
+                        .ok_or($crate::StoreError::NotFound)?;
+                    real.insert(case.provisional_id, row.id);
+                }
+            }
+            for case in cases
+                .iter()
+                .filter(|c| c.repeat_of.is_some_and(|id| id < 0))
+            {
+                sqlx::query("UPDATE cases SET repeat_of_case_id = $1 WHERE id = $2")
+                    .bind($crate::intake::resolve(
+                        case.repeat_of.unwrap_or_default(),
+                        &real,
+                    ))
+                    .bind($crate::intake::resolve(case.provisional_id, &real))
+                    .execute(&mut *conn)
+                    .await?;
+            }
+            cases.clear();
+            Ok(real)
+        }
+
+        /// Finds or opens the case of a routed signal.
+        async fn place_in_case(
             conn: &mut $conn,
             cache: &mut $crate::intake::SettingsCache,
+            index: &mut $crate::intake::CaseIndex,
+            new_cases: &mut Vec<$crate::intake::NewCase>,
+            gemeente: i64,
+            signal: &$crate::NewSignal,
+        ) -> $crate::Result<($crate::CaseLink, Option<&'static str>)> {
+            let settings = match_settings_in(conn, cache, gemeente).await?;
+            let candidates =
+                index.candidates(gemeente, &signal.household_key, signal.bsn.as_deref());
+            let decision = vangnet_domain::matching::decide(
+                &$crate::intake::incoming(signal),
+                &candidates,
+                settings,
+            );
+            let (case_id, reason) = match &decision {
+                vangnet_domain::matching::MatchDecision::Join { case_id, reason } => {
+                    (*case_id, Some(reason.slug()))
+                }
+                vangnet_domain::matching::MatchDecision::NewCase { repeat_of } => {
+                    let id = index.provisional_id();
+                    new_cases.push($crate::intake::NewCase {
+                        provisional_id: id,
+                        gemeente,
+                        household_key: signal.household_key.clone(),
+                        opened_on: signal.signal_date,
+                        repeat_of: *repeat_of,
+                    });
+                    let summary = vangnet_domain::matching::CaseSummary {
+                        id,
+                        household_key: signal.household_key.clone(),
+                        bsns: Vec::new(),
+                        opened_on: signal.signal_date,
+                        closed_on: None,
+                    };
+                    index.add_case(gemeente, summary);
+                    (id, None)
+                }
+            };
+            if let Some(bsn) = &signal.bsn {
+                index.add_bsn(case_id, bsn);
+            }
+            Ok(($crate::intake::case_link(&decision, case_id), reason))
+        }
+
+        /// Writes the waiting new signals in multi-row INSERTs and records
+        /// their outcomes with the ids they got.
+        async fn insert_pending(
+            conn: &mut $conn,
             import_id: i64,
             partner: i64,
-            s: &$crate::NewSignal,
-        ) -> $crate::Result<$crate::SignalOutcome> {
-            let existing: Option<$crate::intake::ExistingSignal> = sqlx::query_as(
-                "SELECT id, content_hash, version, amount_cents, arrears_start, signal_date \
-                 FROM signals WHERE partner_org_id = $1 AND kenmerk = $2",
-            )
-            .bind(partner)
-            .bind(&s.kenmerk)
-            .fetch_optional(&mut *conn)
-            .await?;
-            if let Some(old) = existing {
-                if old.content_hash == s.content_hash {
-                    return Ok($crate::SignalOutcome::Duplicate { signal_id: old.id });
-                }
-                update_signal(conn, import_id, &old, s).await?;
-                return Ok($crate::SignalOutcome::Updated { signal_id: old.id });
+            batch: &[$crate::NewSignal],
+            new_cases: &mut Vec<$crate::intake::NewCase>,
+            pending: &mut Vec<$crate::intake::Pending>,
+            outcomes: &mut $crate::intake::Outcomes,
+        ) -> $crate::Result<()> {
+            let real = insert_cases(conn, new_cases).await?;
+            for p in pending.iter_mut() {
+                p.case = $crate::intake::resolve_link(p.case, &real);
             }
-            let (case, reason) = match $crate::intake::routing_slug(s).1 {
-                Some(gemeente) => place_in_case(conn, cache, gemeente, s).await?,
-                None => ($crate::CaseLink::None, None),
-            };
-            let case_id = match case {
-                $crate::CaseLink::Created { case_id, .. } | $crate::CaseLink::Joined { case_id } => {
-                    Some(case_id)
+            let now = $crate::ts::Ts(chrono::Utc::now());
+            for chunk in pending.chunks($crate::intake::ROWS_PER_INSERT) {
+                let sql = $crate::intake::insert_sql(chunk.len(), $anon);
+                let mut query = sqlx::query(&sql);
+                for p in chunk {
+                    let s = &batch[p.position];
+                    let (routing, gemeente) = $crate::intake::routing_slug(s);
+                    let case_id = match p.case {
+                        $crate::CaseLink::Created { case_id, .. }
+                        | $crate::CaseLink::Joined { case_id } => Some(case_id),
+                        $crate::CaseLink::None => None,
+                    };
+                    query = query
+                        .bind(partner)
+                        .bind(gemeente)
+                        .bind(routing)
+                        .bind(case_id)
+                        .bind(p.reason)
+                        .bind(&s.kenmerk)
+                        .bind(&s.partner_type)
+                        .bind(s.amount_cents)
+                        .bind(s.arrears_start)
+                        .bind(s.signal_date)
+                        .bind(s.crisis)
+                        .bind(s.warm_handover)
+                        .bind(&s.bsn)
+                        .bind(&s.initials)
+                        .bind(&s.prefix)
+                        .bind(&s.surname)
+                        .bind(s.birth_date)
+                        .bind(&s.phone)
+                        .bind(&s.email)
+                        .bind(&s.street)
+                        .bind(s.house_number)
+                        .bind(&s.addition)
+                        .bind(&s.postcode)
+                        .bind(&s.city)
+                        .bind(&s.household_key)
+                        .bind(s.monthly_rent_cents)
+                        .bind(s.contact_tried)
+                        .bind(s.pointed_to_help)
+                        .bind(s.reminder_sent_on)
+                        .bind(&s.content_hash)
+                        .bind(import_id)
+                        .bind(now)
+                        .bind(now);
                 }
-                $crate::CaseLink::None => None,
-            };
-            let signal_id = insert_signal(conn, import_id, partner, s, case_id, reason).await?;
-            Ok($crate::SignalOutcome::Created { signal_id, case })
+                query.execute(&mut *conn).await?;
+            }
+            let written: Vec<$crate::NewSignal> =
+                pending.iter().map(|p| batch[p.position].clone()).collect();
+            let ids = load_existing(conn, partner, &written).await?;
+            for p in pending.drain(..) {
+                let id = ids
+                    .get(&batch[p.position].kenmerk)
+                    .map(|e| e.id)
+                    .ok_or($crate::StoreError::NotFound)?;
+                outcomes[p.position] = Some($crate::SignalOutcome::Created {
+                    signal_id: id,
+                    case: p.case,
+                });
+            }
+            Ok(())
+        }
+
+        /// A whole batch: duplicates and updates of known kenmerken, new
+        /// signals placed in cases, in the order given.
+        async fn store_batch(
+            conn: &mut $conn,
+            import_id: i64,
+            partner: i64,
+            batch: &[$crate::NewSignal],
+        ) -> $crate::Result<Vec<$crate::SignalOutcome>> {
+            let mut cache = $crate::intake::SettingsCache::new();
+            let mut existing = load_existing(conn, partner, batch).await?;
+            let mut index = load_cases(conn, batch).await?;
+            let mut outcomes: $crate::intake::Outcomes = vec![None; batch.len()];
+            let mut pending: Vec<$crate::intake::Pending> = Vec::new();
+            let mut new_cases: Vec<$crate::intake::NewCase> = Vec::new();
+            let mut waiting: std::collections::HashSet<&str> = std::collections::HashSet::new();
+            for (position, signal) in batch.iter().enumerate() {
+                // The same kenmerk twice in one batch: write the first, so
+                // the second is compared with it like any resend.
+                if waiting.contains(signal.kenmerk.as_str()) {
+                    insert_pending(
+                        conn,
+                        import_id,
+                        partner,
+                        batch,
+                        &mut new_cases,
+                        &mut pending,
+                        &mut outcomes,
+                    )
+                    .await?;
+                    waiting.clear();
+                    index = load_cases(conn, batch).await?;
+                    existing = load_existing(conn, partner, batch).await?;
+                }
+                if let Some(old) = existing.get(&signal.kenmerk).cloned() {
+                    if old.content_hash == signal.content_hash {
+                        outcomes[position] =
+                            Some($crate::SignalOutcome::Duplicate { signal_id: old.id });
+                    } else {
+                        update_signal(conn, import_id, &old, signal).await?;
+                        let mut newer = old.clone();
+                        newer.content_hash = signal.content_hash.clone();
+                        newer.version += 1;
+                        newer.amount_cents = signal.amount_cents;
+                        newer.arrears_start = signal.arrears_start;
+                        newer.signal_date = signal.signal_date;
+                        existing.insert(signal.kenmerk.clone(), newer);
+                        outcomes[position] =
+                            Some($crate::SignalOutcome::Updated { signal_id: old.id });
+                    }
+                    continue;
+                }
+                let (case, reason) = match $crate::intake::routing_slug(signal).1 {
+                    Some(gemeente) => {
+                        place_in_case(
+                            conn,
+                            &mut cache,
+                            &mut index,
+                            &mut new_cases,
+                            gemeente,
+                            signal,
+                        )
+                        .await?
+                    }
+                    None => ($crate::CaseLink::None, None),
+                };
+                pending.push($crate::intake::Pending {
+                    position,
+                    case,
+                    reason,
+                });
+                waiting.insert(signal.kenmerk.as_str());
+            }
+            insert_pending(
+                conn,
+                import_id,
+                partner,
+                batch,
+                &mut new_cases,
+                &mut pending,
+                &mut outcomes,
+            )
+            .await?;
+            outcomes
+                .into_iter()
+                .map(|o| o.ok_or($crate::StoreError::NotFound))
+                .collect()
         }
     };
 }

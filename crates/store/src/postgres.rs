@@ -110,7 +110,7 @@ async fn lock_intake(conn: &mut PgConnection) -> Result<()> {
     Ok(())
 }
 
-crate::intake::intake_queries!(PgConnection);
+crate::intake::intake_queries!(PgConnection, anonymous_parameters = false);
 
 impl_store!(PgStore, {
     fn as_any(&self) -> &dyn std::any::Any {

@@ -44,7 +44,10 @@ impl SqliteStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(30));
+            .busy_timeout(Duration::from_secs(30))
+            // 64 MiB of page cache per connection: imports touch indexes all over.
+            .pragma("cache_size", "-65536")
+            .pragma("temp_store", "memory");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
@@ -168,7 +171,7 @@ async fn lock_intake(_conn: &mut SqliteConnection) -> Result<()> {
     Ok(())
 }
 
-crate::intake::intake_queries!(SqliteConnection);
+crate::intake::intake_queries!(SqliteConnection, anonymous_parameters = true);
 
 impl_store!(SqliteStore, {
     fn as_any(&self) -> &dyn std::any::Any {

@@ -19,6 +19,7 @@ contract!(
     partners_and_gemeenten_see_only_their_own,
     concurrent_overlapping_imports_end_as_one_after_the_other,
     imports_record_their_counts_and_rejected_rows,
+    a_kenmerk_twice_in_one_batch_is_stored_once,
 );
 
 struct World {
@@ -471,4 +472,50 @@ async fn imports_record_their_counts_and_rejected_rows(store: Arc<dyn Store>) {
         "another partner's import"
     );
     assert!(w.store.list_imports(w.energy, 10).await.unwrap().is_empty());
+}
+
+async fn a_kenmerk_twice_in_one_batch_is_stored_once(store: Arc<dyn Store>) {
+    let w = world(store).await;
+    let first = signal("K1", "2511AB", 12, Route::Gemeente(w.haag));
+    let mut changed = first.clone();
+    changed.amount_cents = 50_000;
+    changed.content_hash = "hash-K1-v2".into();
+    let batch = vec![
+        first.clone(),
+        signal("K2", "2511AB", 12, Route::Gemeente(w.haag)),
+        first,
+        changed,
+    ];
+    let outcomes = w
+        .store
+        .store_signals(import(&w, w.corp).await, w.corp, &batch)
+        .await
+        .unwrap();
+    let SignalOutcome::Created { signal_id, .. } = outcomes[0] else {
+        panic!("{outcomes:?}")
+    };
+    assert!(
+        matches!(
+            outcomes[1],
+            SignalOutcome::Created {
+                case: CaseLink::Joined { .. },
+                ..
+            }
+        ),
+        "{outcomes:?}"
+    );
+    assert_eq!(outcomes[2], SignalOutcome::Duplicate { signal_id });
+    assert_eq!(outcomes[3], SignalOutcome::Updated { signal_id });
+    assert_eq!(
+        w.store.signal_versions(w.corp, "K1").await.unwrap().len(),
+        2
+    );
+    assert_eq!(
+        w.store
+            .gemeente_signals(w.haag, Page::first(50))
+            .await
+            .unwrap()
+            .len(),
+        2
+    );
 }

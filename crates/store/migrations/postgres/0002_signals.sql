@@ -40,7 +40,7 @@ CREATE TABLE cases (
     repeat_of_case_id BIGINT REFERENCES cases(id),
     created_at        TIMESTAMPTZ NOT NULL
 );
-CREATE INDEX cases_household ON cases(gemeente_org_id, household_key);
+CREATE INDEX cases_household ON cases(household_key);
 
 CREATE TABLE signals (
     id BIGSERIAL PRIMARY KEY,
@@ -83,7 +83,7 @@ CREATE TABLE signals (
 );
 CREATE INDEX signals_gemeente ON signals(gemeente_org_id, id);
 CREATE INDEX signals_case ON signals(case_id);
-CREATE INDEX signals_bsn ON signals(gemeente_org_id, bsn);
+CREATE INDEX signals_bsn ON signals(bsn);
 CREATE INDEX signals_routing ON signals(routing);
 
 -- Earlier versions of a signal, kept when a partner resends a kenmerk with
