@@ -179,11 +179,11 @@ pub(crate) fn placeholders(first: usize, count: usize, anonymous: bool) -> Strin
         .join(", ")
 }
 
-pub(crate) const INSERT_COLUMNS: &str = "partner_org_id, gemeente_org_id, routing, case_id, \
-     match_reason, kenmerk, partner_type, amount_cents, arrears_start, signal_date, crisis, \
-     warm_handover, bsn, initials, prefix, surname, birth_date, phone, email, street, \
-     house_number, addition, postcode, city, household_key, monthly_rent_cents, contact_tried, \
-     pointed_to_help, reminder_sent_on, content_hash, import_id, created_at, updated_at";
+/// A signal's own columns, bound by `bind_signal_columns!`.
+pub(crate) const SIGNAL_COLUMNS: &str = "kenmerk, partner_type, amount_cents, arrears_start, \
+     signal_date, crisis, warm_handover, bsn, initials, prefix, surname, birth_date, phone, email, \
+     street, house_number, addition, postcode, city, household_key, monthly_rent_cents, \
+     contact_tried, pointed_to_help, reminder_sent_on, content_hash";
 pub(crate) const INSERT_COLUMN_COUNT: usize = 33;
 
 /// `INSERT … VALUES (…), (…)` for `rows` rows.
@@ -195,7 +195,8 @@ pub(crate) fn insert_sql(rows: usize, anonymous: bool) -> String {
         })
         .collect();
     format!(
-        "INSERT INTO signals ({INSERT_COLUMNS}) VALUES {}",
+        "INSERT INTO signals (partner_org_id, gemeente_org_id, routing, case_id, match_reason, \
+         {SIGNAL_COLUMNS}, import_id, created_at, updated_at) VALUES {}",
         values.join(", ")
     )
 }
@@ -543,32 +544,8 @@ macro_rules! intake_queries {
                         .bind(gemeente)
                         .bind(routing)
                         .bind(case_id)
-                        .bind(p.reason)
-                        .bind(&s.kenmerk)
-                        .bind(&s.partner_type)
-                        .bind(s.amount_cents)
-                        .bind(s.arrears_start)
-                        .bind(s.signal_date)
-                        .bind(s.crisis)
-                        .bind(s.warm_handover)
-                        .bind(&s.bsn)
-                        .bind(&s.initials)
-                        .bind(&s.prefix)
-                        .bind(&s.surname)
-                        .bind(s.birth_date)
-                        .bind(&s.phone)
-                        .bind(&s.email)
-                        .bind(&s.street)
-                        .bind(s.house_number)
-                        .bind(&s.addition)
-                        .bind(&s.postcode)
-                        .bind(&s.city)
-                        .bind(&s.household_key)
-                        .bind(s.monthly_rent_cents)
-                        .bind(s.contact_tried)
-                        .bind(s.pointed_to_help)
-                        .bind(s.reminder_sent_on)
-                        .bind(&s.content_hash)
+                        .bind(p.reason);
+                    query = $crate::intake::bind_signal_columns!(query, s)
                         .bind(import_id)
                         .bind(now)
                         .bind(now);
@@ -682,3 +659,38 @@ macro_rules! intake_queries {
 }
 
 pub(crate) use intake_queries;
+
+/// Binds a signal's own columns, in the order of `SIGNAL_COLUMNS`; shared
+/// by every INSERT of a signal.
+macro_rules! bind_signal_columns {
+    ($query:expr, $s:expr) => {
+        $query
+            .bind(&$s.kenmerk)
+            .bind(&$s.partner_type)
+            .bind($s.amount_cents)
+            .bind($s.arrears_start)
+            .bind($s.signal_date)
+            .bind($s.crisis)
+            .bind($s.warm_handover)
+            .bind(&$s.bsn)
+            .bind(&$s.initials)
+            .bind(&$s.prefix)
+            .bind(&$s.surname)
+            .bind($s.birth_date)
+            .bind(&$s.phone)
+            .bind(&$s.email)
+            .bind(&$s.street)
+            .bind($s.house_number)
+            .bind(&$s.addition)
+            .bind(&$s.postcode)
+            .bind(&$s.city)
+            .bind(&$s.household_key)
+            .bind($s.monthly_rent_cents)
+            .bind($s.contact_tried)
+            .bind($s.pointed_to_help)
+            .bind($s.reminder_sent_on)
+            .bind(&$s.content_hash)
+    };
+}
+
+pub(crate) use bind_signal_columns;

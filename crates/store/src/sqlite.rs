@@ -77,44 +77,17 @@ impl SqliteStore {
     pub async fn insert_signals_plain(&self, partner: i64, rows: &[NewSignal]) -> Result<()> {
         let mut tx = self.write().await?;
         for s in rows {
-            sqlx::query(
-                "INSERT INTO signals (partner_org_id, routing, kenmerk, partner_type, \
-                 amount_cents, arrears_start, signal_date, crisis, warm_handover, bsn, initials, \
-                 prefix, surname, birth_date, phone, email, street, house_number, addition, \
-                 postcode, city, household_key, monthly_rent_cents, contact_tried, \
-                 pointed_to_help, reminder_sent_on, content_hash, created_at, updated_at) \
-                 VALUES ($1, 'unroutable', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
-                 $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $27)",
-            )
-            .bind(partner)
-            .bind(&s.kenmerk)
-            .bind(&s.partner_type)
-            .bind(s.amount_cents)
-            .bind(s.arrears_start)
-            .bind(s.signal_date)
-            .bind(s.crisis)
-            .bind(s.warm_handover)
-            .bind(&s.bsn)
-            .bind(&s.initials)
-            .bind(&s.prefix)
-            .bind(&s.surname)
-            .bind(s.birth_date)
-            .bind(&s.phone)
-            .bind(&s.email)
-            .bind(&s.street)
-            .bind(s.house_number)
-            .bind(&s.addition)
-            .bind(&s.postcode)
-            .bind(&s.city)
-            .bind(&s.household_key)
-            .bind(s.monthly_rent_cents)
-            .bind(s.contact_tried)
-            .bind(s.pointed_to_help)
-            .bind(s.reminder_sent_on)
-            .bind(&s.content_hash)
-            .bind(Ts(Utc::now()))
-            .execute(&mut *tx)
-            .await?;
+            let sql = format!(
+                "INSERT INTO signals (partner_org_id, routing, {}, created_at, updated_at) \
+                 VALUES ($1, 'unroutable', {}, $27, $27)",
+                crate::intake::SIGNAL_COLUMNS,
+                crate::intake::placeholders(2, 25, false)
+            );
+            let query = sqlx::query(&sql).bind(partner);
+            crate::intake::bind_signal_columns!(query, s)
+                .bind(Ts(Utc::now()))
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(())
