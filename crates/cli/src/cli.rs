@@ -146,6 +146,20 @@ pub enum OrgCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Show or change a gemeente's matching settings.
+    Matching {
+        /// Code of the gemeente.
+        #[arg(long)]
+        code: String,
+        /// Months after a case opens in which a household's new signals
+        /// join it (default 1).
+        #[arg(long)]
+        period_months: Option<u32>,
+        /// Months after a case closed in which a new signal counts as a
+        /// repeat signal (default 6).
+        #[arg(long)]
+        repeat_months: Option<u32>,
+    },
 }
 
 #[derive(Subcommand, Debug)]

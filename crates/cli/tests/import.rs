@@ -299,3 +299,59 @@ fn concurrent_imports_of_overlapping_files_end_as_one_after_the_other() {
     let (ok, out, _) = vangnet(&["audit", "verify"], &s.db, None);
     assert!(ok, "{out}");
 }
+
+#[test]
+fn a_gemeente_sets_its_matching_period() {
+    let s = setup();
+    let (ok, out, _) = vangnet(&["org", "matching", "--code", "den-haag"], &s.db, None);
+    assert!(
+        ok && out.contains("koppeltermijn 1 maand(en)") && out.contains("binnen 6 maand(en)"),
+        "{out}"
+    );
+    // Two signals for one household, 40 days apart: two cases by default...
+    let first = "M-1;Huur;300;01-07-2026;01-09-2026;Jansen;2511AB;1;ja;ja;15-08-2026;nee";
+    let later = "M-2;Huur;300;01-07-2026;11-10-2026;Jansen;2511AB;1;ja;ja;15-08-2026;nee";
+    let file = s.file("a.csv", &[first, later]);
+    let json = s.import(&file, &[]).1;
+    assert_eq!(
+        (
+            json["cases_created"].as_i64(),
+            json["cases_joined"].as_i64()
+        ),
+        (Some(2), Some(0))
+    );
+    // ...and one case with a two-month matching period.
+    let (ok, out, err) = vangnet(
+        &[
+            "org",
+            "matching",
+            "--code",
+            "den-haag",
+            "--period-months",
+            "2",
+        ],
+        &s.db,
+        None,
+    );
+    assert!(
+        ok && out.contains("koppeltermijn 2 maand(en)"),
+        "{out}{err}"
+    );
+    let other = s.file(
+        "b.csv",
+        &[
+            &first.replace("M-1", "M-3").replace(";1;", ";3;"),
+            &later.replace("M-2", "M-4").replace(";1;", ";3;"),
+        ],
+    );
+    let json = s.import(&other, &[]).1;
+    assert_eq!(
+        (
+            json["cases_created"].as_i64(),
+            json["cases_joined"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+    let (ok, _, err) = vangnet(&["org", "matching", "--code", "woonstad"], &s.db, None);
+    assert!(!ok && err.contains("geen gemeente"), "{err}");
+}

@@ -441,6 +441,30 @@ macro_rules! impl_store {
             match_settings_in(&mut conn, &mut cache, gemeente_org_id).await
         }
 
+        async fn set_match_settings(
+            &self,
+            gemeente_org_id: i64,
+            settings: vangnet_domain::matching::MatchSettings,
+            audit: AuditEvent,
+        ) -> Result<()> {
+            let mut tx = self.write().await?;
+            sqlx::query(
+                "INSERT INTO gemeente_settings (org_id, matching_period_months, repeat_window_months) \
+                 VALUES ($1, $2, $3) ON CONFLICT (org_id) DO UPDATE SET \
+                 matching_period_months = excluded.matching_period_months, \
+                 repeat_window_months = excluded.repeat_window_months",
+            )
+            .bind(gemeente_org_id)
+            .bind(i64::from(settings.matching_period_months))
+            .bind(i64::from(settings.repeat_window_months))
+            .execute(&mut *tx)
+            .await?;
+            let detail = serde_json::to_value(settings).unwrap_or_default();
+            append(&mut tx, audit.with_object(gemeente_org_id).in_org(Some(gemeente_org_id)).with_detail(detail)).await?;
+            tx.commit().await?;
+            Ok(())
+        }
+
         async fn start_import(&self, import: &NewImport, audit: AuditEvent) -> Result<i64> {
             let mut tx = self.write().await?;
             let id: i64 = sqlx::query_scalar(

@@ -121,6 +121,12 @@ pub trait Store: Send + Sync {
 
     /// The gemeente's matching settings (defaults when none are set).
     async fn match_settings(&self, gemeente_org_id: i64) -> Result<MatchSettings>;
+    async fn set_match_settings(
+        &self,
+        gemeente_org_id: i64,
+        settings: MatchSettings,
+        audit: AuditEvent,
+    ) -> Result<()>;
     async fn start_import(&self, import: &NewImport, audit: AuditEvent) -> Result<i64>;
     /// Stores a batch of signals in one transaction and says per signal
     /// what happened. Batches are serialised, so concurrent imports end as

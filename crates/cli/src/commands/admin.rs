@@ -7,7 +7,7 @@ use crate::password_input::read_password;
 use chrono::Utc;
 use std::sync::Arc;
 use vangnet_domain::calendar::amsterdam_text;
-use vangnet_domain::org::NewOrg;
+use vangnet_domain::org::{NewOrg, OrgKind};
 use vangnet_domain::scope::Scope;
 use vangnet_domain::user::{parse_email, NewUser};
 use vangnet_store::{NewToken, Org, OrgScope, Store, User};
@@ -60,6 +60,13 @@ pub async fn org(store: Arc<dyn Store>, command: OrgCommand) -> CliResult {
                 org.code, org.name, org.kind
             );
         }
+        OrgCommand::Matching {
+            code,
+            period_months,
+            repeat_months,
+        } => {
+            matching(&store, &code, period_months, repeat_months).await?;
+        }
         OrgCommand::List { json } => {
             let orgs = store.list_orgs(OrgScope::All).await.map_err(err)?;
             if json {
@@ -79,6 +86,40 @@ pub async fn org(store: Arc<dyn Store>, command: OrgCommand) -> CliResult {
             }
         }
     }
+    Ok(())
+}
+
+async fn matching(
+    store: &Arc<dyn Store>,
+    code: &str,
+    period: Option<u32>,
+    repeat: Option<u32>,
+) -> CliResult {
+    let org = org_by_code(store, code).await?;
+    if org.kind != OrgKind::Gemeente {
+        return Err(format!(
+            "{} is geen gemeente; alleen een gemeente koppelt signalen",
+            org.code
+        ));
+    }
+    let mut settings = store.match_settings(org.id).await.map_err(err)?;
+    if period.is_some() || repeat.is_some() {
+        settings.matching_period_months = period.unwrap_or(settings.matching_period_months);
+        settings.repeat_window_months = repeat.unwrap_or(settings.repeat_window_months);
+        if settings.matching_period_months > 24 || settings.repeat_window_months > 60 {
+            return Err("koppeltermijn hoogstens 24 maanden, herhaaltermijn hoogstens 60".into());
+        }
+        let event = cli_event("gemeente.matching_settings", "organisation");
+        store
+            .set_match_settings(org.id, settings, event)
+            .await
+            .map_err(err)?;
+        println!("Instellingen van {} gewijzigd.", org.code);
+    }
+    println!(
+        "{}: koppeltermijn {} maand(en), herhaalde melding binnen {} maand(en) na afsluiten.",
+        org.code, settings.matching_period_months, settings.repeat_window_months
+    );
     Ok(())
 }
 
