@@ -64,6 +64,9 @@ pub enum BenchCommand {
         /// Print the figures as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Keep the generated CSV and both databases in this directory.
+        #[arg(long)]
+        keep: Option<PathBuf>,
     },
 }
 

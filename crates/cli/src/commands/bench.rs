@@ -80,16 +80,29 @@ async fn baseline(csv: &std::path::Path, db: &std::path::Path) -> CliResult<(u64
     }
 }
 
-pub async fn import_signals(rows: u64, json: bool) -> CliResult {
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let csv = dir.path().join("signalen.csv");
+pub async fn import_signals(rows: u64, json: bool, keep: Option<std::path::PathBuf>) -> CliResult {
+    let temporary = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let dir = match &keep {
+        Some(path) => {
+            std::fs::create_dir_all(path)
+                .map_err(|e| format!("kan map '{}' niet maken: {e}", path.display()))?;
+            path.clone()
+        }
+        None => temporary.path().to_path_buf(),
+    };
+    for name in ["pipeline.db", "baseline.db"] {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(dir.join(format!("{name}{suffix}")));
+        }
+    }
+    let csv = dir.join("signalen.csv");
     eprintln!("{rows} signalen genereren…");
     write_signals(File::create(&csv).map_err(|e| e.to_string())?, rows, 42)
         .map_err(|e| e.to_string())?;
     let file_mb = std::fs::metadata(&csv).map(|m| m.len()).unwrap_or(0) as f64 / 1_048_576.0;
 
     eprintln!("importeren via de volledige pijplijn…");
-    let (store, partner) = fresh_db(&dir.path().join("pipeline.db")).await?;
+    let (store, partner) = fresh_db(&dir.join("pipeline.db")).await?;
     let started = Instant::now();
     let file = BufReader::with_capacity(256 * 1024, File::open(&csv).map_err(|e| e.to_string())?);
     let report = import_csv(
@@ -106,7 +119,7 @@ pub async fn import_signals(rows: u64, json: bool) -> CliResult {
     let peak_mb = peak_memory_mb();
 
     eprintln!("basislijn: gewone prepared INSERT-lus…");
-    let (inserted, insert_time) = baseline(&csv, &dir.path().join("baseline.db")).await?;
+    let (inserted, insert_time) = baseline(&csv, &dir.join("baseline.db")).await?;
 
     let pipeline_rate = rows as f64 / pipeline.as_secs_f64();
     let baseline_rate = inserted as f64 / insert_time.as_secs_f64();

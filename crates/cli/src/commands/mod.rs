@@ -28,8 +28,8 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Token(command) => admin::token(open(&url()).await?, command).await,
         Command::Backup { to } => maintenance::backup(open(&url()).await?, &to).await,
         Command::Audit(AuditCommand::Verify) => maintenance::verify(open(&url()).await?).await,
-        Command::Bench(BenchCommand::ImportSignals { rows, json }) => {
-            bench::import_signals(rows, json).await
+        Command::Bench(BenchCommand::ImportSignals { rows, json, keep }) => {
+            bench::import_signals(rows, json, keep).await
         }
         Command::Import(ImportCommand::Signals(args)) => {
             import::signals(open(&url()).await?, args).await
