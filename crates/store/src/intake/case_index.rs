@@ -1,0 +1,98 @@
+//! The cases one intake batch may join, in memory, so matching a row needs
+//! no query of its own.
+
+use super::CandidateRow;
+use std::collections::HashMap;
+use vangnet_domain::matching::CaseSummary;
+
+/// The cases a batch may match, indexed by household and BSN, kept up to
+/// date as the batch opens new cases and adds signals with a BSN.
+#[derive(Default)]
+pub(crate) struct CaseIndex {
+    cases: Vec<(i64, CaseSummary)>,
+    by_id: HashMap<i64, usize>,
+    by_household: HashMap<(i64, String), Vec<usize>>,
+    by_bsn: HashMap<(i64, String), Vec<usize>>,
+}
+
+impl CaseIndex {
+    pub fn from_rows(rows: Vec<CandidateRow>) -> CaseIndex {
+        let mut index = CaseIndex::default();
+        for row in rows {
+            if !index.by_id.contains_key(&row.id) {
+                let summary = CaseSummary {
+                    id: row.id,
+                    household_key: row.household_key,
+                    bsns: Vec::new(),
+                    opened_on: row.opened_on,
+                    closed_on: row.closed_on,
+                };
+                index.add_case(row.gemeente_org_id, summary);
+            }
+            if let Some(bsn) = row.bsn {
+                index.add_bsn(row.id, &bsn);
+            }
+        }
+        index
+    }
+
+    /// A negative id for a case this batch opens, unique in the index.
+    pub fn provisional_id(&self) -> i64 {
+        -(self.cases.len() as i64) - 1
+    }
+
+    pub fn add_case(&mut self, gemeente: i64, summary: CaseSummary) {
+        let position = self.cases.len();
+        self.by_id.insert(summary.id, position);
+        self.by_household
+            .entry((gemeente, summary.household_key.clone()))
+            .or_default()
+            .push(position);
+        for bsn in &summary.bsns {
+            self.by_bsn
+                .entry((gemeente, bsn.clone()))
+                .or_default()
+                .push(position);
+        }
+        self.cases.push((gemeente, summary));
+    }
+
+    pub fn add_bsn(&mut self, case_id: i64, bsn: &str) {
+        let Some(&position) = self.by_id.get(&case_id) else {
+            return;
+        };
+        let (gemeente, case) = &mut self.cases[position];
+        if case.bsns.iter().any(|b| b == bsn) {
+            return;
+        }
+        case.bsns.push(bsn.to_string());
+        self.by_bsn
+            .entry((*gemeente, bsn.to_string()))
+            .or_default()
+            .push(position);
+    }
+
+    pub fn candidates(
+        &self,
+        gemeente: i64,
+        household_key: &str,
+        bsn: Option<&str>,
+    ) -> Vec<CaseSummary> {
+        let mut positions: Vec<usize> = self
+            .by_household
+            .get(&(gemeente, household_key.to_string()))
+            .cloned()
+            .unwrap_or_default();
+        if let Some(bsn) = bsn {
+            if let Some(more) = self.by_bsn.get(&(gemeente, bsn.to_string())) {
+                positions.extend(more);
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+            .into_iter()
+            .map(|p| self.cases[p].1.clone())
+            .collect()
+    }
+}
