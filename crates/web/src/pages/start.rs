@@ -55,6 +55,26 @@ pub async fn page(who: SignedIn, Extension(csrf): Extension<CsrfToken>) -> Respo
     let own = Resource::Organisation(who.org.id);
     let allowed = |action| can(&who.actor, action, own).is_allowed();
     let mut tasks = Vec::new();
+    if allowed(Action::SubmitSignals) {
+        tasks.push(Task {
+            href: "/signalen",
+            label: "Signalen aanleveren",
+            description:
+                "Een CSV-bestand met achterstanden uploaden en zien wat de gemeente ermee deed.",
+        });
+    }
+    if allowed(Action::ViewIncomingSignals) {
+        tasks.push(Task {
+            href: "/gemeente/zaken",
+            label: "Zaken bekijken",
+            description: "Signalen van één huishouden, gebundeld, met de reden van de koppeling.",
+        });
+        tasks.push(Task {
+            href: "/gemeente/signalen",
+            label: "Binnengekomen signalen",
+            description: "Alle vroegsignalen voor adressen in uw gemeente, nieuwste eerst.",
+        });
+    }
     if allowed(Action::ManageUsers) {
         tasks.push(Task {
             href: "/beheer/gebruikers",
@@ -80,6 +100,11 @@ pub async fn page(who: SignedIn, Extension(csrf): Extension<CsrfToken>) -> Respo
             href: "/beheer/organisaties",
             label: "Organisaties beheren",
             description: "Gemeenten, verhuurders en ketenpartners aansluiten.",
+        });
+        tasks.push(Task {
+            href: "/beheer/onrouteerbaar",
+            label: "Onrouteerbare signalen",
+            description: "Signalen met een postcode die geen gemeente bedient.",
         });
     }
     let first_name = who
