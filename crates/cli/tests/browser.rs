@@ -399,7 +399,7 @@ fn signal_upload_flow_with_rejected_rows_download() {
     let mut report: Vec<(String, Vec<Value>)> = Vec::new();
     log_in(&browser, &server, "medewerker@woningstichting.example");
     browser.goto(&server.url("/signalen"));
-    browser.find("form[action=\"/signalen/upload\"][enctype=\"multipart/form-data\"]");
+    browser.find("form[action^=\"/signalen/upload?csrf_token=\"][enctype=\"multipart/form-data\"]");
     report.push(("/signalen".into(), axe_violations(&browser, &axe)));
 
     let file_input = browser.find("input#bestand[type=\"file\"][name=\"bestand\"]");

@@ -541,6 +541,22 @@ fn upload_without_a_csrf_token_is_refused() {
         &[("bestand", Some("signalen.csv"), csv.as_bytes())],
     );
     assert_eq!(reply.status, 403, "{}", reply.body);
+    // A token in a form field is not read for uploads, and a wrong one in
+    // the URL is refused.
+    let csrf = partner.csrf();
+    let in_field = partner.post_multipart(
+        "/signalen/upload",
+        &[
+            ("csrf_token", None, csrf.as_bytes()),
+            ("bestand", Some("signalen.csv"), csv.as_bytes()),
+        ],
+    );
+    assert_eq!(in_field.status, 403);
+    let wrong = partner.post_multipart(
+        "/signalen/upload?csrf_token=vervalst",
+        &[("bestand", Some("signalen.csv"), csv.as_bytes())],
+    );
+    assert_eq!(wrong.status, 403);
     let after = import_links(&partner.get("/signalen").body);
     assert_eq!(before, after, "a refused upload must not be imported");
 }
@@ -550,18 +566,15 @@ fn upload_shows_the_result_and_the_rejected_rows_download_is_safe() {
     let server = DemoServer::start();
     let mut partner = logged_in(&server, "medewerker@woningstichting.example");
     let form = partner.get("/signalen");
-    assert!(form
-        .body
-        .contains("action=\"/signalen/upload\" enctype=\"multipart/form-data\""));
     let csrf = form.csrf_field();
+    // The token travels in the form's action, so the file can stream.
+    let action = format!("/signalen/upload?csrf_token={csrf}");
+    assert!(form.body.contains(&format!(
+        "action=\"{action}\" enctype=\"multipart/form-data\""
+    )));
     let csv = upload_csv();
-    let reply = partner.post_multipart(
-        "/signalen/upload",
-        &[
-            ("csrf_token", None, csrf.as_bytes()),
-            ("bestand", Some("week-48.csv"), csv.as_bytes()),
-        ],
-    );
+    let reply =
+        partner.post_multipart(&action, &[("bestand", Some("week-48.csv"), csv.as_bytes())]);
     assert_eq!(reply.status, 303, "{}", reply.body);
     let location = reply.header("location").expect("a redirect").to_string();
     let id = location
@@ -652,11 +665,8 @@ fn import_page_lists_a_rejected_row_with_a_line_break_once() {
         days_ago(3)
     );
     let reply = partner.post_multipart(
-        "/signalen/upload",
-        &[
-            ("csrf_token", None, csrf.as_bytes()),
-            ("bestand", Some("meerregelig.csv"), csv.as_bytes()),
-        ],
+        &format!("/signalen/upload?csrf_token={csrf}"),
+        &[("bestand", Some("meerregelig.csv"), csv.as_bytes())],
     );
     assert_eq!(reply.status, 303, "{}", reply.body);
     let page = partner.get(reply.header("location").unwrap());
@@ -670,4 +680,40 @@ fn import_page_lists_a_rejected_row_with_a_line_break_once() {
     );
     assert!(table.contains("<th scope=\"row\">2</th>"), "{table}");
     assert!(table.contains("bedrag: is verplicht"), "{table}");
+}
+
+/// Uploads are larger than ordinary forms: a file of a few megabytes goes
+/// through (it streams to disk), while other forms stay capped at 1 MiB.
+#[test]
+fn a_large_upload_streams_through() {
+    let server = DemoServer::start();
+    let mut partner = logged_in(&server, "medewerker@woningstichting.example");
+    let csrf = partner.get("/signalen").csrf_field();
+    let mut csv = String::from(
+        "kenmerk;soort;bedrag;ontstaansdatum;signaaldatum;achternaam;postcode;huisnummer;\
+         contact_gezocht;gewezen_op_schuldhulp;herinnering_verstuurd;bezwaar_tegen_doorgeven\r\n",
+    );
+    for i in 0..15_000 {
+        csv.push_str(&format!(
+            "GROOT-{i};Huur;{},00;{};{};Achternaam-{i};25{:02} KL;{};ja;ja;{};nee\r\n",
+            100 + i % 900,
+            days_ago(90),
+            days_ago(5),
+            i % 100,
+            i % 500 + 1,
+            days_ago(20)
+        ));
+    }
+    assert!(csv.len() > 3 * 1024 * 1024 / 2, "{} bytes", csv.len());
+    let reply = partner.post_multipart(
+        &format!("/signalen/upload?csrf_token={csrf}"),
+        &[("bestand", Some("groot.csv"), csv.as_bytes())],
+    );
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let page = partner.get(reply.header("location").unwrap());
+    assert!(
+        page.body.contains("<strong>15000</strong> geaccepteerd"),
+        "{}",
+        page.body
+    );
 }

@@ -26,8 +26,9 @@ use vangnet_store::Store;
 
 /// Requests larger than this are refused before a handler sees them.
 pub const BODY_LIMIT_BYTES: usize = 1024 * 1024;
-/// …except CSV uploads of signals, which may be this large.
-pub const UPLOAD_LIMIT_BYTES: usize = 32 * 1024 * 1024;
+/// …except CSV uploads of signals, which stream to a temporary file and
+/// may be this large.
+pub const UPLOAD_LIMIT_BYTES: usize = 256 * 1024 * 1024;
 pub const UPLOAD_PATH: &str = "/signalen/upload";
 
 /// The whole application: pages, API, assets and the middleware around them.

@@ -223,18 +223,22 @@ async fn checked_form(request: Request, cookie_token: Option<&str>) -> Result<Re
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
-    let boundary = multipart_boundary(request.headers());
+    // A file upload is not read here: its token travels in the form's
+    // action URL, so the body can stream to disk after the checks.
+    if is_multipart(request.headers()) {
+        let query_token = query_value(request.uri().query().unwrap_or(""), CSRF_FIELD);
+        let sent = query_token.or(header_token).ok_or_else(refused)?;
+        return if constant_time_eq(&sent, cookie_token) {
+            Ok(request)
+        } else {
+            Err(refused())
+        };
+    }
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, body_limit(parts.uri.path()))
         .await
         .map_err(|_| too_large(parts.uri.path()))?;
-    let form_token = match boundary {
-        Some(boundary) => multipart_field(&bytes, &boundary, CSRF_FIELD),
-        None => serde_urlencoded::from_bytes::<Vec<(String, String)>>(&bytes)
-            .ok()
-            .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == CSRF_FIELD))
-            .map(|(_, v)| v),
-    };
+    let form_token = query_value(&String::from_utf8_lossy(&bytes), CSRF_FIELD);
     let sent = form_token.or(header_token).ok_or_else(refused)?;
     if !constant_time_eq(&sent, cookie_token) {
         return Err(refused());
@@ -242,28 +246,21 @@ async fn checked_form(request: Request, cookie_token: Option<&str>) -> Result<Re
     Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
-fn multipart_boundary(headers: &HeaderMap) -> Option<String> {
-    let content_type = headers.get(header::CONTENT_TYPE)?.to_str().ok()?;
-    if !content_type.starts_with("multipart/form-data") {
-        return None;
-    }
-    content_type
-        .split(';')
-        .filter_map(|p| p.trim().strip_prefix("boundary="))
-        .map(|b| b.trim_matches('"').to_string())
-        .next()
+fn is_multipart(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"))
 }
 
-/// The text of one small multipart field, found without a full parser: the
-/// token is a short hidden field, placed before the file in every form.
-fn multipart_field(body: &[u8], boundary: &str, name: &str) -> Option<String> {
-    let delimiter = format!("--{boundary}");
-    let wanted = format!("name=\"{name}\"");
-    let text = String::from_utf8_lossy(&body[..body.len().min(64 * 1024)]);
-    text.split(delimiter.as_str())
-        .filter_map(|part| part.split_once("\r\n\r\n"))
-        .find(|(headers, _)| headers.contains(&wanted))
-        .map(|(_, value)| value.trim_end_matches("\r\n").to_string())
+/// One value of an `application/x-www-form-urlencoded` text (a body or a
+/// query string).
+fn query_value(encoded: &str, name: &str) -> Option<String> {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(encoded)
+        .ok()?
+        .into_iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v)
 }
 
 fn cross_site_origin(headers: &HeaderMap) -> bool {
@@ -308,22 +305,24 @@ mod tests {
     }
 
     #[test]
-    fn multipart_field_table() {
-        let body =
-            b"--XyZ\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\nabc123\r\n\
---XyZ\r\nContent-Disposition: form-data; name=\"bestand\"; filename=\"a.csv\"\r\n\
-Content-Type: text/csv\r\n\r\nkenmerk;bedrag\r\n--XyZ--\r\n";
+    fn query_value_table() {
         assert_eq!(
-            multipart_field(body, "XyZ", "csrf_token").as_deref(),
-            Some("abc123")
+            query_value("a=1&csrf_token=abc", "csrf_token").as_deref(),
+            Some("abc")
         );
-        assert_eq!(multipart_field(body, "XyZ", "other"), None);
-        let h = headers(&[("content-type", "multipart/form-data; boundary=XyZ")]);
-        assert_eq!(multipart_boundary(&h).as_deref(), Some("XyZ"));
         assert_eq!(
-            multipart_boundary(&headers(&[("content-type", "text/plain")])),
-            None
+            query_value("csrf_token=a%2Bb", "csrf_token").as_deref(),
+            Some("a+b")
         );
+        assert_eq!(query_value("a=1", "csrf_token"), None);
+        assert!(is_multipart(&headers(&[(
+            "content-type",
+            "multipart/form-data; boundary=x"
+        )])));
+        assert!(!is_multipart(&headers(&[(
+            "content-type",
+            "application/x-www-form-urlencoded"
+        )])));
     }
 
     #[test]

@@ -134,8 +134,37 @@ pub async fn overview(
     partner_page(&state, &who, &csrf, paging, None).await
 }
 
-/// The file and, optionally, a mapping profile from the form.
-async fn read_form(multipart: &mut Multipart) -> Result<(String, Vec<u8>, Option<String>), String> {
+/// The upload, spooled to an anonymous temporary file so memory stays
+/// flat whatever its size, and the optional mapping profile.
+struct UploadForm {
+    file_name: String,
+    file: std::fs::File,
+    profile: Option<String>,
+}
+
+const MAX_PROFILE_BYTES: usize = 64 * 1024;
+
+async fn spool(mut field: axum::extract::multipart::Field<'_>) -> Result<std::fs::File, String> {
+    use std::io::{Seek, Write};
+    let failed = |e: std::io::Error| format!("de upload kon niet worden opgeslagen: {e}");
+    let mut file = tempfile::tempfile().map_err(failed)?;
+    let mut size = 0;
+    while let Some(chunk) = field
+        .chunk()
+        .await
+        .map_err(|e| format!("upload mislukt: {e}"))?
+    {
+        size += chunk.len();
+        file.write_all(&chunk).map_err(failed)?;
+    }
+    if size == 0 {
+        return Err("Het gekozen bestand is leeg.".into());
+    }
+    file.rewind().map_err(failed)?;
+    Ok(file)
+}
+
+async fn read_form(multipart: &mut Multipart) -> Result<UploadForm, String> {
     let mut file = None;
     let mut profile = None;
     while let Some(field) = multipart
@@ -146,17 +175,16 @@ async fn read_form(multipart: &mut Multipart) -> Result<(String, Vec<u8>, Option
         match field.name() {
             Some("bestand") => {
                 let name = field.file_name().unwrap_or("upload.csv").to_string();
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|e| format!("upload mislukt: {e}"))?;
-                file = Some((name, bytes.to_vec()));
+                file = Some((name, spool(field).await?));
             }
             Some("profiel") => {
                 let bytes = field
                     .bytes()
                     .await
                     .map_err(|e| format!("upload mislukt: {e}"))?;
+                if bytes.len() > MAX_PROFILE_BYTES {
+                    return Err("Het koppelprofiel is te groot (hoogstens 64 kB).".into());
+                }
                 if !bytes.is_empty() {
                     profile = Some(String::from_utf8_lossy(&bytes).into_owned());
                 }
@@ -164,10 +192,12 @@ async fn read_form(multipart: &mut Multipart) -> Result<(String, Vec<u8>, Option
             _ => {}
         }
     }
-    match file {
-        Some((name, bytes)) if !bytes.is_empty() => Ok((name, bytes, profile)),
-        _ => Err("Kies een CSV-bestand om te uploaden.".into()),
-    }
+    let (file_name, file) = file.ok_or("Kies een CSV-bestand om te uploaden.")?;
+    Ok(UploadForm {
+        file_name,
+        file,
+        profile,
+    })
 }
 
 pub async fn upload(
@@ -179,24 +209,25 @@ pub async fn upload(
     allowed(&state, &who, Action::SubmitSignals).await?;
     let fail =
         |message: String| partner_page(&state, &who, &csrf, Paging::default(), Some(message));
-    let (file_name, bytes, profile_text) = match read_form(&mut multipart).await {
+    let form = match read_form(&mut multipart).await {
         Ok(form) => form,
         Err(message) => return fail(message).await,
     };
-    let profile = match profile_text.as_deref().map(Profile::from_toml).transpose() {
+    let profile = match form.profile.as_deref().map(Profile::from_toml).transpose() {
         Ok(profile) => profile.unwrap_or_default(),
         Err(e) => return fail(format!("Het profiel klopt niet: {e}")).await,
     };
     let options = RunOptions {
         source: ImportSource::Upload,
-        file_name: Some(file_name),
+        file_name: Some(form.file_name),
         actor_user_id: Some(who.user.id),
         ..RunOptions::default()
     };
+    let reader = std::io::BufReader::with_capacity(256 * 1024, form.file);
     let report = import_csv(
         &*state.store,
         who.org.clone(),
-        bytes.as_slice(),
+        reader,
         &profile,
         options,
         |_| {},
