@@ -693,7 +693,7 @@ fn a_large_upload_streams_through() {
         "kenmerk;soort;bedrag;ontstaansdatum;signaaldatum;achternaam;postcode;huisnummer;\
          contact_gezocht;gewezen_op_schuldhulp;herinnering_verstuurd;bezwaar_tegen_doorgeven\r\n",
     );
-    for i in 0..15_000 {
+    for i in 0..20_000 {
         csv.push_str(&format!(
             "GROOT-{i};Huur;{},00;{};{};Achternaam-{i};25{:02} KL;{};ja;ja;{};nee\r\n",
             100 + i % 900,
@@ -712,7 +712,7 @@ fn a_large_upload_streams_through() {
     assert_eq!(reply.status, 303, "{}", reply.body);
     let page = partner.get(reply.header("location").unwrap());
     assert!(
-        page.body.contains("<strong>15000</strong> geaccepteerd"),
+        page.body.contains("<strong>20000</strong> geaccepteerd"),
         "{}",
         page.body
     );
