@@ -30,6 +30,7 @@ pub async fn run(
     listen: SocketAddr,
     after_bind: impl FnOnce(),
 ) -> CliResult {
+    let shutdown = shutdown_signal().map_err(|e| format!("kan signalen niet afvangen: {e}"))?;
     let listener = TcpListener::bind(listen)
         .await
         .map_err(|e| format!("kan niet luisteren op {listen}: {e}"))?;
@@ -37,7 +38,7 @@ pub async fn run(
     println!("vangnet draait op http://{address}");
     after_bind();
     spawn_purge(store.clone(), config.session_idle);
-    vangnet_web::serve(listener, store, config, shutdown_signal())
+    vangnet_web::serve(listener, store, config, shutdown)
         .await
         .map_err(|e| format!("de server stopte met een fout: {e}"))?;
     println!("vangnet is gestopt.");
@@ -57,24 +58,27 @@ fn spawn_purge(store: Arc<dyn Store>, idle: Duration) {
     });
 }
 
-async fn shutdown_signal() {
-    let interrupt = tokio::signal::ctrl_c();
+/// Listens for SIGINT and SIGTERM from the moment it is called, so a
+/// signal that arrives while the server starts still stops it gracefully.
+fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()> + Send + 'static> {
     #[cfg(unix)]
     {
-        let mut term =
-            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                Ok(signal) => signal,
-                Err(_) => {
-                    let _ = interrupt.await;
-                    return;
-                }
-            };
-        tokio::select! {
-            _ = interrupt => {},
-            _ = term.recv() => {},
-        }
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut terminate = signal(SignalKind::terminate())?;
+        let mut interrupt = signal(SignalKind::interrupt())?;
+        Ok(async move {
+            tokio::select! {
+                _ = terminate.recv() => {},
+                _ = interrupt.recv() => {},
+            }
+            println!("Afsluiten: lopende verzoeken worden afgemaakt…");
+        })
     }
     #[cfg(not(unix))]
-    let _ = interrupt.await;
-    println!("Afsluiten: lopende verzoeken worden afgemaakt…");
+    {
+        Ok(async move {
+            let _ = tokio::signal::ctrl_c().await;
+            println!("Afsluiten: lopende verzoeken worden afgemaakt…");
+        })
+    }
 }
