@@ -48,6 +48,27 @@ fn an_installation_gets_its_organisations_users_and_tokens() {
     assert!(!ok);
     assert!(err.contains("deze organisatiecode bestaat al"), "{err}");
 
+    let overlap = [
+        "org",
+        "add",
+        "--code",
+        "rijswijk",
+        "--name",
+        "Gemeente Rijswijk",
+        "--kind",
+        "gemeente",
+        "--gemeentecode",
+        "0603",
+        "--postcodes",
+        "2280-2289,2595-2605",
+    ];
+    let (ok, _, err) = vangnet(&overlap, &db, None);
+    assert!(!ok);
+    assert!(
+        err.contains("postcode 2595-2599 valt al onder Gemeente Den Haag"),
+        "{err}"
+    );
+
     let (ok, out, _) = vangnet(&["org", "list", "--json"], &db, None);
     assert!(ok);
     let orgs: serde_json::Value = serde_json::from_str(&out).unwrap();

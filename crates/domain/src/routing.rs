@@ -75,6 +75,35 @@ impl RoutingTable {
     }
 }
 
+/// The postcodes of `new` that a gemeente in `existing` already serves, as
+/// (that gemeente, first pc4, last pc4): a new gemeente must not claim them.
+pub fn overlapping_claims<'a>(
+    existing: impl IntoIterator<Item = (i64, &'a PostcodeRanges)>,
+    new: &PostcodeRanges,
+) -> Vec<(i64, u16, u16)> {
+    let table = RoutingTable::new(existing);
+    let mut out: Vec<(i64, u16, u16)> = Vec::new();
+    for range in &new.0 {
+        for pc4 in range.from..=range.to {
+            let owners = match table.route(pc4) {
+                Route::Gemeente(id) => vec![id],
+                Route::Conflict(ids) => ids,
+                Route::Unroutable => continue,
+            };
+            for owner in owners {
+                match out
+                    .iter_mut()
+                    .find(|(id, _, to)| *id == owner && *to + 1 == pc4)
+                {
+                    Some(claim) => claim.2 = pc4,
+                    None => out.push((owner, pc4, pc4)),
+                }
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,6 +127,22 @@ mod tests {
             assert_eq!(table.route(pc4), expected, "{pc4}");
         }
         assert_eq!(table.conflicts(), vec![(2599, 2599, vec![1, 3])]);
+    }
+
+    #[test]
+    fn overlapping_claims_table() {
+        let haag = PostcodeRanges::parse("2490-2599").unwrap();
+        let rijswijk = PostcodeRanges::parse("2280-2289").unwrap();
+        let existing = [(1, &haag), (2, &rijswijk)];
+        let cases = [
+            ("1000-1999", vec![]),
+            ("2599-2601", vec![(1, 2599, 2599)]),
+            ("2285,2500-2510", vec![(2, 2285, 2285), (1, 2500, 2510)]),
+        ];
+        for (new, expected) in cases {
+            let new = PostcodeRanges::parse(new).unwrap();
+            assert_eq!(overlapping_claims(existing, &new), expected);
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! stay thin.
 
 mod api;
+mod areas;
 mod assets;
 mod auth;
 mod config;
@@ -13,6 +14,7 @@ mod pages;
 mod problem;
 mod state;
 
+pub use areas::create_org;
 pub use config::WebConfig;
 pub use crypto::{hash_password, new_secret_token, sha256_hex};
 pub use state::AppState;

@@ -51,8 +51,8 @@ pub async fn org(store: Arc<dyn Store>, command: OrgCommand) -> CliResult {
                 postcodes.as_deref(),
             )
             .map_err(|e| format!("ongeldige invoer: {e}"))?;
-            let org = store
-                .create_org(&new, cli_event("org.create", "organisation"))
+            let event = cli_event("org.create", "organisation");
+            let org = vangnet_web::create_org(&*store, &new, event)
                 .await
                 .map_err(err)?;
             println!(

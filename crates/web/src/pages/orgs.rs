@@ -120,9 +120,7 @@ pub async fn create(
         Some(&form.postcodes),
     );
     let result = match parsed {
-        Ok(new) => state
-            .store
-            .create_org(&new, who.audit("org.create", "organisation"))
+        Ok(new) => crate::create_org(&*state.store, &new, who.audit("org.create", "organisation"))
             .await
             .map(|_| ()),
         Err(invalid) => Err(StoreError::Invalid(invalid)),
