@@ -6,6 +6,7 @@
 //! it in the same transaction, so a change without its audit entry cannot
 //! exist. Every read of organisation-owned data takes the organisation.
 
+mod chain;
 mod common;
 mod error;
 mod intake;

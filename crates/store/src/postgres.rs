@@ -63,7 +63,7 @@ async fn append(conn: &mut PgConnection, event: AuditEvent) -> Result<AuditEntry
     append_entry(conn, event).await
 }
 
-crate::common::chain_queries!(PgConnection);
+crate::chain::chain_queries!(PgConnection);
 
 /// Intake batches take one lock, so two imports never both decide a
 /// household has no case yet.

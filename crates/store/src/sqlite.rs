@@ -103,7 +103,7 @@ async fn append(conn: &mut SqliteConnection, event: AuditEvent) -> Result<AuditE
     append_entry(conn, event).await
 }
 
-crate::common::chain_queries!(SqliteConnection);
+crate::chain::chain_queries!(SqliteConnection);
 
 /// SQLite serialises writers already (`BEGIN IMMEDIATE`).
 async fn lock_intake(_conn: &mut SqliteConnection) -> Result<()> {
