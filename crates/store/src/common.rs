@@ -533,15 +533,24 @@ macro_rules! impl_store {
         }
 
         async fn list_imports(&self, partner_org_id: i64, limit: i64) -> Result<Vec<ImportRecord>> {
-            Ok(sqlx::query_as(
-                "SELECT id, partner_org_id, source, file_name, started_at, finished_at, status, \
-                 accepted, rejected, duplicates, updated, objected, cases_created, cases_joined, \
-                 unroutable, failure, rejected_csv IS NOT NULL AS has_rejected_rows \
-                 FROM imports WHERE partner_org_id = $1 ORDER BY id DESC LIMIT $2",
-            )
+            Ok(sqlx::query_as(&format!(
+                "{} WHERE partner_org_id = $1 ORDER BY id DESC LIMIT $2",
+                $crate::common::IMPORT_SELECT
+            ))
             .bind(partner_org_id)
             .bind(limit)
             .fetch_all(&self.pool)
+            .await?)
+        }
+
+        async fn import_record(&self, partner_org_id: i64, import_id: i64) -> Result<Option<ImportRecord>> {
+            Ok(sqlx::query_as(&format!(
+                "{} WHERE partner_org_id = $1 AND id = $2",
+                $crate::common::IMPORT_SELECT
+            ))
+            .bind(partner_org_id)
+            .bind(import_id)
+            .fetch_optional(&self.pool)
             .await?)
         }
 
@@ -649,6 +658,11 @@ macro_rules! impl_store {
 }
 
 pub(crate) use impl_store;
+
+pub(crate) const IMPORT_SELECT: &str = "SELECT id, partner_org_id, source, file_name, \
+     started_at, finished_at, status, accepted, rejected, duplicates, updated, objected, \
+     cases_created, cases_joined, unroutable, failure, \
+     rejected_csv IS NOT NULL AS has_rejected_rows FROM imports";
 
 pub(crate) const GEMEENTE_SIGNAL_SELECT: &str = "SELECT s.id, o.name AS partner_name, \
      s.partner_type, s.kenmerk, s.amount_cents, s.signal_date, s.crisis, s.warm_handover, \

@@ -141,6 +141,12 @@ pub trait Store: Send + Sync {
     async fn finish_import(&self, finished: &FinishedImport<'_>, audit: AuditEvent) -> Result<()>;
     /// A partner's own imports, newest first.
     async fn list_imports(&self, partner_org_id: i64, limit: i64) -> Result<Vec<ImportRecord>>;
+    /// One of the partner's own imports.
+    async fn import_record(
+        &self,
+        partner_org_id: i64,
+        import_id: i64,
+    ) -> Result<Option<ImportRecord>>;
     /// The rejected rows of one of the partner's own imports, as CSV.
     async fn rejected_rows(&self, partner_org_id: i64, import_id: i64) -> Result<Option<String>>;
     /// Signals routed to a gemeente, newest first.

@@ -472,6 +472,19 @@ async fn imports_record_their_counts_and_rejected_rows(store: Arc<dyn Store>) {
         "another partner's import"
     );
     assert!(w.store.list_imports(w.energy, 10).await.unwrap().is_empty());
+    assert_eq!(
+        w.store
+            .import_record(w.corp, id)
+            .await
+            .unwrap()
+            .unwrap()
+            .counts,
+        counts
+    );
+    assert!(
+        w.store.import_record(w.energy, id).await.unwrap().is_none(),
+        "scoped to the partner"
+    );
 }
 
 async fn a_kenmerk_twice_in_one_batch_is_stored_once(store: Arc<dyn Store>) {

@@ -246,10 +246,8 @@ pub async fn upload(
 async fn own_import(state: &AppState, who: &SignedIn, id: i64) -> Result<ImportRecord, PageError> {
     state
         .store
-        .list_imports(who.org.id, i64::MAX)
+        .import_record(who.org.id, id)
         .await?
-        .into_iter()
-        .find(|i| i.id == id)
         .ok_or_else(PageError::not_found)
 }
 
