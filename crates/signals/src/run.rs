@@ -12,8 +12,8 @@ use vangnet_domain::org::OrgKind;
 use vangnet_domain::routing::{Route, RoutingTable};
 use vangnet_domain::signal::{validate, PartnerType, RawSignal, RowError, Validated};
 use vangnet_store::{
-    CaseLink, FinishedImport, ImportCounts, ImportSource, NewImport, NewSignal, Org, OrgScope,
-    SignalOutcome, Store, StoreError,
+    FinishedImport, ImportCounts, ImportSource, NewImport, NewSignal, Org, OrgScope, SignalOutcome,
+    Store, StoreError,
 };
 
 /// Reports keep at most this many errors; the counts stay exact.
@@ -28,6 +28,8 @@ pub struct ReportedError {
 }
 
 /// What happened to one item, for callers that answer per item (the API).
+/// It says nothing about cases: a partner must not learn whether other
+/// creditors reported the same household.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ItemResult {
     /// The line (CSV) or the position in the batch (API), from 1.
@@ -36,8 +38,6 @@ pub struct ItemResult {
     pub outcome: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub signal_id: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub case_id: Option<i64>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ReportedError>,
 }
@@ -212,7 +212,6 @@ impl<'a> ImportRun<'a> {
                 line,
                 outcome,
                 signal_id: None,
-                case_id: None,
                 errors,
             });
         }
@@ -256,7 +255,7 @@ impl<'a> ImportRun<'a> {
         }
         for (position, outcome) in self.pending_items.drain(..).zip(&outcomes) {
             let item = &mut self.items[position];
-            (item.outcome, item.signal_id, item.case_id) = describe(outcome);
+            (item.outcome, item.signal_id) = describe(outcome);
         }
         self.pending.clear();
         Ok(())
@@ -314,16 +313,10 @@ fn reported(line: u64, column: &str, code: &str, message: &str) -> ReportedError
     }
 }
 
-fn describe(outcome: &SignalOutcome) -> (&'static str, Option<i64>, Option<i64>) {
+fn describe(outcome: &SignalOutcome) -> (&'static str, Option<i64>) {
     match *outcome {
-        SignalOutcome::Created { signal_id, case } => {
-            let case_id = match case {
-                CaseLink::Created { case_id, .. } | CaseLink::Joined { case_id } => Some(case_id),
-                CaseLink::None => None,
-            };
-            ("accepted", Some(signal_id), case_id)
-        }
-        SignalOutcome::Updated { signal_id } => ("updated", Some(signal_id), None),
-        SignalOutcome::Duplicate { signal_id } => ("duplicate", Some(signal_id), None),
+        SignalOutcome::Created { signal_id, .. } => ("accepted", Some(signal_id)),
+        SignalOutcome::Updated { signal_id } => ("updated", Some(signal_id)),
+        SignalOutcome::Duplicate { signal_id } => ("duplicate", Some(signal_id)),
     }
 }

@@ -32,10 +32,35 @@ pub enum SignalsIn {
     Batch(Vec<SignalIn>),
 }
 
+/// The counts a partner may see: nothing about cases, which would tell
+/// whether other creditors reported the same household.
+#[derive(Serialize, ToSchema)]
+pub struct PartnerSummary {
+    pub accepted: i64,
+    pub rejected: i64,
+    pub duplicates: i64,
+    pub updated: i64,
+    pub objected: i64,
+    /// Accepted, but no gemeente serves the postcode (yet).
+    pub unroutable: i64,
+}
+
+impl From<ImportCounts> for PartnerSummary {
+    fn from(c: ImportCounts) -> Self {
+        PartnerSummary {
+            accepted: c.accepted,
+            rejected: c.rejected,
+            duplicates: c.duplicates,
+            updated: c.updated,
+            objected: c.objected,
+            unroutable: c.unroutable,
+        }
+    }
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct SignalsOut {
-    #[schema(value_type = Object)]
-    pub summary: ImportCounts,
+    pub summary: PartnerSummary,
     /// In the order sent; `line` is the position, from 1.
     #[schema(value_type = Vec<Object>)]
     pub items: Vec<ItemResult>,
@@ -107,7 +132,7 @@ pub async fn submit(
     }
     let report = run.finish().await?;
     Ok(Json(SignalsOut {
-        summary: report.counts,
+        summary: report.counts.into(),
         items: report.items,
     }))
 }
