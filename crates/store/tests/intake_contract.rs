@@ -20,6 +20,7 @@ contract!(
     concurrent_overlapping_imports_end_as_one_after_the_other,
     imports_record_their_counts_and_rejected_rows,
     a_kenmerk_twice_in_one_batch_is_stored_once,
+    a_corrected_address_is_routed_and_matched_again,
 );
 
 struct World {
@@ -531,4 +532,76 @@ async fn a_kenmerk_twice_in_one_batch_is_stored_once(store: Arc<dyn Store>) {
             .len(),
         2
     );
+}
+
+async fn a_corrected_address_is_routed_and_matched_again(store: Arc<dyn Store>) {
+    let w = world(store).await;
+    let typo = signal("K1", "9999ZZ", 12, Route::Unroutable);
+    w.store
+        .store_signals(import(&w, w.corp).await, w.corp, &[typo.clone()])
+        .await
+        .unwrap();
+    assert_eq!(
+        w.store
+            .unroutable_signals(Page::first(10))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // The partner fixes the postcode and sends the same kenmerk again.
+    let mut fixed = signal("K1", "2511AB", 12, Route::Gemeente(w.haag));
+    fixed.content_hash = "hash-K1-fixed".into();
+    let neighbour = signal("K2", "2511AB", 12, Route::Gemeente(w.haag));
+    let outcomes = w
+        .store
+        .store_signals(import(&w, w.corp).await, w.corp, &[neighbour, fixed])
+        .await
+        .unwrap();
+    assert!(
+        matches!(outcomes[1], SignalOutcome::Updated { .. }),
+        "{outcomes:?}"
+    );
+    assert!(w
+        .store
+        .unroutable_signals(Page::first(10))
+        .await
+        .unwrap()
+        .is_empty());
+    let routed = w
+        .store
+        .gemeente_signals(w.haag, Page::first(10))
+        .await
+        .unwrap();
+    assert_eq!(routed.len(), 2);
+    let case = routed[0].case_id.expect("placed in a case");
+    assert!(
+        routed.iter().all(|s| s.case_id == Some(case)),
+        "same household, one case: {routed:?}"
+    );
+
+    // The household moves to Rijswijk: the signal follows, the old case loses it.
+    let mut moved = signal("K1", "2281AA", 3, Route::Gemeente(w.rijswijk));
+    moved.content_hash = "hash-K1-moved".into();
+    w.store
+        .store_signals(import(&w, w.corp).await, w.corp, &[moved])
+        .await
+        .unwrap();
+    assert_eq!(
+        w.store
+            .gemeente_signals(w.haag, Page::first(10))
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    let rijswijk = w
+        .store
+        .gemeente_signals(w.rijswijk, Page::first(10))
+        .await
+        .unwrap();
+    assert_eq!(rijswijk.len(), 1);
+    assert!(rijswijk[0].case_id.is_some_and(|c| c != case));
+    assert_eq!(rijswijk[0].postcode, "2281AA");
 }

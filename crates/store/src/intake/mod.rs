@@ -33,6 +33,46 @@ pub(crate) struct ExistingSignal {
     pub amount_cents: i64,
     pub arrears_start: Option<NaiveDate>,
     pub signal_date: NaiveDate,
+    pub household_key: String,
+    pub routing: String,
+    pub gemeente_org_id: Option<i64>,
+    pub case_id: Option<i64>,
+    pub match_reason: Option<String>,
+}
+
+/// Where a signal sits: its routing, gemeente and case.
+pub(crate) struct Placement {
+    pub routing: String,
+    pub gemeente: Option<i64>,
+    pub case_id: Option<i64>,
+    pub reason: Option<String>,
+}
+
+impl Placement {
+    pub fn of(old: &ExistingSignal) -> Placement {
+        Placement {
+            routing: old.routing.clone(),
+            gemeente: old.gemeente_org_id,
+            case_id: old.case_id,
+            reason: old.match_reason.clone(),
+        }
+    }
+}
+
+/// A resent signal whose address or routing changed must be placed anew:
+/// the old gemeente and case no longer fit it.
+pub(crate) fn moved(old: &ExistingSignal, signal: &NewSignal) -> bool {
+    let (routing, gemeente) = routing_slug(signal);
+    old.household_key != signal.household_key
+        || old.routing != routing
+        || old.gemeente_org_id != gemeente
+}
+
+pub(crate) fn case_id_of(link: CaseLink) -> Option<i64> {
+    match link {
+        CaseLink::Created { case_id, .. } | CaseLink::Joined { case_id } => Some(case_id),
+        CaseLink::None => None,
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -207,6 +247,7 @@ macro_rules! intake_queries {
             import_id: i64,
             old: &$crate::intake::ExistingSignal,
             s: &$crate::NewSignal,
+            place: &$crate::intake::Placement,
         ) -> $crate::Result<()> {
             let now = $crate::ts::Ts(chrono::Utc::now());
             sqlx::query(
@@ -230,7 +271,9 @@ macro_rules! intake_queries {
                  prefix = $10, surname = $11, birth_date = $12, phone = $13, email = $14, \
                  street = $15, city = $16, monthly_rent_cents = $17, contact_tried = $18, \
                  pointed_to_help = $19, reminder_sent_on = $20, content_hash = $21, \
-                 version = version + 1, import_id = $22, updated_at = $23 WHERE id = $1",
+                 version = version + 1, import_id = $22, updated_at = $23, house_number = $24, \
+                 addition = $25, postcode = $26, household_key = $27, routing = $28, \
+                 gemeente_org_id = $29, case_id = $30, match_reason = $31 WHERE id = $1",
             )
             .bind(old.id)
             .bind(&s.partner_type)
@@ -255,6 +298,14 @@ macro_rules! intake_queries {
             .bind(&s.content_hash)
             .bind(import_id)
             .bind(now)
+            .bind(s.house_number)
+            .bind(&s.addition)
+            .bind(&s.postcode)
+            .bind(&s.household_key)
+            .bind(&place.routing)
+            .bind(place.gemeente)
+            .bind(place.case_id)
+            .bind(&place.reason)
             .execute(&mut *conn)
             .await?;
             Ok(())
@@ -270,7 +321,8 @@ macro_rules! intake_queries {
             for chunk in batch.chunks($crate::intake::IN_CHUNK) {
                 let sql = format!(
                     "SELECT id, kenmerk, content_hash, version, amount_cents, arrears_start, \
-                     signal_date FROM signals WHERE partner_org_id = {} AND kenmerk IN ({})",
+                     signal_date, household_key, routing, gemeente_org_id, case_id, match_reason \
+                     FROM signals WHERE partner_org_id = {} AND kenmerk IN ({})",
                     $crate::intake::placeholders(1, 1, $anon),
                     $crate::intake::placeholders(2, chunk.len(), $anon)
                 );
@@ -433,7 +485,7 @@ macro_rules! intake_queries {
             new_cases: &mut Vec<$crate::intake::NewCase>,
             pending: &mut Vec<$crate::intake::Pending>,
             outcomes: &mut $crate::intake::Outcomes,
-        ) -> $crate::Result<()> {
+        ) -> $crate::Result<std::collections::HashMap<i64, i64>> {
             let real = insert_cases(conn, new_cases).await?;
             for p in pending.iter_mut() {
                 p.case = $crate::intake::resolve_link(p.case, &real);
@@ -476,7 +528,7 @@ macro_rules! intake_queries {
                     case: p.case,
                 });
             }
-            Ok(())
+            Ok(real)
         }
 
         /// A whole batch: duplicates and updates of known kenmerken, new
@@ -517,8 +569,34 @@ macro_rules! intake_queries {
                         outcomes[position] =
                             Some($crate::SignalOutcome::Duplicate { signal_id: old.id });
                     } else {
-                        update_signal(conn, import_id, &old, signal).await?;
+                        let place = if $crate::intake::moved(&old, signal) {
+                            // Write what is queued, so the new placement sees it.
+                            insert_pending(conn, import_id, partner, batch, &mut new_cases, &mut pending, &mut outcomes).await?;
+                            waiting.clear();
+                            index = load_cases(conn, batch).await?;
+                            let (routing, gemeente) = $crate::intake::routing_slug(signal);
+                            let (case, reason) = match gemeente {
+                                Some(g) => place_in_case(conn, &mut cache, &mut index, &mut new_cases, g, signal).await?,
+                                None => ($crate::CaseLink::None, None),
+                            };
+                            let real = insert_pending(conn, import_id, partner, batch, &mut new_cases, &mut pending, &mut outcomes).await?;
+                            index = load_cases(conn, batch).await?;
+                            $crate::intake::Placement {
+                                routing: routing.to_string(),
+                                gemeente,
+                                case_id: $crate::intake::case_id_of($crate::intake::resolve_link(case, &real)),
+                                reason: reason.map(str::to_string),
+                            }
+                        } else {
+                            $crate::intake::Placement::of(&old)
+                        };
+                        update_signal(conn, import_id, &old, signal, &place).await?;
                         let mut newer = old.clone();
+                        newer.household_key = signal.household_key.clone();
+                        newer.routing = place.routing.clone();
+                        newer.gemeente_org_id = place.gemeente;
+                        newer.case_id = place.case_id;
+                        newer.match_reason = place.reason.clone();
                         newer.content_hash = signal.content_hash.clone();
                         newer.version += 1;
                         newer.amount_cents = signal.amount_cents;
