@@ -538,7 +538,7 @@ async fn a_corrected_address_is_routed_and_matched_again(store: Arc<dyn Store>) 
     let w = world(store).await;
     let typo = signal("K1", "9999ZZ", 12, Route::Unroutable);
     w.store
-        .store_signals(import(&w, w.corp).await, w.corp, &[typo.clone()])
+        .store_signals(import(&w, w.corp).await, w.corp, &[typo])
         .await
         .unwrap();
     assert_eq!(
