@@ -186,6 +186,12 @@ macro_rules! impl_store {
                 if changed == 0 {
                     return Err(StoreError::NotFound);
                 }
+                // A new password ends every session: it is often set after
+                // a suspected compromise.
+                sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                    .bind(user_id)
+                    .execute(&mut *tx)
+                    .await?;
                 append(&mut tx, audit.with_object(user_id)).await?;
                 tx.commit().await?;
                 Ok(())

@@ -229,6 +229,19 @@ async fn disabling_a_user_ends_their_sessions(store: Arc<dyn Store>) {
         expires_at: now + Duration::hours(8),
     };
     store.create_session(&session, cli()).await.unwrap();
+    store
+        .set_password(ina.id, "$argon2id$new", cli())
+        .await
+        .unwrap();
+    assert!(
+        store
+            .active_session("hash-1", now, Duration::hours(1))
+            .await
+            .unwrap()
+            .is_none(),
+        "a new password ends the sessions"
+    );
+    store.create_session(&session, cli()).await.unwrap();
     store.set_user_disabled(ina.id, true, cli()).await.unwrap();
     assert!(store
         .active_session("hash-1", now, Duration::hours(1))

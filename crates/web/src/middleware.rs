@@ -234,8 +234,10 @@ async fn checked_form(request: Request, cookie_token: Option<&str>) -> Result<Re
             Err(refused())
         };
     }
+    // Ordinary forms are small whatever the route; only a multipart upload
+    // (which is not read here) may be large.
     let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, body_limit(parts.uri.path()))
+    let bytes = axum::body::to_bytes(body, BODY_LIMIT_BYTES)
         .await
         .map_err(|_| too_large(parts.uri.path()))?;
     let form_token = query_value(&String::from_utf8_lossy(&bytes), CSRF_FIELD);

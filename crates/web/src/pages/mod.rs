@@ -84,7 +84,7 @@ impl Paging {
     const SIZE: i64 = 50;
 
     pub fn number(&self) -> i64 {
-        self.pagina.unwrap_or(1).max(1)
+        self.pagina.unwrap_or(1).clamp(1, 1_000_000)
     }
 
     pub fn page(&self) -> vangnet_store::Page {
