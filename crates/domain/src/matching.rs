@@ -1,9 +1,9 @@
 //! Bundling a household's signals into one case (vroegsignaalzaak). A
 //! household is the normalised address, or the BSN when both signals carry
-//! one. Within the matching period after a case opens, new signals join it;
-//! later ones open a new case, flagged as a repeat signal ("herhaalde
-//! melding") when the household had a case that is still open or closed
-//! only recently.
+//! one. Within the matching period before or after a case's first signal,
+//! new signals join it; others open a new case, flagged as a repeat signal
+//! ("herhaalde melding") when the household had an earlier case that is
+//! still open or closed only recently.
 
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
@@ -85,6 +85,11 @@ fn window_end(from: NaiveDate, months: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+fn window_start(from: NaiveDate, months: u32) -> NaiveDate {
+    from.checked_sub_months(Months::new(months))
+        .unwrap_or(NaiveDate::MIN)
+}
+
 pub fn decide(
     incoming: &Incoming,
     candidates: &[CaseSummary],
@@ -94,10 +99,13 @@ pub fn decide(
         .iter()
         .filter_map(|case| same_household(incoming, case).map(|reason| (case, reason)))
         .collect();
+    // The period reaches both ways from the case's first signal, so the
+    // order in which signals arrive does not change how they are bundled.
+    let period = settings.matching_period_months;
     let joinable = household.iter().find(|(case, _)| {
         case.closed_on.is_none()
-            && case.opened_on <= incoming.signal_date
-            && incoming.signal_date <= window_end(case.opened_on, settings.matching_period_months)
+            && window_start(case.opened_on, period) <= incoming.signal_date
+            && incoming.signal_date <= window_end(case.opened_on, period)
     });
     if let Some((case, reason)) = joinable {
         return MatchDecision::Join {
@@ -105,8 +113,10 @@ pub fn decide(
             reason: *reason,
         };
     }
+    // Only a case that began before this signal makes it a repeat.
     let repeat_of = household
         .iter()
+        .filter(|(case, _)| case.opened_on < incoming.signal_date)
         .filter(|(case, _)| match case.closed_on {
             None => true,
             Some(closed) => {
