@@ -34,7 +34,14 @@ pub async fn import_csv<R: Read>(
     let mut raw = RawSignal::new(0);
     while let Some(next) = rows.next_into(&mut raw) {
         match next {
-            Ok(()) => run.push(&raw).await?,
+            Ok(()) => {
+                if let Err(error) = run.push(&raw).await {
+                    // Mark the import as failed; what was committed stays,
+                    // and importing the file again completes it.
+                    let _ = run.fail(&error.to_string()).await;
+                    return Err(error.into());
+                }
+            }
             Err(problem) if problem.ends_reading() => {
                 let message = problem.message.clone();
                 run.fail(&message).await?;

@@ -285,10 +285,12 @@ impl<'a> ImportRun<'a> {
         })
     }
 
-    /// Records that the import stopped part-way (e.g. the file became
-    /// unreadable); what was stored stays, and a rerun completes it.
-    pub async fn fail(mut self, reason: &str) -> Result<(), StoreError> {
-        self.flush().await?;
+    /// Records that the import stopped part-way (the file became unreadable,
+    /// or the database failed); the batches already stored stay, the queued
+    /// rows are dropped, and importing the file again completes it.
+    pub async fn fail(&mut self, reason: &str) -> Result<(), StoreError> {
+        self.pending.clear();
+        self.pending_items.clear();
         if let Some(import_id) = self.import_id {
             let finished = FinishedImport {
                 import_id,

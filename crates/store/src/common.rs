@@ -498,6 +498,19 @@ macro_rules! impl_store {
             let mut tx = self.write().await?;
             lock_intake(&mut tx).await?;
             let outcomes = store_batch(&mut tx, import_id, partner_org_id, batch).await?;
+            // The batch's own audit entry, in its transaction; the import's
+            // start entry says who sent it.
+            let count = |f: fn(&SignalOutcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
+            let detail = serde_json::json!({
+                "created": count(|o| matches!(o, SignalOutcome::Created { .. })),
+                "updated": count(|o| matches!(o, SignalOutcome::Updated { .. })),
+                "duplicates": count(|o| matches!(o, SignalOutcome::Duplicate { .. })),
+            });
+            let event = AuditEvent::new("signals.store", "import", Some(import_id.to_string()))
+                .by_label("import")
+                .in_org(Some(partner_org_id))
+                .with_detail(detail);
+            append(&mut tx, event).await?;
             tx.commit().await?;
             Ok(outcomes)
         }
