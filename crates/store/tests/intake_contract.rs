@@ -141,6 +141,19 @@ async fn sending_the_same_signal_twice_is_a_duplicate(store: Arc<dyn Store>) {
             .len(),
         2
     );
+    // Each batch leaves its own audit entry, and the chain still holds.
+    let audit = w
+        .store
+        .list_audit(OrgScope::Only(w.corp), None, 50)
+        .await
+        .unwrap();
+    let stored: Vec<&str> = audit
+        .iter()
+        .map(|e| e.event.action.as_str())
+        .filter(|a| *a == "signals.store")
+        .collect();
+    assert_eq!(stored.len(), 2);
+    assert!(verify_audit(&*w.store).await.unwrap().is_ok());
     // The same kenmerk from another partner is another signal.
     let other = w
         .store
