@@ -8,9 +8,10 @@ use crate::pages::errors::render_error;
 use crate::state::AppState;
 use crate::{BODY_LIMIT_BYTES, UPLOAD_LIMIT_BYTES, UPLOAD_PATH};
 use axum::body::Body;
+use axum::extract::State;
 use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
-use axum::middleware::{from_fn, Next};
+use axum::middleware::{from_fn, from_fn_with_state, Next};
 use axum::response::{IntoResponse, Response};
 use axum::Router;
 use std::time::Instant;
@@ -23,9 +24,9 @@ pub const CSRF_FIELD: &str = "csrf_token";
 #[derive(Clone, Debug)]
 pub struct CsrfToken(pub String);
 
-pub fn wrap(router: Router<AppState>, _state: AppState) -> Router<AppState> {
+pub fn wrap(router: Router<AppState>, state: AppState) -> Router<AppState> {
     router
-        .layer(from_fn(csrf))
+        .layer(from_fn_with_state(state, csrf))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(from_fn(refuse_oversized))
         .layer(CatchPanicLayer::custom(|_| {
@@ -183,7 +184,7 @@ pub fn behind_https(headers: &HeaderMap, configured_https: bool) -> bool {
 /// `vangnet_csrf` cookie, and a cross-site `Origin` is refused outright.
 /// The API is exempt because it authenticates with bearer tokens, not
 /// cookies.
-async fn csrf(request: Request, next: Next) -> Response {
+async fn csrf(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let existing = cookie(request.headers(), CSRF_COOKIE);
     let token = existing
         .clone()
@@ -193,14 +194,15 @@ async fn csrf(request: Request, next: Next) -> Response {
         Method::GET | Method::HEAD | Method::OPTIONS
     );
     let mut request = if state_changing && !request.uri().path().starts_with("/api/") {
-        match checked_form(request, existing.as_deref()).await {
+        let public_host = state.config.public_url.as_deref().and_then(url_host);
+        match checked_form(request, existing.as_deref(), public_host).await {
             Ok(request) => request,
             Err(response) => return response,
         }
     } else {
         request
     };
-    let https = behind_https(request.headers(), false);
+    let https = behind_https(request.headers(), state.config.https());
     request.extensions_mut().insert(CsrfToken(token.clone()));
     let mut response = next.run(request).await;
     if existing.is_none() {
@@ -209,12 +211,16 @@ async fn csrf(request: Request, next: Next) -> Response {
     response
 }
 
-async fn checked_form(request: Request, cookie_token: Option<&str>) -> Result<Request, Response> {
+async fn checked_form(
+    request: Request,
+    cookie_token: Option<&str>,
+    public_host: Option<&str>,
+) -> Result<Request, Response> {
     let refused = || {
         tracing::warn!("form refused: missing or wrong CSRF token");
         render_error(StatusCode::FORBIDDEN).into_response()
     };
-    if cross_site_origin(request.headers()) {
+    if cross_site_origin(request.headers(), public_host) {
         return Err(refused());
     }
     let cookie_token = cookie_token.ok_or_else(refused)?;
@@ -265,17 +271,37 @@ fn query_value(encoded: &str, name: &str) -> Option<String> {
         .map(|(_, v)| v)
 }
 
-fn cross_site_origin(headers: &HeaderMap) -> bool {
-    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
-    match (origin, host) {
-        (Some("null"), _) => true,
-        (Some(origin), Some(host)) => {
-            let origin_host = origin.split("://").nth(1).unwrap_or(origin);
-            origin_host != host
-        }
-        _ => false,
+/// The host (and port) of a URL such as `https://vangnet.example.nl/`.
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split("://").nth(1)?;
+    Some(rest.split('/').next().unwrap_or(rest))
+}
+
+/// A form posted from another site. Our own origin is the request's Host,
+/// the proxy's `X-Forwarded-Host`, or the configured public URL, since a
+/// proxy may rewrite Host.
+fn cross_site_origin(headers: &HeaderMap, public_host: Option<&str>) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return false;
+    };
+    if origin == "null" {
+        return true;
     }
+    let origin_host = url_host(origin).unwrap_or(origin);
+    let header_host = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    let ours = [
+        header_host(header::HOST.as_str()),
+        header_host("x-forwarded-host"),
+        public_host,
+    ];
+    !ours
+        .into_iter()
+        .flatten()
+        .any(|host| host.eq_ignore_ascii_case(origin_host))
 }
 
 #[cfg(test)]
@@ -355,9 +381,34 @@ mod tests {
             ),
             (vec![("origin", "null"), ("host", "127.0.0.1:8080")], true),
             (vec![("host", "127.0.0.1:8080")], false),
+            (
+                vec![
+                    ("origin", "https://vangnet.example.nl"),
+                    ("host", "127.0.0.1:8080"),
+                    ("x-forwarded-host", "vangnet.example.nl"),
+                ],
+                false,
+            ),
         ];
         for (pairs, expected) in cases {
-            assert_eq!(cross_site_origin(&headers(&pairs)), expected, "{pairs:?}");
+            assert_eq!(
+                cross_site_origin(&headers(&pairs), None),
+                expected,
+                "{pairs:?}"
+            );
         }
+        let behind_proxy = headers(&[
+            ("origin", "https://vangnet.example.nl"),
+            ("host", "127.0.0.1:8080"),
+        ]);
+        assert!(cross_site_origin(&behind_proxy, None));
+        assert!(!cross_site_origin(
+            &behind_proxy,
+            Some("vangnet.example.nl")
+        ));
+        assert_eq!(
+            url_host("https://vangnet.example.nl/pad"),
+            Some("vangnet.example.nl")
+        );
     }
 }
