@@ -440,3 +440,30 @@ fn oversized_bodies_are_refused_before_they_are_read() {
         assert!(answer.starts_with("HTTP/1.1 413"), "{path}: {answer}");
     }
 }
+
+#[test]
+fn parallel_guesses_cannot_slip_under_the_throttle() {
+    let server = DemoServer::start();
+    let base = server.base_url.clone();
+    let guesses: Vec<_> = (0..16)
+        .map(|i| {
+            let base = base.clone();
+            std::thread::spawn(move || {
+                let mut client = Client::new(&base);
+                client
+                    .login("teamleider@denhaag.example", &format!("gok-nummer-{i:04}"))
+                    .status
+            })
+        })
+        .collect();
+    let statuses: Vec<u16> = guesses.into_iter().map(|g| g.join().unwrap()).collect();
+    let checked = statuses.iter().filter(|s| **s == 401).count();
+    assert!(
+        checked <= 5,
+        "at most 5 passwords checked, got {checked}: {statuses:?}"
+    );
+    assert!(
+        statuses.iter().all(|s| *s == 401 || *s == 429),
+        "{statuses:?}"
+    );
+}

@@ -73,11 +73,20 @@ pub async fn submit(
     let now = Utc::now();
     let policy = state.config.throttle;
     let since = now - Duration::minutes(policy.window_minutes);
+    // Every attempt counts as a failure until it succeeds, and is counted
+    // before the slow password check, so parallel guesses cannot all slip
+    // under the limit.
+    let attempt = LoginFailure {
+        at: now,
+        account_key: account_key.clone(),
+        ip_key: ip_key.clone(),
+    };
+    state.store.record_login_failure(&attempt).await?;
     let counts = state
         .store
         .count_login_failures(&account_key, &ip_key, since)
         .await?;
-    if policy.blocks(counts.account, counts.ip) {
+    if policy.blocks(counts.account - 1, counts.ip - 1) {
         let event = AuditEvent::new("login.throttled", "user", None).by_label("anoniem");
         state.store.append_audit(event).await?;
         return Ok(login_page(
@@ -91,12 +100,6 @@ pub async fn submit(
     let user = state.store.user_by_email(&email).await?;
     let known = user.as_ref().map(|u| (u.id.to_string(), u.org_id));
     let Some(user) = check_credentials(&state, user, &form.password).await? else {
-        let failure = LoginFailure {
-            at: now,
-            account_key,
-            ip_key,
-        };
-        state.store.record_login_failure(&failure).await?;
         let event = AuditEvent::new("login.failure", "user", known.clone().map(|k| k.0))
             .by_label("anoniem")
             .in_org(known.map(|k| k.1));
