@@ -162,13 +162,26 @@ fn fill(
     }
     for (index, field) in &columns.map {
         let cell = record.get(*index).unwrap_or_default();
-        decode_cell(cell, encoding, raw.value_mut(*field)).map_err(|()| RowProblem {
+        let value = raw.value_mut(*field);
+        decode_cell(cell, encoding, value).map_err(|()| RowProblem {
             line,
             code: "row.encoding",
             message: format!("kolom {} is geen geldige UTF-8-tekst", field.name()),
         })?;
+        unneutralise(value);
     }
     Ok(())
+}
+
+/// Undoes the apostrophe that vangnet's own CSV exports (and spreadsheet
+/// users) put before a cell starting with `=`, `+`, `-` or `@`, so the
+/// rejected rows can be fixed and sent again unchanged. A name such as
+/// "'t Hart" keeps its apostrophe.
+fn unneutralise(value: &mut String) {
+    let mut chars = value.chars();
+    if chars.next() == Some('\'') && matches!(chars.next(), Some('=' | '+' | '-' | '@')) {
+        value.remove(0);
+    }
 }
 
 fn fatal(error: RecordError, line: u64) -> RowProblem {
@@ -201,6 +214,27 @@ fn header_error(error: RecordError) -> ReadError {
         RecordError::TooLarge { .. } => ReadError::Header("de kopregel is te groot".to_string()),
         RecordError::TooManyFields { .. } => {
             ReadError::Header("de kopregel heeft te veel kolommen".to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn unneutralise_table() {
+        let cases = [
+            ("'+31612345678", "+31612345678"),
+            ("'-12", "-12"),
+            ("'=1+1", "=1+1"),
+            ("'@x", "@x"),
+            ("'t Hart", "'t Hart"),
+            ("'", "'"),
+            ("plain", "plain"),
+        ];
+        for (input, expected) in cases {
+            let mut value = input.to_string();
+            super::unneutralise(&mut value);
+            assert_eq!(value, expected, "{input}");
         }
     }
 }

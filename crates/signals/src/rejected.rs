@@ -29,7 +29,18 @@ impl RejectedRows {
             .map(|e| format!("{}: {}", e.column, e.message))
             .collect();
         let mut cells = vec![raw.line.to_string(), reasons.join(" | ")];
-        cells.extend(SignalField::ALL.iter().map(|f| raw.get(*f).to_string()));
+        // When it is unclear whether the person objected, keep nothing of
+        // them: only the kenmerk, so the partner can find the row.
+        let unclear_objection = errors
+            .iter()
+            .any(|e| e.column == SignalField::BezwaarTegenDoorgeven.name());
+        cells.extend(SignalField::ALL.iter().map(|f| {
+            if unclear_objection && *f != SignalField::Kenmerk {
+                String::new()
+            } else {
+                raw.get(*f).to_string()
+            }
+        }));
         self.csv.push_str(&line(&cells));
         self.rows += 1;
     }
@@ -57,4 +68,47 @@ fn header() -> String {
 fn line(cells: &[String]) -> String {
     let cells: Vec<String> = cells.iter().map(|c| csv_cell(c, ';')).collect();
     format!("{}\r\n", cells.join(";"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row() -> RawSignal {
+        let mut raw = RawSignal::new(7);
+        raw.set(SignalField::Kenmerk, "K-1");
+        raw.set(SignalField::Bsn, "123456782");
+        raw.set(SignalField::Telefoon, "+31612345678");
+        raw
+    }
+
+    fn error(column: &'static str) -> RowError {
+        RowError {
+            column,
+            code: "x",
+            message: "klopt niet".into(),
+        }
+    }
+
+    #[test]
+    fn rejected_rows_keep_the_row_and_neutralise_formulas() {
+        let mut rejected = RejectedRows::default();
+        rejected.push(&row(), &[error("bedrag")]);
+        let csv = rejected.into_csv().unwrap();
+        assert!(csv.starts_with("regel;fouten;kenmerk;"));
+        assert!(csv.contains("123456782"));
+        assert!(csv.contains("'+31612345678"));
+    }
+
+    #[test]
+    fn an_unclear_objection_keeps_only_the_kenmerk() {
+        let mut rejected = RejectedRows::default();
+        rejected.push(&row(), &[error("bezwaar_tegen_doorgeven")]);
+        let csv = rejected.into_csv().unwrap();
+        assert!(csv.contains("K-1"));
+        assert!(
+            !csv.contains("123456782") && !csv.contains("31612345678"),
+            "{csv}"
+        );
+    }
 }
