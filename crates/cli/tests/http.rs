@@ -467,3 +467,43 @@ fn parallel_guesses_cannot_slip_under_the_throttle() {
         "{statuses:?}"
     );
 }
+
+#[test]
+fn unreadable_input_gets_a_dutch_answer() {
+    let server = DemoServer::start();
+    let mut client = Client::new(&server.base_url);
+    let corporation = {
+        let (ok, out, err) = vangnet(
+            &[
+                "token",
+                "create",
+                "--org",
+                "haagse-woningstichting",
+                "--name",
+                "t",
+                "--scopes",
+                "signals:write",
+            ],
+            &server.db_path,
+            None,
+        );
+        assert!(ok, "{err}");
+        out.trim().to_string()
+    };
+    let reply = client.post_json_with_token(
+        "/api/v1/signals",
+        &corporation,
+        serde_json::json!("geen signaal"),
+    );
+    assert_problem(&reply, 422);
+    assert_eq!(reply.json()["title"], "Ongeldige invoer");
+    assert!(reply.json()["detail"]
+        .as_str()
+        .unwrap()
+        .starts_with("Het verzoek kon niet worden gelezen"));
+
+    client.login("medewerker@denhaag.example", DEMO_PASSWORD);
+    let page = client.get("/gemeente/zaken/geen-getal");
+    assert_eq!(page.status, 400);
+    assert!(page.body.contains("Ongeldig verzoek") && page.body.contains("<html lang=\"nl\">"));
+}

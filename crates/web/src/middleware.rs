@@ -26,6 +26,7 @@ pub struct CsrfToken(pub String);
 
 pub fn wrap(router: Router<AppState>, state: AppState) -> Router<AppState> {
     router
+        .layer(from_fn(dutch_rejections))
         .layer(from_fn_with_state(state, csrf))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(from_fn(refuse_oversized))
@@ -34,6 +35,39 @@ pub fn wrap(router: Router<AppState>, state: AppState) -> Router<AppState> {
         }))
         .layer(from_fn(security_headers))
         .layer(from_fn(request_id))
+}
+
+/// axum answers input it cannot parse (a malformed JSON body, a path id that
+/// is not a number) with English plain text. Those answers become a Dutch
+/// problem+json (API) or error page, with the parser's own words kept as
+/// detail for API clients.
+async fn dutch_rejections(request: Request, next: Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    let status = response.status();
+    let plain = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !status.is_client_error() || !plain {
+        return response;
+    }
+    if !api {
+        return render_error(status);
+    }
+    let body = axum::body::to_bytes(response.into_body(), 16 * 1024)
+        .await
+        .unwrap_or_default();
+    crate::problem::Problem::new(
+        status,
+        "Ongeldige invoer",
+        format!(
+            "Het verzoek kon niet worden gelezen ({}).",
+            String::from_utf8_lossy(&body).trim()
+        ),
+    )
+    .into_response()
 }
 
 /// Uploads may be larger than anything else.

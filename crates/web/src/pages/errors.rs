@@ -22,6 +22,10 @@ struct ErrorPage {
 
 fn wording(status: StatusCode) -> (&'static str, &'static str) {
     match status.as_u16() {
+        400 | 415 | 422 => (
+            "Ongeldig verzoek",
+            "Het verzoek kon niet worden gelezen. Controleer het adres, of vul het formulier opnieuw in.",
+        ),
         403 => (
             "Geen toegang",
             "U heeft geen toestemming voor deze pagina of actie. Was dit een formulier dat u lang open had staan? Laad de pagina dan opnieuw en probeer het nog eens.",
