@@ -164,6 +164,24 @@ async fn spool(mut field: axum::extract::multipart::Field<'_>) -> Result<std::fs
     Ok(file)
 }
 
+/// The profile is small; reading stops as soon as it is too large.
+async fn read_profile(
+    mut field: axum::extract::multipart::Field<'_>,
+) -> Result<Option<String>, String> {
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field
+        .chunk()
+        .await
+        .map_err(|e| format!("upload mislukt: {e}"))?
+    {
+        if bytes.len() + chunk.len() > MAX_PROFILE_BYTES {
+            return Err("Het koppelprofiel is te groot (hoogstens 64 kB).".into());
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok((!bytes.is_empty()).then(|| String::from_utf8_lossy(&bytes).into_owned()))
+}
+
 async fn read_form(multipart: &mut Multipart) -> Result<UploadForm, String> {
     let mut file = None;
     let mut profile = None;
@@ -177,18 +195,7 @@ async fn read_form(multipart: &mut Multipart) -> Result<UploadForm, String> {
                 let name = field.file_name().unwrap_or("upload.csv").to_string();
                 file = Some((name, spool(field).await?));
             }
-            Some("profiel") => {
-                let bytes = field
-                    .bytes()
-                    .await
-                    .map_err(|e| format!("upload mislukt: {e}"))?;
-                if bytes.len() > MAX_PROFILE_BYTES {
-                    return Err("Het koppelprofiel is te groot (hoogstens 64 kB).".into());
-                }
-                if !bytes.is_empty() {
-                    profile = Some(String::from_utf8_lossy(&bytes).into_owned());
-                }
-            }
+            Some("profiel") => profile = read_profile(field).await?,
             _ => {}
         }
     }
