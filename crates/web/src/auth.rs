@@ -134,8 +134,12 @@ impl FromRequestParts<AppState> for ApiCaller {
             .use_token(&sha256_hex(secret), Utc::now())
             .await?;
         let Some(token) = token else {
-            let event = AuditEvent::new("token.invalid", "api_token", None).by_label("anoniem");
-            state.store.append_audit(event).await?;
+            if let Some(attempts) = state.invalid_tokens.due() {
+                let event = AuditEvent::new("token.invalid", "api_token", None)
+                    .by_label("anoniem")
+                    .with_detail(serde_json::json!({ "attempts": attempts }));
+                state.store.append_audit(event).await?;
+            }
             return Err(Problem::unauthorized(
                 "Dit API-token is onbekend of ingetrokken.",
             ));
@@ -155,6 +159,29 @@ impl FromRequestParts<AppState> for ApiCaller {
             },
             token_id: token.id,
         })
+    }
+}
+
+/// Unknown bearer tokens are audited at most once a second, with the number
+/// of attempts since the last entry: a flood of bad tokens must not grow the
+/// append-only log without bound or queue every writer behind its lock.
+#[derive(Default)]
+pub struct InvalidTokenTally {
+    inner: std::sync::Mutex<(u64, Option<std::time::Instant>)>,
+}
+
+impl InvalidTokenTally {
+    /// Counts one attempt; returns the total to audit when an entry is due.
+    pub fn due(&self) -> Option<u64> {
+        let mut guard = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        let (count, last) = &mut *guard;
+        *count += 1;
+        let now = std::time::Instant::now();
+        if last.is_some_and(|t| now.duration_since(t) < std::time::Duration::from_secs(1)) {
+            return None;
+        }
+        *last = Some(now);
+        Some(std::mem::take(count))
     }
 }
 
@@ -184,4 +211,23 @@ pub async fn authorize(
         tracing::error!(%error, "could not audit a permission denial");
     }
     Err(decision)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::InvalidTokenTally;
+
+    #[test]
+    fn invalid_tokens_are_audited_at_most_once_a_second() {
+        let tally = InvalidTokenTally::default();
+        assert_eq!(tally.due(), Some(1), "the first is audited at once");
+        for _ in 0..99 {
+            assert_eq!(tally.due(), None);
+        }
+        *tally.inner.lock().unwrap() = (
+            99,
+            Some(std::time::Instant::now() - std::time::Duration::from_secs(2)),
+        );
+        assert_eq!(tally.due(), Some(100), "then the attempts since, together");
+    }
 }

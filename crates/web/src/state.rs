@@ -7,6 +7,8 @@ use vangnet_store::Store;
 pub struct AppState {
     pub store: Arc<dyn Store>,
     pub config: Arc<WebConfig>,
+    /// Unknown-token attempts waiting to be audited together.
+    pub invalid_tokens: Arc<crate::auth::InvalidTokenTally>,
 }
 
 impl AppState {
@@ -14,6 +16,7 @@ impl AppState {
         AppState {
             store,
             config: Arc::new(config),
+            invalid_tokens: Arc::default(),
         }
     }
 }
