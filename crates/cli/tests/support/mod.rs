@@ -3,4 +3,5 @@
 
 pub mod http;
 pub mod server;
+pub mod signals;
 pub mod webdriver;
