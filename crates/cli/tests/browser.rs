@@ -353,36 +353,6 @@ fn serious_violations(report: &[(String, Vec<Value>)]) -> Vec<String> {
     failures
 }
 
-/// A CSV with the default header: line 2 is a valid rent signal, line 3
-/// has no amount (and a surname a spreadsheet would run as a formula).
-fn signals_csv() -> String {
-    let day = |days: i64| {
-        (chrono::Utc::now().date_naive() - chrono::Duration::days(days))
-            .format("%d-%m-%Y")
-            .to_string()
-    };
-    let header = "kenmerk;soort;bedrag;ontstaansdatum;signaaldatum;crisissignaal;\
-                  warme_overdracht;bsn;voorletters;voorvoegsel;achternaam;geboortedatum;\
-                  straatnaam;huisnummer;huisnummertoevoeging;postcode;plaatsnaam;telefoon;\
-                  email;maandhuur;contact_gezocht;gewezen_op_schuldhulp;\
-                  herinnering_verstuurd;bezwaar_tegen_doorgeven";
-    let good = format!(
-        "BRW-GOED-1;Huur;1.234,56;{};{};nee;nee;;K.;;Goedhart;;Teststraat;5;;2516 AB;\
-         Den Haag;;;725,00;ja;ja;{};nee",
-        day(70),
-        day(4),
-        day(15)
-    );
-    let bad = format!(
-        "BRW-FOUT-1;Huur;;{};{};nee;nee;;K.;;\"=HYPERLINK(\"\"x\"\")\";;Teststraat;6;;\
-         2516 AB;Den Haag;;;725,00;ja;ja;{};nee",
-        day(70),
-        day(4),
-        day(15)
-    );
-    format!("{header}\r\n{good}\r\n{bad}\r\n")
-}
-
 #[test]
 fn signal_upload_flow_with_rejected_rows_download() {
     let Some(axe) = axe_source() else {
@@ -393,7 +363,7 @@ fn signal_upload_flow_with_rejected_rows_download() {
     };
     let dir = tempfile::tempdir().expect("temporary directory");
     let csv_path = dir.path().join("huurachterstanden-browser.csv");
-    std::fs::write(&csv_path, signals_csv()).expect("write the CSV");
+    std::fs::write(&csv_path, support::signals::upload_csv("BRW")).expect("write the CSV");
     let csv_path = csv_path.canonicalize().expect("absolute CSV path");
 
     let mut report: Vec<(String, Vec<Value>)> = Vec::new();

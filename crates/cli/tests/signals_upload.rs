@@ -4,32 +4,7 @@
 mod support;
 
 use support::server::DemoServer;
-use support::signals::{days_ago, logged_in};
-
-/// The default header, then one good rent row (line 2) and one bad row
-/// (line 3: no amount, and a surname a spreadsheet would run as a formula).
-fn upload_csv() -> String {
-    let header = "kenmerk;soort;bedrag;ontstaansdatum;signaaldatum;crisissignaal;\
-                  warme_overdracht;bsn;voorletters;voorvoegsel;achternaam;geboortedatum;\
-                  straatnaam;huisnummer;huisnummertoevoeging;postcode;plaatsnaam;telefoon;\
-                  email;maandhuur;contact_gezocht;gewezen_op_schuldhulp;\
-                  herinnering_verstuurd;bezwaar_tegen_doorgeven";
-    let good = format!(
-        "UPL-GOED-1;Huur;1.234,56;{};{};nee;nee;;K.;;Goedhart;;Teststraat;5;;2516 AB;\
-         Den Haag;;;725,00;ja;ja;{};nee",
-        days_ago(70),
-        days_ago(4),
-        days_ago(15)
-    );
-    let bad = format!(
-        "UPL-FOUT-1;Huur;;{};{};nee;nee;;K.;;\"=HYPERLINK(\"\"x\"\")\";;Teststraat;6;;\
-         2516 AB;Den Haag;;;725,00;ja;ja;{};nee",
-        days_ago(70),
-        days_ago(4),
-        days_ago(15)
-    );
-    format!("{header}\r\n{good}\r\n{bad}\r\n")
-}
+use support::signals::{days_ago, logged_in, upload_csv};
 
 /// Splits one `;` CSV line into its cells, undoing the quoting.
 fn csv_cells(line: &str) -> Vec<String> {
@@ -59,7 +34,7 @@ fn upload_without_a_csrf_token_is_refused() {
     let server = DemoServer::start();
     let mut partner = logged_in(&server, "medewerker@woningstichting.example");
     let before = import_links(&partner.get("/signalen").body);
-    let csv = upload_csv();
+    let csv = upload_csv("UPL");
     let reply = partner.post_multipart(
         "/signalen/upload",
         &[("bestand", Some("signalen.csv"), csv.as_bytes())],
@@ -96,7 +71,7 @@ fn upload_shows_the_result_and_the_rejected_rows_download_is_safe() {
     assert!(form.body.contains(&format!(
         "action=\"{action}\" enctype=\"multipart/form-data\""
     )));
-    let csv = upload_csv();
+    let csv = upload_csv("UPL");
     let reply =
         partner.post_multipart(&action, &[("bestand", Some("week-48.csv"), csv.as_bytes())]);
     assert_eq!(reply.status, 303, "{}", reply.body);

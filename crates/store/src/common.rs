@@ -53,23 +53,13 @@ macro_rules! impl_store {
             }
 
             async fn list_orgs(&self, scope: OrgScope) -> Result<Vec<Org>> {
-                let rows: Vec<OrgRow> = match scope {
-                    OrgScope::All => {
-                        sqlx::query_as(&format!(
-                            "SELECT {ORG_COLUMNS} FROM organisations ORDER BY code"
-                        ))
-                        .fetch_all(&self.pool)
-                        .await?
-                    }
-                    OrgScope::Only(id) => {
-                        sqlx::query_as(&format!(
-                            "SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1"
-                        ))
-                        .bind(id)
-                        .fetch_all(&self.pool)
-                        .await?
-                    }
-                };
+                let rows: Vec<OrgRow> = sqlx::query_as(&format!(
+                    "SELECT {ORG_COLUMNS} FROM organisations \
+                     WHERE (CAST($1 AS BIGINT) IS NULL OR id = $1) ORDER BY code"
+                ))
+                .bind(scope.org_id())
+                .fetch_all(&self.pool)
+                .await?;
                 convert_all(rows)
             }
 
@@ -120,23 +110,13 @@ macro_rules! impl_store {
             }
 
             async fn list_users(&self, scope: OrgScope) -> Result<Vec<User>> {
-                let rows: Vec<UserRow> = match scope {
-                    OrgScope::All => {
-                        sqlx::query_as(&format!(
-                            "SELECT {USER_COLUMNS} FROM users ORDER BY org_id, email"
-                        ))
-                        .fetch_all(&self.pool)
-                        .await?
-                    }
-                    OrgScope::Only(org_id) => {
-                        sqlx::query_as(&format!(
-                            "SELECT {USER_COLUMNS} FROM users WHERE org_id = $1 ORDER BY email"
-                        ))
-                        .bind(org_id)
-                        .fetch_all(&self.pool)
-                        .await?
-                    }
-                };
+                let rows: Vec<UserRow> = sqlx::query_as(&format!(
+                    "SELECT {USER_COLUMNS} FROM users \
+                     WHERE (CAST($1 AS BIGINT) IS NULL OR org_id = $1) ORDER BY org_id, email"
+                ))
+                .bind(scope.org_id())
+                .fetch_all(&self.pool)
+                .await?;
                 convert_all(rows)
             }
 
@@ -414,15 +394,11 @@ macro_rules! impl_store {
                 before_seq: Option<i64>,
                 limit: i64,
             ) -> Result<Vec<AuditEntry>> {
-                let org = match scope {
-                    OrgScope::All => None,
-                    OrgScope::Only(id) => Some(id),
-                };
                 let rows: Vec<AuditRow> = sqlx::query_as(&format!(
                     "SELECT {AUDIT_COLUMNS} FROM audit_log \
                      WHERE (CAST($1 AS BIGINT) IS NULL OR org_id = $1) AND seq < $2 ORDER BY seq DESC LIMIT $3"
                 ))
-                .bind(org)
+                .bind(scope.org_id())
                 .bind(before_seq.unwrap_or(i64::MAX))
                 .bind(limit)
                 .fetch_all(&self.pool)

@@ -13,6 +13,17 @@ pub enum OrgScope {
     Only(i64),
 }
 
+impl OrgScope {
+    /// The one organisation a query is limited to, if any; bound as
+    /// `CAST($n AS BIGINT) IS NULL OR org_id = $n` so one query serves both.
+    pub fn org_id(self) -> Option<i64> {
+        match self {
+            OrgScope::All => None,
+            OrgScope::Only(id) => Some(id),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Org {
     pub id: i64,
