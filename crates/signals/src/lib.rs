@@ -10,5 +10,7 @@ mod run;
 pub use convert::{content_hash, default_partner_type, to_new_signal};
 pub use csv_import::{import_csv, ImportError};
 pub use rejected::RejectedRows;
-pub use run::{ImportReport, ImportRun, ItemResult, ReportedError, RunOptions};
+pub use run::{
+    Checked, ImportReport, ImportRun, ItemResult, ReportedError, RowChecker, RunOptions,
+};
 pub use vangnet_intake::{leading_cells, Profile};

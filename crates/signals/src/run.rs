@@ -6,6 +6,7 @@ use crate::convert::{default_partner_type, to_new_signal};
 use crate::rejected::RejectedRows;
 use chrono::{NaiveDate, Utc};
 use serde::Serialize;
+use std::sync::Arc;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::calendar::amsterdam_date;
 use vangnet_domain::org::OrgKind;
@@ -74,7 +75,7 @@ impl Default for RunOptions {
     fn default() -> Self {
         RunOptions {
             dry_run: false,
-            batch_size: 1000,
+            batch_size: 5000,
             source: ImportSource::Cli,
             file_name: None,
             actor_user_id: None,
@@ -84,14 +85,57 @@ impl Default for RunOptions {
     }
 }
 
+/// A row after its checks: what storing it needs, or why it is refused.
+pub enum Checked {
+    Accepted {
+        line: u64,
+        signal: Box<NewSignal>,
+    },
+    /// The tenant objected: nothing of the row may be kept but the count.
+    Objected {
+        line: u64,
+    },
+    Rejected {
+        raw: Box<RawSignal>,
+        errors: Vec<RowError>,
+    },
+}
+
+/// The part of a run that checks rows. It touches no storage, so a file
+/// import runs it on the reading thread while the previous batch is stored.
+#[derive(Clone)]
+pub struct RowChecker {
+    routing: Arc<RoutingTable>,
+    default_type: PartnerType,
+    today: NaiveDate,
+}
+
+impl RowChecker {
+    pub fn check(&self, raw: &RawSignal) -> Checked {
+        match validate(raw, self.default_type, self.today) {
+            Validated::Accepted(input) => {
+                let route = self.routing.route(input.address.pc4());
+                let signal = Box::new(to_new_signal(&input, route));
+                Checked::Accepted {
+                    line: raw.line,
+                    signal,
+                }
+            }
+            Validated::Objected => Checked::Objected { line: raw.line },
+            Validated::Rejected(errors) => Checked::Rejected {
+                raw: Box::new(raw.clone()),
+                errors,
+            },
+        }
+    }
+}
+
 pub struct ImportRun<'a> {
     store: &'a dyn Store,
     partner: Org,
     options: RunOptions,
     import_id: Option<i64>,
-    routing: RoutingTable,
-    default_type: PartnerType,
-    today: NaiveDate,
+    checker: RowChecker,
     pending: Vec<NewSignal>,
     counts: ImportCounts,
     errors: Vec<ReportedError>,
@@ -140,13 +184,16 @@ impl<'a> ImportRun<'a> {
                     .await?,
             )
         };
+        let checker = RowChecker {
+            routing: Arc::new(routing),
+            default_type: default_partner_type(partner.kind),
+            today: amsterdam_date(Utc::now()),
+        };
         Ok(ImportRun {
             store,
-            default_type: default_partner_type(partner.kind),
             partner,
             import_id,
-            routing,
-            today: amsterdam_date(Utc::now()),
+            checker,
             pending: Vec::with_capacity(options.batch_size),
             options,
             counts: ImportCounts::default(),
@@ -166,27 +213,35 @@ impl<'a> ImportRun<'a> {
         &self.counts
     }
 
+    pub fn checker(&self) -> RowChecker {
+        self.checker.clone()
+    }
+
     /// Validates one row and queues it; stores a batch when one is full.
     pub async fn push(&mut self, raw: &RawSignal) -> Result<(), StoreError> {
+        let checked = self.checker.check(raw);
+        self.take(checked).await
+    }
+
+    /// Queues a checked row; stores a batch when one is full.
+    pub async fn take(&mut self, checked: Checked) -> Result<(), StoreError> {
         self.rows += 1;
-        match validate(raw, self.default_type, self.today) {
-            Validated::Accepted(input) => {
-                let route = self.routing.route(input.address.pc4());
-                self.pending.push(to_new_signal(&input, route));
+        match checked {
+            Checked::Accepted { line, signal } => {
+                self.pending.push(*signal);
                 if self.options.per_item {
                     self.pending_items.push(self.items.len());
-                    self.item(raw.line, "accepted", Vec::new());
+                    self.item(line, "accepted", Vec::new());
                 }
                 if self.pending.len() >= self.options.batch_size {
                     self.flush().await?;
                 }
             }
-            // The tenant objected: nothing of the row is kept, only the count.
-            Validated::Objected => {
+            Checked::Objected { line } => {
                 self.counts.objected += 1;
-                self.item(raw.line, "objected", Vec::new());
+                self.item(line, "objected", Vec::new());
             }
-            Validated::Rejected(errors) => self.reject(raw, &errors),
+            Checked::Rejected { raw, errors } => self.reject(&raw, &errors),
         }
         Ok(())
     }

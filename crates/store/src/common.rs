@@ -418,9 +418,11 @@ macro_rules! impl_store {
             }
 
         async fn match_settings(&self, gemeente_org_id: i64) -> Result<vangnet_domain::matching::MatchSettings> {
-            let mut conn = self.pool.acquire().await?;
-            let mut cache = $crate::intake::SettingsCache::new();
-            match_settings_in(&mut conn, &mut cache, gemeente_org_id).await
+            let row: Option<(i64, i64)> = sqlx::query_as($crate::intake::sql::MATCH_SETTINGS)
+                .bind(gemeente_org_id)
+                .fetch_optional(&self.pool)
+                .await?;
+            Ok($crate::intake::match_settings_of(row))
         }
 
         async fn set_match_settings(
@@ -463,32 +465,6 @@ macro_rules! impl_store {
             append(&mut tx, audit.with_object(id).in_org(Some(import.partner_org_id))).await?;
             tx.commit().await?;
             Ok(id)
-        }
-
-        async fn store_signals(
-            &self,
-            import_id: i64,
-            partner_org_id: i64,
-            batch: &[NewSignal],
-        ) -> Result<Vec<SignalOutcome>> {
-            let mut tx = self.write().await?;
-            lock_intake(&mut tx).await?;
-            let outcomes = store_batch(&mut tx, import_id, partner_org_id, batch).await?;
-            // The batch's own audit entry, in its transaction; the import's
-            // start entry says who sent it.
-            let count = |f: fn(&SignalOutcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
-            let detail = serde_json::json!({
-                "created": count(|o| matches!(o, SignalOutcome::Created { .. })),
-                "updated": count(|o| matches!(o, SignalOutcome::Updated { .. })),
-                "duplicates": count(|o| matches!(o, SignalOutcome::Duplicate { .. })),
-            });
-            let event = AuditEvent::new("signals.store", "import", Some(import_id.to_string()))
-                .by_label("import")
-                .in_org(Some(partner_org_id))
-                .with_detail(detail);
-            append(&mut tx, event).await?;
-            tx.commit().await?;
-            Ok(outcomes)
         }
 
         async fn finish_import(&self, finished: &FinishedImport<'_>, audit: AuditEvent) -> Result<()> {

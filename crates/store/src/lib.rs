@@ -16,6 +16,7 @@ mod records;
 mod rows;
 mod signal_records;
 mod sqlite;
+mod sqlite_intake;
 mod ts;
 
 pub use error::StoreError;

@@ -15,8 +15,10 @@ macro_rules! migrations {
     };
 }
 
-pub const SQLITE: &[Migration] = migrations!("sqlite": "0001_foundation", "0002_signals");
-pub const POSTGRES: &[Migration] = migrations!("postgres": "0001_foundation", "0002_signals");
+pub const SQLITE: &[Migration] =
+    migrations!("sqlite": "0001_foundation", "0002_signals", "0003_lean_signal_indexes");
+pub const POSTGRES: &[Migration] =
+    migrations!("postgres": "0001_foundation", "0002_signals", "0003_lean_signal_indexes");
 
 #[cfg(test)]
 mod tests {

@@ -75,7 +75,7 @@ async fn lock_intake(conn: &mut PgConnection) -> Result<()> {
     Ok(())
 }
 
-crate::intake::intake_queries!(PgConnection, anonymous_parameters = false);
+crate::intake::intake_queries!(PgConnection);
 
 impl_store!(PgStore, {
     fn as_any(&self) -> &dyn std::any::Any {
@@ -112,6 +112,23 @@ impl_store!(PgStore, {
         }
         tx.commit().await?;
         Ok(ran)
+    }
+
+    /// Set-based: a batch reads what it needs in a few queries and writes
+    /// in multi-row INSERTs, because each statement is a network round trip.
+    async fn store_signals(
+        &self,
+        import_id: i64,
+        partner_org_id: i64,
+        batch: &[NewSignal],
+    ) -> Result<Vec<SignalOutcome>> {
+        let mut tx = self.write().await?;
+        lock_intake(&mut tx).await?;
+        let outcomes = store_batch(&mut tx, import_id, partner_org_id, batch).await?;
+        let event = crate::intake::batch_event(import_id, partner_org_id, &outcomes);
+        append(&mut tx, event).await?;
+        tx.commit().await?;
+        Ok(outcomes)
     }
 
     async fn backup_to(&self, _path: &Path) -> Result<()> {

@@ -7,6 +7,7 @@ use crate::migrations::{Migration, SQLITE};
 use crate::records::*;
 use crate::rows::*;
 use crate::signal_records::*;
+use crate::sqlite_intake::BulkWriter;
 use crate::ts::Ts;
 use crate::{Result, StoreError};
 use chrono::{DateTime, Utc};
@@ -26,6 +27,7 @@ use vangnet_domain::user::NewUser;
 pub struct SqliteStore {
     pool: SqlitePool,
     path: PathBuf,
+    intake: BulkWriter,
 }
 
 impl SqliteStore {
@@ -58,7 +60,11 @@ impl SqliteStore {
                     path.display()
                 ))
             })?;
-        Ok(SqliteStore { pool, path })
+        Ok(SqliteStore {
+            intake: BulkWriter::new(&path),
+            pool,
+            path,
+        })
     }
 
     /// The raw pool, for tests that must act like an attacker with file
@@ -75,22 +81,7 @@ impl SqliteStore {
     /// same table in one transaction, with no duplicate check, history,
     /// routing or matching. Not for application use.
     pub async fn insert_signals_plain(&self, partner: i64, rows: &[NewSignal]) -> Result<()> {
-        let mut tx = self.write().await?;
-        for s in rows {
-            let sql = format!(
-                "INSERT INTO signals (partner_org_id, routing, {}, created_at, updated_at) \
-                 VALUES ($1, 'unroutable', {}, $27, $27)",
-                crate::intake::SIGNAL_COLUMNS,
-                crate::intake::placeholders(2, 25, false)
-            );
-            let query = sqlx::query(&sql).bind(partner);
-            crate::intake::bind_signal_columns!(query, s)
-                .bind(Ts(Utc::now()))
-                .execute(&mut *tx)
-                .await?;
-        }
-        tx.commit().await?;
-        Ok(())
+        self.intake.insert_plain(partner, rows)
     }
 
     async fn write(&self) -> Result<Transaction<'_, Sqlite>> {
@@ -104,13 +95,6 @@ async fn append(conn: &mut SqliteConnection, event: AuditEvent) -> Result<AuditE
 }
 
 crate::chain::chain_queries!(SqliteConnection);
-
-/// SQLite serialises writers already (`BEGIN IMMEDIATE`).
-async fn lock_intake(_conn: &mut SqliteConnection) -> Result<()> {
-    Ok(())
-}
-
-crate::intake::intake_queries!(SqliteConnection, anonymous_parameters = true);
 
 impl_store!(SqliteStore, {
     fn as_any(&self) -> &dyn std::any::Any {
@@ -139,6 +123,15 @@ impl_store!(SqliteStore, {
         }
         tx.commit().await?;
         Ok(ran)
+    }
+
+    async fn store_signals(
+        &self,
+        import_id: i64,
+        partner_org_id: i64,
+        batch: &[NewSignal],
+    ) -> Result<Vec<SignalOutcome>> {
+        self.intake.store_signals(import_id, partner_org_id, batch)
     }
 
     async fn backup_to(&self, path: &Path) -> Result<()> {

@@ -2,8 +2,9 @@
 //! no query of its own.
 
 use super::CandidateRow;
+use crate::signal_records::NewSignal;
 use std::collections::HashMap;
-use vangnet_domain::matching::CaseSummary;
+use vangnet_domain::matching::{CaseSummary, MatchDecision};
 
 /// The cases a batch may match, indexed by household and BSN, kept up to
 /// date as the batch opens new cases and adds signals with a BSN.
@@ -55,6 +56,30 @@ impl CaseIndex {
                 .push(position);
         }
         self.cases.push((gemeente, summary));
+    }
+
+    /// Keeps the index true after `signal` was placed in `case_id`: a case
+    /// it opened becomes a candidate, and its BSN now points at the case.
+    pub fn record(
+        &mut self,
+        gemeente: i64,
+        case_id: i64,
+        decision: &MatchDecision,
+        signal: &NewSignal,
+    ) {
+        if let MatchDecision::NewCase { .. } = decision {
+            let summary = CaseSummary {
+                id: case_id,
+                household_key: signal.household_key.clone(),
+                bsns: Vec::new(),
+                opened_on: signal.signal_date,
+                closed_on: None,
+            };
+            self.add_case(gemeente, summary);
+        }
+        if let Some(bsn) = &signal.bsn {
+            self.add_bsn(case_id, bsn);
+        }
     }
 
     pub fn add_bsn(&mut self, case_id: i64, bsn: &str) {

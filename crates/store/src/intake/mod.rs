@@ -10,6 +10,7 @@
 //! concurrent imports end as if run one after the other.
 
 mod case_index;
+pub(crate) mod sql;
 
 use crate::signal_records::{CaseLink, NewSignal, SignalOutcome};
 pub(crate) use case_index::CaseIndex;
@@ -40,6 +41,27 @@ pub(crate) struct ExistingSignal {
     pub match_reason: Option<String>,
 }
 
+impl ExistingSignal {
+    /// What is stored for `signal` once it is written at `at`, so a later
+    /// row of the same batch with the same kenmerk is compared with it.
+    pub fn stored(id: i64, version: i64, signal: &NewSignal, at: &Placement) -> ExistingSignal {
+        ExistingSignal {
+            id,
+            kenmerk: signal.kenmerk.clone(),
+            content_hash: signal.content_hash.clone(),
+            version,
+            amount_cents: signal.amount_cents,
+            arrears_start: signal.arrears_start,
+            signal_date: signal.signal_date,
+            household_key: signal.household_key.clone(),
+            routing: at.routing.clone(),
+            gemeente_org_id: at.gemeente,
+            case_id: at.case_id,
+            match_reason: at.reason.clone(),
+        }
+    }
+}
+
 /// Where a signal sits: its routing, gemeente and case.
 pub(crate) struct Placement {
     pub routing: String,
@@ -49,6 +71,16 @@ pub(crate) struct Placement {
 }
 
 impl Placement {
+    pub fn new(signal: &NewSignal, case: CaseLink, reason: Option<&str>) -> Placement {
+        let (routing, gemeente) = routing_slug(signal);
+        Placement {
+            routing: routing.to_string(),
+            gemeente,
+            case_id: case_id_of(case),
+            reason: reason.map(str::to_string),
+        }
+    }
+
     pub fn of(old: &ExistingSignal) -> Placement {
         Placement {
             routing: old.routing.clone(),
@@ -87,6 +119,14 @@ pub(crate) struct CandidateRow {
 
 pub(crate) type SettingsCache = HashMap<i64, MatchSettings>;
 
+/// A gemeente's stored matching settings, or the defaults when it has none.
+pub(crate) fn match_settings_of(row: Option<(i64, i64)>) -> MatchSettings {
+    row.map_or_else(MatchSettings::default, |(period, window)| MatchSettings {
+        matching_period_months: period as u32,
+        repeat_window_months: window as u32,
+    })
+}
+
 pub(crate) fn case_link(decision: &MatchDecision, case_id: i64) -> CaseLink {
     match decision {
         MatchDecision::Join { .. } => CaseLink::Joined { case_id },
@@ -113,19 +153,29 @@ pub(crate) fn routing_slug(signal: &NewSignal) -> (&'static str, Option<i64>) {
     }
 }
 
-/// "$first, $first+1, …" for `count` parameters, or "?, ?, …" where the
-/// backend binds anonymous parameters faster. (SQLite looks up a numbered
-/// parameter's name by a linear scan, which makes a statement with a
-/// thousand `$N` parameters quadratic to bind.)
-pub(crate) fn placeholders(first: usize, count: usize, anonymous: bool) -> String {
+/// The audit entry of one stored batch, written in the batch's transaction;
+/// the import's start entry says who sent it.
+pub(crate) fn batch_event(
+    import_id: i64,
+    partner_org_id: i64,
+    outcomes: &[SignalOutcome],
+) -> vangnet_domain::audit::AuditEvent {
+    let count = |f: fn(&SignalOutcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
+    let detail = serde_json::json!({
+        "created": count(|o| matches!(o, SignalOutcome::Created { .. })),
+        "updated": count(|o| matches!(o, SignalOutcome::Updated { .. })),
+        "duplicates": count(|o| matches!(o, SignalOutcome::Duplicate { .. })),
+    });
+    vangnet_domain::audit::AuditEvent::new("signals.store", "import", Some(import_id.to_string()))
+        .by_label("import")
+        .in_org(Some(partner_org_id))
+        .with_detail(detail)
+}
+
+/// "$first, $first+1, …" for `count` parameters.
+pub(crate) fn placeholders(first: usize, count: usize) -> String {
     (first..first + count)
-        .map(|n| {
-            if anonymous {
-                "?".to_string()
-            } else {
-                format!("${n}")
-            }
-        })
+        .map(|n| format!("${n}"))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -138,11 +188,11 @@ pub(crate) const SIGNAL_COLUMNS: &str = "kenmerk, partner_type, amount_cents, ar
 pub(crate) const INSERT_COLUMN_COUNT: usize = 33;
 
 /// `INSERT … VALUES (…), (…)` for `rows` rows.
-pub(crate) fn insert_sql(rows: usize, anonymous: bool) -> String {
+pub(crate) fn insert_sql(rows: usize) -> String {
     let values: Vec<String> = (0..rows)
         .map(|r| {
             let first = r * INSERT_COLUMN_COUNT + 1;
-            format!("({})", placeholders(first, INSERT_COLUMN_COUNT, anonymous))
+            format!("({})", placeholders(first, INSERT_COLUMN_COUNT))
         })
         .collect();
     format!(
@@ -171,9 +221,9 @@ pub(crate) struct InsertedCase {
 }
 
 /// `INSERT INTO cases … VALUES (…), (…) RETURNING …` for `rows` rows.
-pub(crate) fn insert_cases_sql(rows: usize, anonymous: bool) -> String {
+pub(crate) fn insert_cases_sql(rows: usize) -> String {
     let values: Vec<String> = (0..rows)
-        .map(|r| format!("({})", placeholders(r * 5 + 1, 5, anonymous)))
+        .map(|r| format!("({})", placeholders(r * 5 + 1, 5)))
         .collect();
     format!(
         "INSERT INTO cases (gemeente_org_id, household_key, opened_on, repeat_of_case_id, \
@@ -215,7 +265,7 @@ pub(crate) struct Pending {
 pub(crate) type Outcomes = Vec<Option<SignalOutcome>>;
 
 macro_rules! intake_queries {
-    ($conn:ty, anonymous_parameters = $anon:expr) => {
+    ($conn:ty) => {
         async fn match_settings_in(
             conn: &mut $conn,
             cache: &mut $crate::intake::SettingsCache,
@@ -224,20 +274,11 @@ macro_rules! intake_queries {
             if let Some(settings) = cache.get(&gemeente) {
                 return Ok(*settings);
             }
-            let row: Option<(i64, i64)> = sqlx::query_as(
-                "SELECT matching_period_months, repeat_window_months FROM gemeente_settings \
-                 WHERE org_id = $1",
-            )
-            .bind(gemeente)
-            .fetch_optional(&mut *conn)
-            .await?;
-            let settings = match row {
-                Some((period, window)) => vangnet_domain::matching::MatchSettings {
-                    matching_period_months: period as u32,
-                    repeat_window_months: window as u32,
-                },
-                None => Default::default(),
-            };
+            let row: Option<(i64, i64)> = sqlx::query_as($crate::intake::sql::MATCH_SETTINGS)
+                .bind(gemeente)
+                .fetch_optional(&mut *conn)
+                .await?;
+            let settings = $crate::intake::match_settings_of(row);
             cache.insert(gemeente, settings);
             Ok(settings)
         }
@@ -250,64 +291,51 @@ macro_rules! intake_queries {
             place: &$crate::intake::Placement,
         ) -> $crate::Result<()> {
             let now = $crate::ts::Ts(chrono::Utc::now());
-            sqlx::query(
-                "INSERT INTO signal_history (signal_id, version, amount_cents, arrears_start, \
-                 signal_date, content_hash, replaced_at, import_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(old.id)
-            .bind(old.version)
-            .bind(old.amount_cents)
-            .bind(old.arrears_start)
-            .bind(old.signal_date)
-            .bind(&old.content_hash)
-            .bind(now)
-            .bind(import_id)
-            .execute(&mut *conn)
-            .await?;
-            sqlx::query(
-                "UPDATE signals SET partner_type = $2, amount_cents = $3, arrears_start = $4, \
-                 signal_date = $5, crisis = $6, warm_handover = $7, bsn = $8, initials = $9, \
-                 prefix = $10, surname = $11, birth_date = $12, phone = $13, email = $14, \
-                 street = $15, city = $16, monthly_rent_cents = $17, contact_tried = $18, \
-                 pointed_to_help = $19, reminder_sent_on = $20, content_hash = $21, \
-                 version = version + 1, import_id = $22, updated_at = $23, house_number = $24, \
-                 addition = $25, postcode = $26, household_key = $27, routing = $28, \
-                 gemeente_org_id = $29, case_id = $30, match_reason = $31 WHERE id = $1",
-            )
-            .bind(old.id)
-            .bind(&s.partner_type)
-            .bind(s.amount_cents)
-            .bind(s.arrears_start)
-            .bind(s.signal_date)
-            .bind(s.crisis)
-            .bind(s.warm_handover)
-            .bind(&s.bsn)
-            .bind(&s.initials)
-            .bind(&s.prefix)
-            .bind(&s.surname)
-            .bind(s.birth_date)
-            .bind(&s.phone)
-            .bind(&s.email)
-            .bind(&s.street)
-            .bind(&s.city)
-            .bind(s.monthly_rent_cents)
-            .bind(s.contact_tried)
-            .bind(s.pointed_to_help)
-            .bind(s.reminder_sent_on)
-            .bind(&s.content_hash)
-            .bind(import_id)
-            .bind(now)
-            .bind(s.house_number)
-            .bind(&s.addition)
-            .bind(&s.postcode)
-            .bind(&s.household_key)
-            .bind(&place.routing)
-            .bind(place.gemeente)
-            .bind(place.case_id)
-            .bind(&place.reason)
-            .execute(&mut *conn)
-            .await?;
+            sqlx::query($crate::intake::sql::INSERT_HISTORY)
+                .bind(old.id)
+                .bind(old.version)
+                .bind(old.amount_cents)
+                .bind(old.arrears_start)
+                .bind(old.signal_date)
+                .bind(&old.content_hash)
+                .bind(now)
+                .bind(import_id)
+                .execute(&mut *conn)
+                .await?;
+            sqlx::query($crate::intake::sql::UPDATE_SIGNAL)
+                .bind(old.id)
+                .bind(&s.partner_type)
+                .bind(s.amount_cents)
+                .bind(s.arrears_start)
+                .bind(s.signal_date)
+                .bind(s.crisis)
+                .bind(s.warm_handover)
+                .bind(&s.bsn)
+                .bind(&s.initials)
+                .bind(&s.prefix)
+                .bind(&s.surname)
+                .bind(s.birth_date)
+                .bind(&s.phone)
+                .bind(&s.email)
+                .bind(&s.street)
+                .bind(&s.city)
+                .bind(s.monthly_rent_cents)
+                .bind(s.contact_tried)
+                .bind(s.pointed_to_help)
+                .bind(s.reminder_sent_on)
+                .bind(&s.content_hash)
+                .bind(import_id)
+                .bind(now)
+                .bind(s.house_number)
+                .bind(&s.addition)
+                .bind(&s.postcode)
+                .bind(&s.household_key)
+                .bind(&place.routing)
+                .bind(place.gemeente)
+                .bind(place.case_id)
+                .bind(&place.reason)
+                .execute(&mut *conn)
+                .await?;
             Ok(())
         }
 
@@ -320,11 +348,9 @@ macro_rules! intake_queries {
             let mut found = std::collections::HashMap::new();
             for chunk in batch.chunks($crate::intake::IN_CHUNK) {
                 let sql = format!(
-                    "SELECT id, kenmerk, content_hash, version, amount_cents, arrears_start, \
-                     signal_date, household_key, routing, gemeente_org_id, case_id, match_reason \
-                     FROM signals WHERE partner_org_id = {} AND kenmerk IN ({})",
-                    $crate::intake::placeholders(1, 1, $anon),
-                    $crate::intake::placeholders(2, chunk.len(), $anon)
+                    "{} IN ({})",
+                    $crate::intake::sql::EXISTING_SELECT,
+                    $crate::intake::placeholders(2, chunk.len())
                 );
                 let mut query =
                     sqlx::query_as::<_, $crate::intake::ExistingSignal>(&sql).bind(partner);
@@ -349,13 +375,12 @@ macro_rules! intake_queries {
             let mut bsns: Vec<&str> = batch.iter().filter_map(|s| s.bsn.as_deref()).collect();
             bsns.sort_unstable();
             bsns.dedup();
-            let select = "SELECT c.id, c.gemeente_org_id, c.household_key, c.opened_on, \
-                 c.closed_on, s.bsn FROM cases c LEFT JOIN signals s ON s.case_id = c.id WHERE";
+            let select = $crate::intake::sql::CANDIDATE_SELECT;
             let mut rows = Vec::new();
             for chunk in keys.chunks($crate::intake::IN_CHUNK) {
                 let sql = format!(
                     "{select} c.household_key IN ({})",
-                    $crate::intake::placeholders(1, chunk.len(), $anon)
+                    $crate::intake::placeholders(1, chunk.len())
                 );
                 let mut query = sqlx::query_as::<_, $crate::intake::CandidateRow>(&sql);
                 for key in chunk {
@@ -367,7 +392,7 @@ macro_rules! intake_queries {
                 let sql = format!(
                     "{select} c.id IN (SELECT case_id FROM signals WHERE bsn IN ({}) \
                      AND case_id IS NOT NULL)",
-                    $crate::intake::placeholders(1, chunk.len(), $anon)
+                    $crate::intake::placeholders(1, chunk.len())
                 );
                 let mut query = sqlx::query_as::<_, $crate::intake::CandidateRow>(&sql);
                 for bsn in chunk {
@@ -386,7 +411,7 @@ macro_rules! intake_queries {
             let mut real = std::collections::HashMap::new();
             let now = $crate::ts::Ts(chrono::Utc::now());
             for chunk in cases.chunks($crate::intake::ROWS_PER_INSERT * 6) {
-                let sql = $crate::intake::insert_cases_sql(chunk.len(), $anon);
+                let sql = $crate::intake::insert_cases_sql(chunk.len());
                 let mut query = sqlx::query_as::<_, $crate::intake::InsertedCase>(&sql);
                 for case in chunk {
                     // A repeat of a case from this same batch is linked below,
@@ -415,7 +440,7 @@ macro_rules! intake_queries {
                 .iter()
                 .filter(|c| c.repeat_of.is_some_and(|id| id < 0))
             {
-                sqlx::query("UPDATE cases SET repeat_of_case_id = $1 WHERE id = $2")
+                sqlx::query($crate::intake::sql::SET_REPEAT_OF)
                     .bind($crate::intake::resolve(
                         case.repeat_of.unwrap_or_default(),
                         &real,
@@ -458,20 +483,10 @@ macro_rules! intake_queries {
                         opened_on: signal.signal_date,
                         repeat_of: *repeat_of,
                     });
-                    let summary = vangnet_domain::matching::CaseSummary {
-                        id,
-                        household_key: signal.household_key.clone(),
-                        bsns: Vec::new(),
-                        opened_on: signal.signal_date,
-                        closed_on: None,
-                    };
-                    index.add_case(gemeente, summary);
                     (id, None)
                 }
             };
-            if let Some(bsn) = &signal.bsn {
-                index.add_bsn(case_id, bsn);
-            }
+            index.record(gemeente, case_id, &decision, signal);
             Ok(($crate::intake::case_link(&decision, case_id), reason))
         }
 
@@ -492,7 +507,7 @@ macro_rules! intake_queries {
             }
             let now = $crate::ts::Ts(chrono::Utc::now());
             for chunk in pending.chunks($crate::intake::ROWS_PER_INSERT) {
-                let sql = $crate::intake::insert_sql(chunk.len(), $anon);
+                let sql = $crate::intake::insert_sql(chunk.len());
                 let mut query = sqlx::query(&sql);
                 for p in chunk {
                     let s = &batch[p.position];
@@ -571,37 +586,55 @@ macro_rules! intake_queries {
                     } else {
                         let place = if $crate::intake::moved(&old, signal) {
                             // Write what is queued, so the new placement sees it.
-                            insert_pending(conn, import_id, partner, batch, &mut new_cases, &mut pending, &mut outcomes).await?;
+                            insert_pending(
+                                conn,
+                                import_id,
+                                partner,
+                                batch,
+                                &mut new_cases,
+                                &mut pending,
+                                &mut outcomes,
+                            )
+                            .await?;
                             waiting.clear();
                             index = load_cases(conn, batch).await?;
-                            let (routing, gemeente) = $crate::intake::routing_slug(signal);
-                            let (case, reason) = match gemeente {
-                                Some(g) => place_in_case(conn, &mut cache, &mut index, &mut new_cases, g, signal).await?,
+                            let (case, reason) = match $crate::intake::routing_slug(signal).1 {
+                                Some(g) => {
+                                    place_in_case(
+                                        conn,
+                                        &mut cache,
+                                        &mut index,
+                                        &mut new_cases,
+                                        g,
+                                        signal,
+                                    )
+                                    .await?
+                                }
                                 None => ($crate::CaseLink::None, None),
                             };
-                            let real = insert_pending(conn, import_id, partner, batch, &mut new_cases, &mut pending, &mut outcomes).await?;
+                            let real = insert_pending(
+                                conn,
+                                import_id,
+                                partner,
+                                batch,
+                                &mut new_cases,
+                                &mut pending,
+                                &mut outcomes,
+                            )
+                            .await?;
                             index = load_cases(conn, batch).await?;
-                            $crate::intake::Placement {
-                                routing: routing.to_string(),
-                                gemeente,
-                                case_id: $crate::intake::case_id_of($crate::intake::resolve_link(case, &real)),
-                                reason: reason.map(str::to_string),
-                            }
+                            let case = $crate::intake::resolve_link(case, &real);
+                            $crate::intake::Placement::new(signal, case, reason)
                         } else {
                             $crate::intake::Placement::of(&old)
                         };
                         update_signal(conn, import_id, &old, signal, &place).await?;
-                        let mut newer = old.clone();
-                        newer.household_key = signal.household_key.clone();
-                        newer.routing = place.routing.clone();
-                        newer.gemeente_org_id = place.gemeente;
-                        newer.case_id = place.case_id;
-                        newer.match_reason = place.reason.clone();
-                        newer.content_hash = signal.content_hash.clone();
-                        newer.version += 1;
-                        newer.amount_cents = signal.amount_cents;
-                        newer.arrears_start = signal.arrears_start;
-                        newer.signal_date = signal.signal_date;
+                        let newer = $crate::intake::ExistingSignal::stored(
+                            old.id,
+                            old.version + 1,
+                            signal,
+                            &place,
+                        );
                         existing.insert(signal.kenmerk.clone(), newer);
                         outcomes[position] =
                             Some($crate::SignalOutcome::Updated { signal_id: old.id });
