@@ -4,16 +4,20 @@
 
 pub mod audit;
 pub mod calendar;
+pub mod casework;
+pub mod ddas;
 pub mod export;
 pub mod matching;
 pub mod money;
 pub mod org;
 pub mod permission;
+pub mod retention;
 pub mod routing;
 pub mod scope;
 pub mod signal;
 pub mod throttle;
 pub mod user;
 pub mod validation;
+pub mod workdays;
 
 pub use validation::{FieldError, Invalid};

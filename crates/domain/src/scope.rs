@@ -19,16 +19,25 @@ pub enum Scope {
     SignalsRead,
     #[serde(rename = "signals:write")]
     SignalsWrite,
+    #[serde(rename = "cases:read")]
+    CasesRead,
+    #[serde(rename = "cases:write")]
+    CasesWrite,
+    #[serde(rename = "ddas:export")]
+    DdasExport,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 9] = [
         Scope::OrgRead,
         Scope::UsersRead,
         Scope::UsersWrite,
         Scope::AuditRead,
         Scope::SignalsRead,
         Scope::SignalsWrite,
+        Scope::CasesRead,
+        Scope::CasesWrite,
+        Scope::DdasExport,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -39,6 +48,9 @@ impl Scope {
             Scope::AuditRead => "audit:read",
             Scope::SignalsRead => "signals:read",
             Scope::SignalsWrite => "signals:write",
+            Scope::CasesRead => "cases:read",
+            Scope::CasesWrite => "cases:write",
+            Scope::DdasExport => "ddas:export",
         }
     }
 
@@ -100,9 +112,17 @@ mod tests {
         assert_eq!(
             Scope::parse_list("org:read,alles").unwrap_err().reason,
             "onbekende scope 'alles'; kies uit org:read, users:read, users:write, audit:read, \
-             signals:read, signals:write"
+             signals:read, signals:write, cases:read, cases:write, ddas:export"
         );
         let all = Scope::join(&Scope::ALL);
         assert_eq!(Scope::parse_list(&all).unwrap(), Scope::ALL.to_vec());
+    }
+
+    #[test]
+    fn slugs_match_serde_names() {
+        for scope in Scope::ALL {
+            let json = serde_json::to_string(&scope).unwrap();
+            assert_eq!(json, format!("\"{}\"", scope.slug()));
+        }
     }
 }

@@ -1,6 +1,16 @@
 //! The one place that decides who may do what. Handlers ask `can` before
 //! they act, and storage queries are scoped by organisation besides, so a
 //! mistake in one layer is caught by the other.
+//!
+//! Case work has its own rules (`case`): a case is seen by its gemeente and,
+//! after a hand-off, by one hulpverlener, and by nobody else, not even the
+//! platform administrators.
+
+mod case;
+#[cfg(test)]
+mod case_matrix;
+
+pub use case::note_visible;
 
 use crate::org::OrgKind;
 use crate::scope::Scope;
@@ -66,6 +76,57 @@ pub enum Action {
     ViewIncomingSignals,
     /// See signals no gemeente could take (platform admins).
     ViewUnroutable,
+    /// See a work queue: a gemeente's cases, or the cases handed off to a
+    /// hulpverlener. Asked about `Resource::Organisation`.
+    ViewCaseQueue,
+    /// Open one person's case page; every opening is audited.
+    ViewCase,
+    /// Assign a case to a worker, or move it to another one.
+    AssignCase,
+    /// Assign a case to oneself, from the queue.
+    TakeCase,
+    /// Decide to pick a case up or not.
+    DecideCase,
+    /// Record a contact attempt and its result.
+    RecordContact,
+    /// Add a note, read only by the writer's own organisation.
+    AddNote,
+    /// Hand a case to a hulpverlening organisation.
+    HandOffCase,
+    /// Close a case with a DDAS end result.
+    CloseCase,
+    /// Reopen a closed case, with a reason.
+    ReopenCase,
+    /// Produce a gemeente's DDAS delivery for CBS.
+    ExportDdas,
+    /// Change a gemeente's case settings: priority weights, deadlines,
+    /// retention periods.
+    ChangeCaseSettings,
+    /// Delete personal data past its retention period, for every gemeente.
+    RunPurge,
+}
+
+impl Action {
+    /// The actions on cases, decided by the case rules.
+    pub const CASE_WORK: [Action; 13] = [
+        Action::ViewCaseQueue,
+        Action::ViewCase,
+        Action::AssignCase,
+        Action::TakeCase,
+        Action::DecideCase,
+        Action::RecordContact,
+        Action::AddNote,
+        Action::HandOffCase,
+        Action::CloseCase,
+        Action::ReopenCase,
+        Action::ExportDdas,
+        Action::ChangeCaseSettings,
+        Action::RunPurge,
+    ];
+
+    pub fn is_case_work(self) -> bool {
+        Action::CASE_WORK.contains(&self)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +135,34 @@ pub enum Resource {
     Platform,
     /// Anything owned by this organisation.
     Organisation(i64),
+}
+
+/// What the rules need to know of one case: who owns it and who it was
+/// handed to. A separate type rather than a `Resource` variant, so that
+/// code matching on `Resource` keeps compiling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseRef {
+    pub gemeente_org_id: i64,
+    pub handed_off_to: Option<i64>,
+}
+
+/// Anything `can` decides about; callers pass a `Resource` or a `CaseRef`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Resource(Resource),
+    Case(CaseRef),
+}
+
+impl From<Resource> for Target {
+    fn from(resource: Resource) -> Self {
+        Target::Resource(resource)
+    }
+}
+
+impl From<CaseRef> for Target {
+    fn from(case: CaseRef) -> Self {
+        Target::Case(case)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,15 +181,39 @@ impl Decision {
     }
 }
 
-pub fn can(actor: &Actor, action: Action, resource: Resource) -> Decision {
+const PLATFORM_ONLY: Decision = Decision::Forbidden("alleen platformbeheerders mogen dit");
+const ROLE_DENIED: Decision = Decision::Forbidden("uw rol geeft geen toegang tot deze functie");
+const MISSING_SCOPE: Decision = Decision::Forbidden("het token mist de benodigde scope");
+const PERSON_ONLY: Decision =
+    Decision::Forbidden("dit doet een medewerker zelf, niet een koppeling met een token");
+
+/// Asked about a `Resource` or a `CaseRef`. Case actions follow the case
+/// rules, where a platform admin's reach ends; everything else the
+/// organisation rules, where it does not.
+pub fn can(actor: &Actor, action: Action, target: impl Into<Target>) -> Decision {
+    let target = target.into();
+    if action.is_case_work() {
+        return case::decide(actor, action, target);
+    }
     if actor.is_platform_admin() {
         return Decision::Allow;
     }
-    match resource {
-        Resource::Platform => Decision::Forbidden("alleen platformbeheerders mogen dit"),
-        Resource::Organisation(org_id) if org_id != actor.org_id => Decision::NotFound,
-        Resource::Organisation(_) => within_own_org(actor, action),
+    match target {
+        Target::Resource(Resource::Platform) => PLATFORM_ONLY,
+        Target::Resource(Resource::Organisation(org_id)) => within_org(actor, action, org_id),
+        // Anything else asked about a case is a question about its gemeente.
+        Target::Case(case) => within_org(actor, action, case.gemeente_org_id),
     }
+}
+
+fn within_org(actor: &Actor, action: Action, org_id: i64) -> Decision {
+    if org_id != actor.org_id {
+        return Decision::NotFound;
+    }
+    if let Err(decision) = kind_allows(actor.org_kind, action) {
+        return decision;
+    }
+    credential_allows(actor, action)
 }
 
 /// Which kind of organisation an action belongs to, if any.
@@ -117,43 +230,65 @@ fn kind_allows(kind: OrgKind, action: Action) -> Result<(), Decision> {
     }
 }
 
-fn within_own_org(actor: &Actor, action: Action) -> Decision {
-    if let Err(decision) = kind_allows(actor.org_kind, action) {
-        return decision;
-    }
+/// The last check, once the organisation is right: the person's role or
+/// the token's scopes.
+fn credential_allows(actor: &Actor, action: Action) -> Decision {
     match &actor.credential {
-        Credential::User { role, .. } => match (action, role) {
-            (Action::ViewOrganisation, _) => Decision::Allow,
-            (Action::ViewUsers, Role::Beheerder | Role::Teamleider) => Decision::Allow,
-            (Action::ManageUsers | Action::ViewAuditLog, Role::Beheerder) => Decision::Allow,
-            (
-                Action::SubmitSignals | Action::ViewOwnSignals | Action::ViewIncomingSignals,
-                Role::Medewerker | Role::Teamleider | Role::Beheerder,
-            ) => Decision::Allow,
-            (Action::CreateOrganisation | Action::ViewUnroutable, _) => {
-                Decision::Forbidden("alleen platformbeheerders mogen dit")
-            }
-            _ => Decision::Forbidden("uw rol geeft geen toegang tot deze functie"),
+        Credential::User { role, .. } => role_allows(*role, action),
+        Credential::Token { scopes, .. } => match scope_for(action) {
+            Ok(needed) if scopes.contains(&needed) => Decision::Allow,
+            Ok(_) => MISSING_SCOPE,
+            Err(decision) => decision,
         },
-        Credential::Token { scopes, .. } => {
-            let needed = match action {
-                Action::ViewOrganisation => Scope::OrgRead,
-                Action::ViewUsers => Scope::UsersRead,
-                Action::ManageUsers => Scope::UsersWrite,
-                Action::ViewAuditLog => Scope::AuditRead,
-                Action::SubmitSignals => Scope::SignalsWrite,
-                Action::ViewOwnSignals | Action::ViewIncomingSignals => Scope::SignalsRead,
-                Action::CreateOrganisation | Action::ViewUnroutable => {
-                    return Decision::Forbidden("alleen platformbeheerders mogen dit")
-                }
-            };
-            if scopes.contains(&needed) {
-                Decision::Allow
-            } else {
-                Decision::Forbidden("het token mist de benodigde scope")
-            }
-        }
     }
+}
+
+fn role_allows(role: Role, action: Action) -> Decision {
+    use Action::*;
+    use Role::*;
+    match (action, role) {
+        (ViewOrganisation, _) => Decision::Allow,
+        (ViewUsers, Beheerder | Teamleider) => Decision::Allow,
+        (ManageUsers | ViewAuditLog, Beheerder) => Decision::Allow,
+        (
+            SubmitSignals | ViewOwnSignals | ViewIncomingSignals,
+            Medewerker | Teamleider | Beheerder,
+        ) => Decision::Allow,
+        // The daily work on a case is every worker's.
+        (
+            ViewCaseQueue | ViewCase | TakeCase | DecideCase | RecordContact | AddNote
+            | HandOffCase | CloseCase,
+            Medewerker | Teamleider | Beheerder,
+        ) => Decision::Allow,
+        // Steering the team's work, undoing a closure, reporting to CBS and
+        // setting the gemeente's policy are for whoever leads the team.
+        (AssignCase | ReopenCase | ExportDdas | ChangeCaseSettings, Teamleider | Beheerder) => {
+            Decision::Allow
+        }
+        (CreateOrganisation | ViewUnroutable | RunPurge, _) => PLATFORM_ONLY,
+        _ => ROLE_DENIED,
+    }
+}
+
+/// The scope a token needs for an action, or why no scope is enough.
+fn scope_for(action: Action) -> Result<Scope, Decision> {
+    use Action::*;
+    Ok(match action {
+        ViewOrganisation => Scope::OrgRead,
+        ViewUsers => Scope::UsersRead,
+        ManageUsers => Scope::UsersWrite,
+        ViewAuditLog => Scope::AuditRead,
+        SubmitSignals => Scope::SignalsWrite,
+        ViewOwnSignals | ViewIncomingSignals => Scope::SignalsRead,
+        ViewCaseQueue | ViewCase => Scope::CasesRead,
+        AssignCase | DecideCase | RecordContact | AddNote | HandOffCase | CloseCase
+        | ReopenCase => Scope::CasesWrite,
+        ExportDdas => Scope::DdasExport,
+        // Taking a case needs a person to take it; the settings are the
+        // gemeente's policy, decided and audited under a person's name.
+        TakeCase | ChangeCaseSettings => return Err(PERSON_ONLY),
+        CreateOrganisation | ViewUnroutable | RunPurge => return Err(PLATFORM_ONLY),
+    })
 }
 
 #[cfg(test)]
