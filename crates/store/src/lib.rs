@@ -6,6 +6,7 @@
 //! it in the same transaction, so a change without its audit entry cannot
 //! exist. Every read of organisation-owned data takes the organisation.
 
+pub mod casework;
 mod chain;
 mod common;
 mod error;
@@ -19,6 +20,7 @@ mod sqlite;
 mod sqlite_intake;
 mod ts;
 
+pub use casework::CaseStore;
 pub use error::StoreError;
 pub use postgres::PgStore;
 pub use records::*;
@@ -37,7 +39,7 @@ use vangnet_domain::user::NewUser;
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 #[async_trait]
-pub trait Store: Send + Sync {
+pub trait Store: casework::CaseStore + Send + Sync {
     /// "sqlite" or "postgres", for messages.
     fn backend(&self) -> &'static str;
     /// For tests that need the concrete backend (to act like an attacker

@@ -77,6 +77,8 @@ async fn lock_intake(conn: &mut PgConnection) -> Result<()> {
 
 crate::intake::intake_queries!(PgConnection);
 
+crate::casework::casework_impl!(PgStore, PgPool, PgConnection);
+
 impl_store!(PgStore, {
     fn as_any(&self) -> &dyn std::any::Any {
         self

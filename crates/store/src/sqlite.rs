@@ -96,6 +96,8 @@ async fn append(conn: &mut SqliteConnection, event: AuditEvent) -> Result<AuditE
 
 crate::chain::chain_queries!(SqliteConnection);
 
+crate::casework::casework_impl!(SqliteStore, SqlitePool, SqliteConnection);
+
 impl_store!(SqliteStore, {
     fn as_any(&self) -> &dyn std::any::Any {
         self

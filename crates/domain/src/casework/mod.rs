@@ -1,6 +1,7 @@
 //! A gemeente's case work on vroegsignaalzaken: when each step is due and
 //! which household to reach first.
 
+pub mod cutoffs;
 pub mod deadline;
 pub mod priority;
 pub mod state;

@@ -16,7 +16,7 @@
 
 use crate::ddas::{ContactKind, DeclineReason, EndResult, PartOfDay};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 /// How a free text of a command is checked and named in errors.
@@ -37,13 +37,13 @@ const REASON: TextRule = TextRule {
     max: 500,
 };
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HandOff {
     pub org_id: i64,
     pub on: NaiveDate,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Stage {
     /// Not yet decided whether the gemeente picks it up.
     Open,
@@ -69,7 +69,7 @@ pub enum Stage {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CaseState {
     pub stage: Stage,
     pub assignee: Option<i64>,

@@ -166,6 +166,7 @@ impl<'t> Batch<'t> {
         let decision = decide(&incoming(s), &found, settings);
         let (link, reason) = match decision {
             MatchDecision::Join { case_id, reason } => {
+                self.priority_stale(Some(case_id))?;
                 (CaseLink::Joined { case_id }, Some(reason.slug()))
             }
             MatchDecision::NewCase { repeat_of } => {
@@ -235,7 +236,18 @@ impl<'t> Batch<'t> {
         Ok(self.tx.last_insert_rowid())
     }
 
+    fn priority_stale(&self, case_id: Option<i64>) -> rusqlite::Result<()> {
+        if let Some(id) = case_id {
+            self.tx
+                .prepare_cached(&self.sql.priority_stale)?
+                .execute([id])?;
+        }
+        Ok(())
+    }
+
     fn update(&self, old: &ExistingSignal, s: &NewSignal, at: &Placement) -> rusqlite::Result<()> {
+        self.priority_stale(old.case_id)?;
+        self.priority_stale(at.case_id)?;
         self.tx
             .prepare_cached(&self.sql.insert_history)?
             .execute(params![

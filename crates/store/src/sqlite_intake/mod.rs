@@ -34,6 +34,7 @@ struct Statements {
     insert_signal: String,
     insert_history: String,
     update_signal: String,
+    priority_stale: String,
     last_audit: &'static str,
     insert_audit: String,
 }
@@ -59,6 +60,7 @@ impl Statements {
             insert_signal: for_sqlite(&crate::intake::insert_sql(1)),
             insert_history: for_sqlite(sql::INSERT_HISTORY),
             update_signal: for_sqlite(sql::UPDATE_SIGNAL),
+            priority_stale: for_sqlite(sql::PRIORITY_STALE),
             last_audit: crate::chain::LAST_AUDIT,
             insert_audit: for_sqlite(crate::chain::INSERT_AUDIT),
         }

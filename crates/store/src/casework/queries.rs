@@ -1,0 +1,305 @@
+//! `CaseStore` for both backends: the same SQL, stamped out per store type
+//! by `casework_impl!` (like `impl_store!`), using the backend's own
+//! `write()` transaction and audit `append`.
+
+use super::records::{CaseOwner, DeadlineFilter, QueueFilter};
+use vangnet_domain::casework::state::{CaseState, Stage};
+
+/// The column that scopes a case to its owner.
+pub(crate) fn owner_column(owner: CaseOwner) -> &'static str {
+    match owner {
+        CaseOwner::Gemeente(_) => "c.gemeente_org_id",
+        CaseOwner::HandedOffTo(_) => "c.handed_off_to_org_id",
+    }
+}
+
+pub(crate) const QUEUE_SELECT: &str = "SELECT c.id, c.household_key, c.opened_on, c.stage, \
+     c.assignee_user_id, u.name AS assignee_name, c.priority, c.picked_up_on, \
+     c.first_contact_on, c.repeat_of_case_id, c.handed_off_to_org_id, \
+     (SELECT COUNT(*) FROM signals s WHERE s.case_id = c.id) AS signal_count, \
+     (SELECT COUNT(DISTINCT s.partner_org_id) FROM signals s WHERE s.case_id = c.id) \
+       AS creditor_count, \
+     CAST(COALESCE((SELECT SUM(s.amount_cents) FROM signals s WHERE s.case_id = c.id), 0) \
+       AS BIGINT) AS total_cents, \
+     COALESCE((SELECT string_agg(d.partner_type, ', ') FROM (SELECT DISTINCT s.partner_type \
+       FROM signals s WHERE s.case_id = c.id ORDER BY s.partner_type) d), '') AS partner_types \
+     FROM cases c LEFT JOIN users u ON u.id = c.assignee_user_id";
+
+/// The filters, bound as `$2`…`$12`; a NULL or 0 parameter switches its
+/// filter off, so one statement serves every combination.
+pub(crate) const QUEUE_WHERE: &str = "\
+     ((CAST($2 AS TEXT) IS NULL AND c.stage NOT IN ('afgesloten', 'niet-opgepakt')) \
+       OR c.stage = $2) \
+     AND (CAST($3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM signals s \
+       WHERE s.case_id = c.id AND s.partner_type = $3)) \
+     AND ($4 = 0 OR substr(c.household_key, 1, 4) BETWEEN $5 AND $6) \
+     AND (CAST($7 AS BIGINT) IS NULL OR c.assignee_user_id = $7) \
+     AND ($8 = 0 \
+       OR ($8 = 1 AND ((c.stage = 'open' AND c.opened_on <= $9) \
+         OR (c.stage IN ('opgepakt', 'heropend') AND c.first_contact_on IS NULL \
+           AND c.picked_up_on <= $10))) \
+       OR ($8 = 2 AND ((c.stage = 'open' AND c.opened_on > $9 AND c.opened_on <= $11) \
+         OR (c.stage IN ('opgepakt', 'heropend') AND c.first_contact_on IS NULL \
+           AND c.picked_up_on > $10 AND c.picked_up_on <= $12))))";
+
+/// The deadline filter's parameters `$8`…`$12`.
+pub(crate) fn deadline_params(
+    filter: &QueueFilter,
+    today: chrono::NaiveDate,
+) -> (i64, [chrono::NaiveDate; 4]) {
+    match filter.deadline {
+        None => (0, [today; 4]),
+        Some((kind, cut)) => (
+            match kind {
+                DeadlineFilter::Overdue => 1,
+                DeadlineFilter::DueSoon => 2,
+            },
+            [
+                cut.pickup.overdue,
+                cut.first_contact.overdue,
+                cut.pickup.due_soon,
+                cut.first_contact.due_soon,
+            ],
+        ),
+    }
+}
+
+/// A PC4 as the first four characters of a household key.
+pub(crate) fn pc4_params(filter: &QueueFilter) -> (i64, String, String) {
+    match filter.postcode_area {
+        Some((from, to)) => (1, format!("{from:04}"), format!("{to:04}")),
+        None => (0, String::new(), String::new()),
+    }
+}
+
+/// The columns the queue filters on, as the state says.
+pub(crate) struct StateColumns {
+    pub stage: &'static str,
+    pub assignee: Option<i64>,
+    pub handed_off_to: Option<i64>,
+    pub picked_up_on: Option<chrono::NaiveDate>,
+    pub first_contact_on: Option<chrono::NaiveDate>,
+    /// 1 when the case counts as closed for matching (closed or declined).
+    pub closed: i64,
+    pub closed_on: Option<chrono::NaiveDate>,
+}
+
+impl StateColumns {
+    pub fn of(state: &CaseState, today: chrono::NaiveDate) -> StateColumns {
+        let (closed, closed_on) = match &state.stage {
+            Stage::Closed { on, .. } => (1, Some(*on)),
+            Stage::NotPickedUp { .. } => (1, Some(today)),
+            _ => (0, None),
+        };
+        StateColumns {
+            stage: state.stage.slug(),
+            assignee: state.assignee,
+            handed_off_to: state.handed_off.map(|h| h.org_id),
+            picked_up_on: state.picked_up_on(),
+            first_contact_on: state.first_contact_on,
+            closed,
+            closed_on,
+        }
+    }
+}
+
+macro_rules! casework_impl {
+    ($store:ty, $pool:ty, $conn:ty) => {
+        $crate::casework::load::casework_fns!($pool, $conn);
+
+        #[async_trait::async_trait]
+        impl $crate::casework::CaseStore for $store {
+            async fn casework_settings(
+                &self,
+                gemeente_org_id: i64,
+            ) -> Result<$crate::casework::CaseworkSettings> {
+                let row: Option<$crate::casework::queries::SettingsRow> = sqlx::query_as(
+                    "SELECT weights, deadlines, retention, ddas_supplier, ddas_contact \
+                     FROM casework_settings WHERE org_id = $1",
+                )
+                .bind(gemeente_org_id)
+                .fetch_optional(&self.pool)
+                .await?;
+                row.map_or_else(|| Ok(Default::default()), |r| r.settings())
+            }
+
+            async fn set_casework_settings(
+                &self,
+                gemeente_org_id: i64,
+                settings: &$crate::casework::CaseworkSettings,
+                audit: AuditEvent,
+            ) -> Result<()> {
+                let row = $crate::casework::queries::SettingsRow::of(settings)?;
+                let mut tx = self.write().await?;
+                sqlx::query(
+                    "INSERT INTO casework_settings (org_id, weights, deadlines, retention, \
+                     ddas_supplier, ddas_contact) VALUES ($1, $2, $3, $4, $5, $6) \
+                     ON CONFLICT (org_id) DO UPDATE SET weights = $2, deadlines = $3, \
+                     retention = $4, ddas_supplier = $5, ddas_contact = $6",
+                )
+                .bind(gemeente_org_id)
+                .bind(&row.weights)
+                .bind(&row.deadlines)
+                .bind(&row.retention)
+                .bind(&row.ddas_supplier)
+                .bind(&row.ddas_contact)
+                .execute(&mut *tx)
+                .await?;
+                // New weights: every priority is computed again.
+                sqlx::query("UPDATE cases SET priority = NULL WHERE gemeente_org_id = $1")
+                    .bind(gemeente_org_id)
+                    .execute(&mut *tx)
+                    .await?;
+                append(&mut tx, audit).await?;
+                tx.commit().await?;
+                Ok(())
+            }
+
+            async fn refresh_priorities(
+                &self,
+                gemeente_org_id: i64,
+                weights: &vangnet_domain::casework::priority::PriorityWeights,
+            ) -> Result<u64> {
+                let mut done = 0;
+                loop {
+                    let mut tx = self.write().await?;
+                    let rows: Vec<$crate::casework::priority::PriorityRow> =
+                        sqlx::query_as(&format!(
+                            "{} WHERE c.id IN (SELECT id FROM cases WHERE gemeente_org_id = $1 \
+                             AND priority IS NULL LIMIT 2000) GROUP BY c.id, c.repeat_of_case_id",
+                            $crate::casework::priority::AGGREGATE
+                        ))
+                        .bind(gemeente_org_id)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                    if rows.is_empty() {
+                        return Ok(done);
+                    }
+                    for row in &rows {
+                        let score =
+                            vangnet_domain::casework::priority::score(&row.input(), weights);
+                        sqlx::query("UPDATE cases SET priority = $1 WHERE id = $2")
+                            .bind(score.total)
+                            .bind(row.id)
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    tx.commit().await?;
+                    done += rows.len() as u64;
+                }
+            }
+
+            async fn case_queue(
+                &self,
+                owner: $crate::casework::CaseOwner,
+                filter: &$crate::casework::QueueFilter,
+                page: Page,
+            ) -> Result<Vec<$crate::casework::QueueRow>> {
+                use $crate::casework::queries as q;
+                let sql = format!(
+                    "{} WHERE {} = $1 AND {} ORDER BY c.priority DESC, c.id LIMIT $13 OFFSET $14",
+                    q::QUEUE_SELECT,
+                    q::owner_column(owner),
+                    q::QUEUE_WHERE
+                );
+                let today = vangnet_domain::calendar::amsterdam_date(chrono::Utc::now());
+                let (deadline, dates) = q::deadline_params(filter, today);
+                let (area, from, to) = q::pc4_params(filter);
+                Ok(sqlx::query_as(&sql)
+                    .bind(owner.org_id())
+                    .bind(&filter.stage)
+                    .bind(&filter.partner_type)
+                    .bind(area)
+                    .bind(from)
+                    .bind(to)
+                    .bind(filter.assignee_user_id)
+                    .bind(deadline)
+                    .bind(dates[0])
+                    .bind(dates[1])
+                    .bind(dates[2])
+                    .bind(dates[3])
+                    .bind(page.limit)
+                    .bind(page.offset)
+                    .fetch_all(&self.pool)
+                    .await?)
+            }
+
+            async fn case_work(
+                &self,
+                owner: $crate::casework::CaseOwner,
+                case_id: i64,
+            ) -> Result<Option<$crate::casework::CaseWork>> {
+                load_case_work(&self.pool, owner, case_id).await
+            }
+
+            async fn save_case_step(
+                &self,
+                step: &$crate::casework::CaseStep<'_>,
+                audit: AuditEvent,
+            ) -> Result<i64> {
+                let mut tx = self.write().await?;
+                save_step(&mut tx, step).await?;
+                append(&mut tx, audit).await?;
+                tx.commit().await?;
+                Ok(step.expected_version + 1)
+            }
+        }
+    };
+}
+
+pub(crate) use casework_impl;
+
+/// The settings as stored: each domain settings type as JSON.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SettingsRow {
+    pub weights: Option<String>,
+    pub deadlines: Option<String>,
+    pub retention: Option<String>,
+    pub ddas_supplier: Option<String>,
+    pub ddas_contact: Option<String>,
+}
+
+fn corrupt(what: &str, error: serde_json::Error) -> crate::StoreError {
+    crate::StoreError::Unsupported(format!("opgeslagen {what} zijn onleesbaar: {error}"))
+}
+
+fn parse_or_default<T: serde::de::DeserializeOwned + Default>(
+    text: &Option<String>,
+    what: &str,
+) -> crate::Result<T> {
+    match text {
+        Some(text) => serde_json::from_str(text).map_err(|e| corrupt(what, e)),
+        None => Ok(T::default()),
+    }
+}
+
+impl SettingsRow {
+    pub fn settings(&self) -> crate::Result<super::CaseworkSettings> {
+        Ok(super::CaseworkSettings {
+            weights: parse_or_default(&self.weights, "gewichten")?,
+            deadlines: parse_or_default(&self.deadlines, "termijnen")?,
+            retention: parse_or_default(&self.retention, "bewaartermijnen")?,
+            ddas_supplier: self.ddas_supplier.clone(),
+            ddas_contact: self
+                .ddas_contact
+                .as_ref()
+                .map(|t| serde_json::from_str(t).map_err(|e| corrupt("DDAS-contactgegevens", e)))
+                .transpose()?,
+        })
+    }
+
+    pub fn of(settings: &super::CaseworkSettings) -> crate::Result<SettingsRow> {
+        let json = |v: serde_json::Result<String>| v.map_err(|e| corrupt("instellingen", e));
+        Ok(SettingsRow {
+            weights: Some(json(serde_json::to_string(&settings.weights))?),
+            deadlines: Some(json(serde_json::to_string(&settings.deadlines))?),
+            retention: Some(json(serde_json::to_string(&settings.retention))?),
+            ddas_supplier: settings.ddas_supplier.clone(),
+            ddas_contact: settings
+                .ddas_contact
+                .as_ref()
+                .map(|c| json(serde_json::to_string(c)))
+                .transpose()?,
+        })
+    }
+}
