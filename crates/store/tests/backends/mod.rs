@@ -3,6 +3,8 @@
 //! `VANGNET_TEST_POSTGRES_URL`.
 #![allow(dead_code)]
 
+pub mod world;
+
 use std::sync::Arc;
 use vangnet_store::{PgStore, SqliteStore, Store};
 
