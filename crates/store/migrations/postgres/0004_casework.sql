@@ -14,6 +14,11 @@ ALTER TABLE cases ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
 ALTER TABLE cases ADD COLUMN priority BIGINT;
 
 CREATE INDEX cases_queue ON cases(gemeente_org_id, priority DESC, id);
+-- The deadline filters: undecided cases by first signal, picked-up cases
+-- without a contact attempt by pick-up date.
+CREATE INDEX cases_pickup_due ON cases(gemeente_org_id, opened_on) WHERE stage = 'open';
+CREATE INDEX cases_contact_due ON cases(gemeente_org_id, picked_up_on)
+    WHERE first_contact_on IS NULL;
 CREATE INDEX cases_priority_due ON cases(gemeente_org_id) WHERE priority IS NULL;
 CREATE INDEX cases_assignee ON cases(assignee_user_id, priority DESC, id)
     WHERE assignee_user_id IS NOT NULL;

@@ -25,51 +25,95 @@ pub(crate) const QUEUE_SELECT: &str = "SELECT c.id, c.household_key, c.opened_on
        FROM signals s WHERE s.case_id = c.id ORDER BY s.partner_type) d), '') AS partner_types \
      FROM cases c LEFT JOIN users u ON u.id = c.assignee_user_id";
 
-/// The filters, bound as `$2`…`$12`; a NULL or 0 parameter switches its
-/// filter off, so one statement serves every combination.
-pub(crate) const QUEUE_WHERE: &str = "\
-     ((CAST($2 AS TEXT) IS NULL AND c.stage NOT IN ('afgesloten', 'niet-opgepakt')) \
-       OR c.stage = $2) \
-     AND (CAST($3 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM signals s \
-       WHERE s.case_id = c.id AND s.partner_type = $3)) \
-     AND ($4 = 0 OR substr(c.household_key, 1, 4) BETWEEN $5 AND $6) \
-     AND (CAST($7 AS BIGINT) IS NULL OR c.assignee_user_id = $7) \
-     AND ($8 = 0 \
-       OR ($8 = 1 AND ((c.stage = 'open' AND c.opened_on <= $9) \
-         OR (c.stage IN ('opgepakt', 'heropend') AND c.first_contact_on IS NULL \
-           AND c.picked_up_on <= $10))) \
-       OR ($8 = 2 AND ((c.stage = 'open' AND c.opened_on > $9 AND c.opened_on <= $11) \
-         OR (c.stage IN ('opgepakt', 'heropend') AND c.first_contact_on IS NULL \
-           AND c.picked_up_on > $10 AND c.picked_up_on <= $12))))";
-
-/// The deadline filter's parameters `$8`…`$12`.
-pub(crate) fn deadline_params(
-    filter: &QueueFilter,
-    today: chrono::NaiveDate,
-) -> (i64, [chrono::NaiveDate; 4]) {
-    match filter.deadline {
-        None => (0, [today; 4]),
-        Some((kind, cut)) => (
-            match kind {
-                DeadlineFilter::Overdue => 1,
-                DeadlineFilter::DueSoon => 2,
-            },
-            [
-                cut.pickup.overdue,
-                cut.first_contact.overdue,
-                cut.pickup.due_soon,
-                cut.first_contact.due_soon,
-            ],
-        ),
-    }
+/// Adds a parameter and returns its placeholder.
+fn next(bind: QueueBind, binds: &mut Vec<QueueBind>) -> String {
+    binds.push(bind);
+    format!("${}", binds.len())
 }
 
-/// A PC4 as the first four characters of a household key.
-pub(crate) fn pc4_params(filter: &QueueFilter) -> (i64, String, String) {
-    match filter.postcode_area {
-        Some((from, to)) => (1, format!("{from:04}"), format!("{to:04}")),
-        None => (0, String::new(), String::new()),
+/// A value bound to the queue's statement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum QueueBind {
+    Id(i64),
+    Text(String),
+    Date(chrono::NaiveDate),
+}
+
+/// The queue's statement with only the filters that are set, so each
+/// combination gets a plan of its own instead of one plan for all.
+pub(crate) fn queue_query(
+    owner: CaseOwner,
+    filter: &QueueFilter,
+    page: (i64, i64),
+) -> (String, Vec<QueueBind>) {
+    let mut binds = vec![QueueBind::Id(owner.org_id())];
+    let mut clauses = vec![format!("{} = $1", owner_column(owner))];
+    match &filter.stage {
+        Some(stage) => clauses.push(format!(
+            "c.stage = {}",
+            next(QueueBind::Text(stage.clone()), &mut binds)
+        )),
+        None => clauses.push("c.stage NOT IN ('afgesloten', 'niet-opgepakt')".into()),
     }
+    if let Some(kind) = &filter.partner_type {
+        let p = next(QueueBind::Text(kind.clone()), &mut binds);
+        clauses.push(format!(
+            "EXISTS (SELECT 1 FROM signals s WHERE s.case_id = c.id AND s.partner_type = {p})"
+        ));
+    }
+    if let Some((from, to)) = filter.postcode_area {
+        // Household keys start with the postcode, so a PC4 range is a key
+        // range; '~' sorts after every letter and digit of a postcode.
+        let low = next(QueueBind::Text(format!("{from:04}")), &mut binds);
+        let high = next(QueueBind::Text(format!("{to:04}~")), &mut binds);
+        clauses.push(format!(
+            "c.household_key >= {low} AND c.household_key <= {high}"
+        ));
+    }
+    if let Some(user) = filter.assignee_user_id {
+        clauses.push(format!(
+            "c.assignee_user_id = {}",
+            next(QueueBind::Id(user), &mut binds)
+        ));
+    }
+    if let Some((kind, cut)) = filter.deadline {
+        let (pickup, contact) = (cut.pickup, cut.first_contact);
+        let (pickup_range, contact_range) = match kind {
+            DeadlineFilter::Overdue => (
+                format!(
+                    "c.opened_on <= {}",
+                    next(QueueBind::Date(pickup.overdue), &mut binds)
+                ),
+                format!(
+                    "c.picked_up_on <= {}",
+                    next(QueueBind::Date(contact.overdue), &mut binds)
+                ),
+            ),
+            DeadlineFilter::DueSoon => (
+                format!(
+                    "c.opened_on > {} AND c.opened_on <= {}",
+                    next(QueueBind::Date(pickup.overdue), &mut binds),
+                    next(QueueBind::Date(pickup.due_soon), &mut binds)
+                ),
+                format!(
+                    "c.picked_up_on > {} AND c.picked_up_on <= {}",
+                    next(QueueBind::Date(contact.overdue), &mut binds),
+                    next(QueueBind::Date(contact.due_soon), &mut binds)
+                ),
+            ),
+        };
+        clauses.push(format!(
+            "((c.stage = 'open' AND {pickup_range}) OR (c.stage IN ('opgepakt', 'heropend') \
+             AND c.first_contact_on IS NULL AND {contact_range}))"
+        ));
+    }
+    let limit = next(QueueBind::Id(page.0), &mut binds);
+    let offset = next(QueueBind::Id(page.1), &mut binds);
+    let sql = format!(
+        "{QUEUE_SELECT} WHERE {} ORDER BY c.priority DESC, c.id LIMIT {limit} OFFSET {offset}",
+        clauses.join(" AND ")
+    );
+    (sql, binds)
 }
 
 /// The columns the queue filters on, as the state says.
@@ -195,33 +239,21 @@ macro_rules! casework_impl {
                 filter: &$crate::casework::QueueFilter,
                 page: Page,
             ) -> Result<Vec<$crate::casework::QueueRow>> {
-                use $crate::casework::queries as q;
-                let sql = format!(
-                    "{} WHERE {} = $1 AND {} ORDER BY c.priority DESC, c.id LIMIT $13 OFFSET $14",
-                    q::QUEUE_SELECT,
-                    q::owner_column(owner),
-                    q::QUEUE_WHERE
+                use $crate::casework::queries::QueueBind;
+                let (sql, binds) = $crate::casework::queries::queue_query(
+                    owner,
+                    filter,
+                    (page.limit, page.offset),
                 );
-                let today = vangnet_domain::calendar::amsterdam_date(chrono::Utc::now());
-                let (deadline, dates) = q::deadline_params(filter, today);
-                let (area, from, to) = q::pc4_params(filter);
-                Ok(sqlx::query_as(&sql)
-                    .bind(owner.org_id())
-                    .bind(&filter.stage)
-                    .bind(&filter.partner_type)
-                    .bind(area)
-                    .bind(from)
-                    .bind(to)
-                    .bind(filter.assignee_user_id)
-                    .bind(deadline)
-                    .bind(dates[0])
-                    .bind(dates[1])
-                    .bind(dates[2])
-                    .bind(dates[3])
-                    .bind(page.limit)
-                    .bind(page.offset)
-                    .fetch_all(&self.pool)
-                    .await?)
+                let mut query = sqlx::query_as(&sql);
+                for bind in binds {
+                    query = match bind {
+                        QueueBind::Id(v) => query.bind(v),
+                        QueueBind::Text(v) => query.bind(v),
+                        QueueBind::Date(v) => query.bind(v),
+                    };
+                }
+                Ok(query.fetch_all(&self.pool).await?)
             }
 
             async fn case_work(
