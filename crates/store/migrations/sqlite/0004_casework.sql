@@ -18,7 +18,7 @@ CREATE INDEX cases_queue ON cases(gemeente_org_id, priority DESC, id);
 -- without a contact attempt by pick-up date.
 CREATE INDEX cases_pickup_due ON cases(gemeente_org_id, opened_on) WHERE stage = 'open';
 CREATE INDEX cases_contact_due ON cases(gemeente_org_id, picked_up_on)
-    WHERE first_contact_on IS NULL;
+    WHERE first_contact_on IS NULL AND picked_up_on IS NOT NULL;
 CREATE INDEX cases_priority_due ON cases(gemeente_org_id) WHERE priority IS NULL;
 CREATE INDEX cases_assignee ON cases(assignee_user_id, priority DESC, id)
     WHERE assignee_user_id IS NOT NULL;
