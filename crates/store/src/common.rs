@@ -549,11 +549,13 @@ macro_rules! impl_store {
         }
 
         async fn partner_signals(&self, partner_org_id: i64, page: Page) -> Result<Vec<PartnerSignal>> {
-            Ok(sqlx::query_as(
-                "SELECT id, kenmerk, partner_type, amount_cents, signal_date, status, version, \
-                 updated_at FROM signals WHERE partner_org_id = $1 ORDER BY id DESC \
-                 LIMIT $2 OFFSET $3",
-            )
+            Ok(sqlx::query_as(&format!(
+                "SELECT s.id, s.kenmerk, s.partner_type, s.amount_cents, s.signal_date, \
+                 {} AS status, s.version, s.updated_at FROM signals s \
+                 LEFT JOIN cases c ON c.id = s.case_id WHERE s.partner_org_id = $1 \
+                 ORDER BY s.id DESC LIMIT $2 OFFSET $3",
+                $crate::common::PARTNER_FEEDBACK
+            ))
             .bind(partner_org_id)
             .bind(page.limit)
             .bind(page.offset)
@@ -640,6 +642,12 @@ pub(crate) const GEMEENTE_SIGNAL_SELECT: &str = "SELECT s.id, o.name AS partner_
      s.initials, s.prefix, s.surname, s.postcode, s.house_number, s.addition, s.city, \
      s.case_id, s.match_reason, s.status, s.version \
      FROM signals s JOIN organisations o ON o.id = s.partner_org_id";
+
+/// What a signal partner may learn of the case (DDAS: picked up or not),
+/// as `domain::casework::state::partner_feedback` decides it from the state.
+pub(crate) const PARTNER_FEEDBACK: &str = "CASE WHEN c.stage = 'niet-opgepakt' \
+     THEN 'Niet opgepakt' WHEN c.picked_up_on IS NOT NULL THEN 'Opgepakt' \
+     ELSE 'Nog niet opgepakt' END";
 
 pub(crate) const CASE_SELECT: &str = "SELECT c.id, c.household_key, c.opened_on, c.closed_on, \
      c.repeat_of_case_id, \

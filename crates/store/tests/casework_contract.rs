@@ -25,6 +25,7 @@ contract!(
     a_joining_signal_makes_the_priority_be_computed_again,
     overdue_and_due_soon_follow_the_working_day_cutoffs,
     settings_round_trip_and_reset_priorities,
+    the_partner_learns_only_whether_the_case_was_picked_up,
 );
 
 /// Cases: a crisis household, a plain one and an energy-only one, each a
@@ -415,4 +416,47 @@ async fn settings_round_trip_and_reset_priorities(store: Arc<dyn Store>) {
         3,
         "new weights: every case again"
     );
+}
+
+async fn the_partner_learns_only_whether_the_case_was_picked_up(store: Arc<dyn Store>) {
+    let w = world(store).await;
+    let ids = cases(&w).await;
+    let owner = CaseOwner::Gemeente(w.haag);
+    let status = |kenmerk: &'static str| {
+        let w = &w;
+        async move {
+            let partner = if kenmerk.starts_with('E') {
+                w.energy
+            } else {
+                w.corp
+            };
+            let own = w
+                .store
+                .partner_signals(partner, Page::first(10))
+                .await
+                .unwrap();
+            own.into_iter()
+                .find(|s| s.kenmerk == kenmerk)
+                .unwrap()
+                .status
+        }
+    };
+    assert_eq!(status("K1").await, "Nog niet opgepakt");
+    step(
+        &w,
+        owner,
+        ids[0],
+        Command::PickUp {
+            on: date("2026-03-10"),
+        },
+    )
+    .await
+    .unwrap();
+    let decline = Command::Decline {
+        reason: vangnet_domain::ddas::DeclineReason::ALL[0],
+    };
+    step(&w, owner, ids[2], decline).await.unwrap();
+    assert_eq!(status("K1").await, "Opgepakt");
+    assert_eq!(status("K2").await, "Nog niet opgepakt");
+    assert_eq!(status("E1").await, "Niet opgepakt");
 }
