@@ -44,9 +44,22 @@ pub enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Remove personal data whose retention period (bewaartermijn) has
+    /// ended; anonymous counts stay. `serve` also does this every night.
+    Purge {
+        /// Only list what would go, per gemeente, rule and case.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the report as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Import data from files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Export data for other parties.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Benchmarks that compare vangnet with a baseline in one run.
     #[command(subcommand)]
     Bench(BenchCommand),
@@ -68,6 +81,46 @@ pub enum BenchCommand {
         #[arg(long)]
         keep: Option<PathBuf>,
     },
+    /// Build a gemeente with about N open cases and time the work queue's
+    /// first page and each common filter (p50/p99), on SQLite and, with
+    /// --postgres-url, on PostgreSQL.
+    Queue {
+        /// About how many cases.
+        #[arg(long, default_value_t = 100_000)]
+        cases: u64,
+        /// A PostgreSQL server to measure too; a throwaway database is
+        /// created there and dropped afterwards.
+        #[arg(long)]
+        postgres_url: Option<String>,
+        /// Also print the figures as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ExportCommand {
+    /// Write a gemeente's DDAS delivery (vroegsignalering v0.9) for CBS:
+    /// the signals and cases of the period, with contact attempts, statuses
+    /// and results. Needs the gemeente's DDAS settings (supplier code and
+    /// contact person).
+    Ddas(ExportDdasArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExportDdasArgs {
+    /// The gemeente: its organisation code (den-haag) or CBS code (0518).
+    #[arg(long)]
+    pub gemeente: String,
+    /// First day of the period, JJJJ-MM-DD.
+    #[arg(long)]
+    pub from: String,
+    /// Last day of the period (included), JJJJ-MM-DD.
+    #[arg(long)]
+    pub to: String,
+    /// Write to this file instead of stdout; it appears only once complete.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -114,6 +167,10 @@ pub struct ServeArgs {
     /// Minutes without activity after which a session ends.
     #[arg(long, default_value_t = 30, env = "VANGNET_SESSION_IDLE_MINUTES")]
     pub session_idle_minutes: i64,
+    /// Seconds after the start before the first retention purge; later
+    /// ones run every night at 03:30 (Amsterdam).
+    #[arg(long, default_value_t = 60, env = "VANGNET_PURGE_DELAY_SECONDS")]
+    pub purge_delay_seconds: u64,
 }
 
 #[derive(Args, Debug)]

@@ -162,6 +162,9 @@ async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>
     let corporation = demo_org(store, "haagse-woningstichting").await?;
     let energy = demo_org(store, "energie-west").await?;
     crate::demo_signals::seed(&**store, &corporation, &energy).await?;
+    let gemeente = demo_org(store, "den-haag").await?;
+    let helper = demo_org(store, "schuldhulp-haaglanden").await?;
+    crate::demo_cases::seed(&**store, &gemeente, &helper).await?;
     Ok(logins)
 }
 

@@ -1,7 +1,8 @@
 //! Demo signals, sent through the real intake pipeline: rent arrears from
 //! the housing corporation and energy arrears from the energy company, some
-//! for the same households (so cases bundle them), one Rijswijk address,
-//! one postcode no gemeente serves, one objection and one rejected row.
+//! for the same households (so cases bundle them), some weeks old (so the
+//! queue has history), one Rijswijk address, one postcode no gemeente
+//! serves, one objection and one rejected row.
 
 use crate::commands::CliResult;
 use chrono::{Duration, NaiveDate, Utc};
@@ -43,6 +44,42 @@ const HOUSEHOLDS: &[(&str, &str, &str, &str, &str, &str)] = &[
         "Rijswijk",
     ),
     ("T.", "Mulder", "Vismarkt", "3", "9712 CA", "Groningen"),
+    ("B.", "Öztürk", "Hoefkade", "88", "2526 BM", "Den Haag"),
+    (
+        "E.",
+        "de Graaf",
+        "Soestdijksekade",
+        "14",
+        "2574 AE",
+        "Den Haag",
+    ),
+    (
+        "W.",
+        "Hoekstra",
+        "Weimarstraat",
+        "201",
+        "2562 GX",
+        "Den Haag",
+    ),
+    (
+        "N.",
+        "Bouzid",
+        "Paul Krugerlaan",
+        "56",
+        "2571 GJ",
+        "Den Haag",
+    ),
+    ("C.", "Smit", "Stationsweg", "30", "2515 BP", "Den Haag"),
+];
+
+/// Older signals, weeks back, so the queue has history and deadlines that
+/// have passed (`demo_cases` works them): (household, rent?, amount, days ago).
+const OLDER: &[(usize, bool, &str, i64)] = &[
+    (10, true, "2.340,00", 40),
+    (11, true, "1.210,00", 30),
+    (12, true, "1.890,40", 22),
+    (13, false, "530,15", 26),
+    (14, true, "1.095,00", 18),
 ];
 
 fn date_text(date: NaiveDate) -> String {
@@ -119,6 +156,25 @@ async fn deliver(store: &dyn Store, partner: &Org, file: &str, rows: Vec<RawSign
 
 pub async fn seed(store: &dyn Store, corporation: &Org, energy_company: &Org) -> CliResult {
     let today = amsterdam_date(Utc::now());
+    let (mut older_rents, mut older_energies) = (Vec::new(), Vec::new());
+    for (i, (household, is_rent, amount, days_ago)) in OLDER.iter().copied().enumerate() {
+        let line = i as u64 + 2;
+        if is_rent {
+            let kenmerk = format!("HWS-2026-{:04}", 61 + i);
+            let raw = row(line, &kenmerk, household, amount, days_ago, today);
+            older_rents.push(rent(raw, today, days_ago, false));
+        } else {
+            let kenmerk = format!("EW-{}", 77_250 + i);
+            older_energies.push(energy(row(
+                line, &kenmerk, household, amount, days_ago, today,
+            )));
+        }
+    }
+    let file = "huurachterstanden-week-41.csv";
+    deliver(store, corporation, file, older_rents).await?;
+    let file = "ew-vroegsignalen-oktober.csv";
+    deliver(store, energy_company, file, older_energies).await?;
+
     let mut rents = Vec::new();
     for (i, household) in [0, 1, 2, 3, 5, 8, 9].into_iter().enumerate() {
         let days_ago = 3 + i as i64 * 2;

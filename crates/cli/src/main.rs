@@ -5,6 +5,7 @@
 mod cli;
 mod commands;
 mod demo;
+mod demo_cases;
 mod demo_signals;
 mod password_input;
 mod progress;

@@ -9,8 +9,10 @@
 mod support;
 
 use serde_json::Value;
+use support::axe::{axe_source, axe_violations, serious_violations};
 use support::server::{DemoServer, DEMO_PASSWORD};
-use support::webdriver::{keys, require_all, Browser, ElementId};
+use support::session::{submit_button, submit_login};
+use support::webdriver::{keys, Browser};
 
 /// One demo user for every kind of account (see `vangnet demo`).
 const DEMO_USERS: [(&str, &str); 4] = [
@@ -26,32 +28,6 @@ const WRONG_LOGIN_MESSAGE: &str = "E-mailadres of wachtwoord is onjuist";
 fn start() -> Option<(Browser, DemoServer)> {
     let browser = Browser::start_or_skip()?;
     Some((browser, DemoServer::start()))
-}
-
-/// The submit button whose visible label is `label`.
-fn submit_button(browser: &Browser, label: &str) -> ElementId {
-    browser
-        .find_all("button[type=\"submit\"]")
-        .into_iter()
-        .find(|button| browser.text(button).trim() == label)
-        .unwrap_or_else(|| {
-            panic!(
-                "no submit button labelled {label:?} on {}\npage source:\n{}",
-                browser.current_url(),
-                browser.page_source()
-            )
-        })
-}
-
-/// Fills in the login form and submits it with a click.
-fn submit_login(browser: &Browser, server: &DemoServer, email: &str, password: &str) {
-    browser.goto(&server.url("/inloggen"));
-    let email_field = browser.find("#email");
-    browser.send_keys(&email_field, email);
-    let password_field = browser.find("#password");
-    browser.send_keys(&password_field, password);
-    let button = submit_button(browser, "Inloggen");
-    browser.click(&button);
 }
 
 /// Logs in and waits for the start page.
@@ -186,48 +162,6 @@ fn login_works_with_the_keyboard_only() {
     assert_start_page(&browser, "keyboard user");
 }
 
-/// Runs axe-core in the page; WCAG 2.1 A and AA rules only.
-const AXE_RUN: &str = "
-    const done = arguments[arguments.length - 1];
-    axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
-    }).then(r => done(r.violations.map(v => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.length,
-        targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
-    })))).catch(e => done({ error: String(e) }));
-";
-
-/// The axe-core source, or `None` when the test must skip.
-fn axe_source() -> Option<String> {
-    let path = std::env::var_os("VANGNET_AXE_JS").map(std::path::PathBuf::from);
-    match path {
-        Some(path) if path.is_file() => Some(
-            std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())),
-        ),
-        _ if require_all() => panic!(
-            "VANGNET_TEST_REQUIRE_ALL is set but VANGNET_AXE_JS does not name \
-             axe.min.js; run ./scripts/test"
-        ),
-        _ => {
-            eprintln!("SKIPPED: axe-core not found (VANGNET_AXE_JS); run ./scripts/test");
-            None
-        }
-    }
-}
-
-/// Injects axe-core into the current page and returns its violations.
-fn axe_violations(browser: &Browser, axe: &str) -> Vec<Value> {
-    browser.execute(axe, vec![]);
-    match browser.execute_async(AXE_RUN, vec![]) {
-        Value::Array(violations) => violations,
-        other => panic!("axe-core failed on {}: {other}", browser.current_url()),
-    }
-}
-
 #[test]
 fn pages_have_no_serious_accessibility_violations() {
     let Some(axe) = axe_source() else {
@@ -269,23 +203,7 @@ fn pages_have_no_serious_accessibility_violations() {
         ));
     }
 
-    let mut failures = Vec::new();
-    for (page, violations) in &report {
-        for v in violations {
-            let impact = v["impact"].as_str().unwrap_or("unknown");
-            let line = format!(
-                "{page}: [{impact}] {} — {} ({} nodes: {})",
-                v["id"].as_str().unwrap_or("?"),
-                v["help"].as_str().unwrap_or("?"),
-                v["nodes"],
-                v["targets"],
-            );
-            eprintln!("axe: {line}");
-            if impact == "serious" || impact == "critical" {
-                failures.push(line);
-            }
-        }
-    }
+    let failures = serious_violations(&report);
     eprintln!(
         "axe: checked {} pages, {} violations in total",
         report.len(),
@@ -329,29 +247,6 @@ const WIDE_ELEMENTS: &str = "return [...document.querySelectorAll('body *')]
     .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
     .filter(e => !e.parentElement || e.parentElement.getBoundingClientRect().right <= window.innerWidth + 1)
     .slice(0, 5).map(e => e.tagName + '.' + e.className);";
-
-/// Serious or critical axe-core violations in `report`, one line each (all
-/// violations are printed).
-fn serious_violations(report: &[(String, Vec<Value>)]) -> Vec<String> {
-    let mut failures = Vec::new();
-    for (page, violations) in report {
-        for v in violations {
-            let impact = v["impact"].as_str().unwrap_or("unknown");
-            let line = format!(
-                "{page}: [{impact}] {} — {} ({} nodes: {})",
-                v["id"].as_str().unwrap_or("?"),
-                v["help"].as_str().unwrap_or("?"),
-                v["nodes"],
-                v["targets"],
-            );
-            eprintln!("axe: {line}");
-            if impact == "serious" || impact == "critical" {
-                failures.push(line);
-            }
-        }
-    }
-    failures
-}
 
 #[test]
 fn signal_upload_flow_with_rejected_rows_download() {

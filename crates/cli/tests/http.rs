@@ -3,20 +3,7 @@
 mod support;
 
 use support::http::{vangnet, Client};
-use support::server::{DemoServer, DEMO_PASSWORD};
-
-fn token(server: &DemoServer, org: &str, scopes: &str) -> String {
-    let name = format!("test-{scopes}");
-    let (ok, out, err) = vangnet(
-        &[
-            "token", "create", "--org", org, "--name", &name, "--scopes", scopes,
-        ],
-        &server.db_path,
-        None,
-    );
-    assert!(ok, "token create failed: {err}");
-    out.trim().to_string()
-}
+use support::server::{token, DemoServer, DEMO_PASSWORD};
 
 fn org_id(client: &mut Client, token: &str) -> i64 {
     client.get_with_token("/api/v1/me", token).json()["organisation"]["id"]

@@ -3,7 +3,7 @@
 //! Directive 2000/84/EC, so it is computed here instead of shipping a
 //! time-zone database.
 
-use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
     let first_of_next = if month == 12 {
@@ -38,6 +38,19 @@ pub fn amsterdam_text(at: DateTime<Utc>) -> String {
 /// The calendar date in Amsterdam, which is what deadlines count in.
 pub fn amsterdam_date(at: DateTime<Utc>) -> NaiveDate {
     to_amsterdam(at).date_naive()
+}
+
+/// The moment an Amsterdam wall-clock time happens, for schedules and
+/// day boundaries. In the hour the clocks repeat (October, 02:00-03:00) it
+/// is the first of the two; a time in the hour they skip (March) does not
+/// exist and is read as winter time, i.e. an hour later in summer time.
+pub fn amsterdam_to_utc(local: NaiveDateTime) -> DateTime<Utc> {
+    let read_as = |hours: i64| local.and_utc() - Duration::hours(hours);
+    [2, 1]
+        .into_iter()
+        .map(read_as)
+        .find(|at| to_amsterdam(*at).naive_local() == local)
+        .unwrap_or_else(|| read_as(1))
 }
 
 #[cfg(test)]
@@ -87,5 +100,31 @@ mod tests {
             amsterdam_date(utc("2026-12-31T23:30:00Z")),
             NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
         );
+    }
+
+    #[test]
+    fn amsterdam_to_utc_table() {
+        let local = |s: &str| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").unwrap();
+        let cases = [
+            ("2026-01-15 00:00", "2026-01-14T23:00:00Z"),
+            ("2026-07-01 00:00", "2026-06-30T22:00:00Z"),
+            ("2026-03-29 01:30", "2026-03-29T00:30:00Z"),
+            ("2026-03-29 02:30", "2026-03-29T01:30:00Z"),
+            ("2026-03-29 03:30", "2026-03-29T01:30:00Z"),
+            ("2026-10-25 02:30", "2026-10-25T00:30:00Z"),
+            ("2026-10-25 03:30", "2026-10-25T02:30:00Z"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(amsterdam_to_utc(local(input)), utc(expected), "{input}");
+        }
+        // Every quarter of an hour of a year round-trips, except the skipped hour.
+        let mut at = local("2026-01-01 00:00");
+        while at < local("2027-01-01 00:00") {
+            let skipped = at >= local("2026-03-29 02:00") && at < local("2026-03-29 03:00");
+            if !skipped {
+                assert_eq!(to_amsterdam(amsterdam_to_utc(at)).naive_local(), at, "{at}");
+            }
+            at += Duration::minutes(15);
+        }
     }
 }

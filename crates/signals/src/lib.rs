@@ -1,9 +1,13 @@
 //! The signal intake pipeline. The JSON API, the CSV upload page and
 //! `vangnet import signals` all hand their rows to an `ImportRun`, so one
 //! piece of code validates, routes, matches, stores and reports.
+//!
+//! `ddas_export` is the other end: the DDAS delivery to CBS, shared by
+//! `vangnet export ddas`, the API and the teamleider's download.
 
 mod convert;
 mod csv_import;
+pub mod ddas_export;
 mod rejected;
 mod run;
 

@@ -6,6 +6,8 @@
 //! it in the same transaction, so a change without its audit entry cannot
 //! exist. Every read of organisation-owned data takes the organisation.
 
+#[doc(hidden)]
+pub mod bench_fixture;
 pub mod casework;
 mod chain;
 mod common;
@@ -39,7 +41,9 @@ use vangnet_domain::user::NewUser;
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 #[async_trait]
-pub trait Store: casework::CaseStore + Send + Sync {
+pub trait Store:
+    casework::CaseStore + casework::DdasStore + casework::PurgeStore + Send + Sync
+{
     /// "sqlite" or "postgres", for messages.
     fn backend(&self) -> &'static str;
     /// For tests that need the concrete backend (to act like an attacker

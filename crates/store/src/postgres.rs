@@ -78,6 +78,8 @@ async fn lock_intake(conn: &mut PgConnection) -> Result<()> {
 crate::intake::intake_queries!(PgConnection);
 
 crate::casework::casework_impl!(PgStore, PgPool, PgConnection);
+crate::casework::purge::purge_impl!(PgStore, PgConnection, advisory_lock = INTAKE_LOCK);
+crate::casework::ddas_impl!(PgStore);
 
 impl_store!(PgStore, {
     fn as_any(&self) -> &dyn std::any::Any {

@@ -97,6 +97,8 @@ async fn append(conn: &mut SqliteConnection, event: AuditEvent) -> Result<AuditE
 crate::chain::chain_queries!(SqliteConnection);
 
 crate::casework::casework_impl!(SqliteStore, SqlitePool, SqliteConnection);
+crate::casework::purge::purge_impl!(SqliteStore, SqliteConnection, secure_delete);
+crate::casework::ddas_impl!(SqliteStore);
 
 impl_store!(SqliteStore, {
     fn as_any(&self) -> &dyn std::any::Any {

@@ -13,7 +13,9 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use vangnet_domain::audit::AuditEvent;
-use vangnet_domain::permission::{can, Action, Actor, Credential, Decision, Resource};
+use vangnet_domain::permission::{
+    can, Action, Actor, CaseRef, Credential, Decision, Resource, Target,
+};
 use vangnet_store::{Org, User};
 
 pub const SESSION_COOKIE: &str = "vangnet_session";
@@ -185,22 +187,46 @@ impl InvalidTokenTally {
     }
 }
 
-/// Asks `can`; a refusal is written to the audit log before it is returned.
+/// Asks `can` about an organisation's resource or a case; a refusal is
+/// written to the audit log before it is returned.
 pub async fn authorize(
     state: &AppState,
     actor: &Actor,
     action: Action,
-    resource: Resource,
+    target: impl Into<Target>,
 ) -> Result<(), Decision> {
-    let decision = can(actor, action, resource);
+    authorize_on(state, actor, action, target.into(), None).await
+}
+
+/// `authorize` for one case, so that a refusal's entry names the case.
+pub async fn authorize_case(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+    case_id: i64,
+    case: CaseRef,
+) -> Result<(), Decision> {
+    authorize_on(state, actor, action, Target::Case(case), Some(case_id)).await
+}
+
+async fn authorize_on(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+    target: Target,
+    case_id: Option<i64>,
+) -> Result<(), Decision> {
+    let decision = can(actor, action, target);
     if decision.is_allowed() {
         return Ok(());
     }
-    let object = match resource {
-        Resource::Platform => None,
-        Resource::Organisation(id) => Some(id.to_string()),
+    // Ids only: the log must not tell whose case it is.
+    let (object_type, object) = match target {
+        Target::Resource(Resource::Platform) => ("organisation", None),
+        Target::Resource(Resource::Organisation(id)) => ("organisation", Some(id.to_string())),
+        Target::Case(_) => ("case", case_id.map(|id| id.to_string())),
     };
-    let mut event = AuditEvent::new("permission.denied", "organisation", object).with_detail(
+    let mut event = AuditEvent::new("permission.denied", object_type, object).with_detail(
         serde_json::json!({ "action": format!("{action:?}"), "decision": format!("{decision:?}") }),
     );
     event = match &actor.credential {

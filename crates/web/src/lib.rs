@@ -17,6 +17,7 @@ mod state;
 pub use areas::create_org;
 pub use config::WebConfig;
 pub use crypto::{hash_password, new_secret_token, sha256_hex};
+pub use pages::casework::step::{take_step, StepError, StepNames, StepRequest};
 pub use state::AppState;
 
 use axum::Router;

@@ -3,11 +3,14 @@
 
 mod admin;
 mod bench;
+mod bench_queue;
+mod export;
 mod import;
 mod maintenance;
+mod purge;
 pub mod serve;
 
-use crate::cli::{AuditCommand, BenchCommand, Cli, Command, ImportCommand};
+use crate::cli::{AuditCommand, BenchCommand, Cli, Command, ExportCommand, ImportCommand};
 use std::sync::Arc;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_store::Store;
@@ -28,9 +31,16 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Token(command) => admin::token(open(&url()).await?, command).await,
         Command::Backup { to } => maintenance::backup(open(&url()).await?, &to).await,
         Command::Audit(AuditCommand::Verify) => maintenance::verify(open(&url()).await?).await,
+        Command::Purge { dry_run, json } => purge::purge(open(&url()).await?, dry_run, json).await,
         Command::Bench(BenchCommand::ImportSignals { rows, json, keep }) => {
             bench::import_signals(rows, json, keep).await
         }
+        Command::Bench(BenchCommand::Queue {
+            cases,
+            postgres_url,
+            json,
+        }) => bench_queue::queue(cases, postgres_url, json).await,
+        Command::Export(ExportCommand::Ddas(args)) => export::ddas(open(&url()).await?, args).await,
         Command::Import(ImportCommand::Signals(args)) => {
             import::signals(open(&url()).await?, args).await
         }

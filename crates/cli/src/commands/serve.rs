@@ -15,6 +15,8 @@ pub async fn serve(url: &str, args: ServeArgs) -> CliResult {
         return Err("--session-idle-minutes moet minstens 1 zijn".into());
     }
     let store = open(url).await?;
+    let delay = std::time::Duration::from_secs(args.purge_delay_seconds);
+    super::purge::spawn_nightly(store.clone(), delay);
     let config = WebConfig {
         public_url: args.public_url,
         session_idle: Duration::minutes(args.session_idle_minutes),

@@ -1,7 +1,12 @@
 //! Shared helpers for the binary's integration tests.
 #![allow(dead_code)]
 
+pub mod axe;
+pub mod casework;
+pub mod ddas;
 pub mod http;
+pub mod postgres;
 pub mod server;
+pub mod session;
 pub mod signals;
 pub mod webdriver;

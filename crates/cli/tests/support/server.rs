@@ -12,9 +12,14 @@ pub const DEMO_PASSWORD: &str = "vangnet-demo-2026";
 
 pub struct DemoServer {
     pub base_url: String,
+    /// The SQLite file (unused for a PostgreSQL server).
     pub db_path: PathBuf,
+    /// Where the server keeps its data, as `--database-url` takes it.
+    pub database_url: String,
     child: Child,
     _dir: tempfile::TempDir,
+    /// Dropped after the server stops (fields drop in order).
+    _postgres: Option<super::postgres::FreshDatabase>,
 }
 
 impl DemoServer {
@@ -27,10 +32,32 @@ impl DemoServer {
     pub fn start_with(envs: &[(&str, &str)]) -> DemoServer {
         let dir = tempfile::tempdir().expect("temporary directory");
         let db_path = dir.path().join("demo.db");
+        let url = format!("sqlite://{}", db_path.display());
+        Self::spawn(url, db_path, dir, None, envs)
+    }
+
+    /// `vangnet demo` on a fresh database in the PostgreSQL cluster of
+    /// `VANGNET_TEST_POSTGRES_URL`; `None` (with a note) without one, unless
+    /// the run requires every backend.
+    pub fn start_postgres() -> Option<DemoServer> {
+        let database = super::postgres::FreshDatabase::create()?;
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let db_path = dir.path().join("unused.db");
+        let url = database.url.clone();
+        Some(Self::spawn(url, db_path, dir, Some(database), &[]))
+    }
+
+    fn spawn(
+        database_url: String,
+        db_path: PathBuf,
+        dir: tempfile::TempDir,
+        postgres: Option<super::postgres::FreshDatabase>,
+        envs: &[(&str, &str)],
+    ) -> DemoServer {
         let mut command = Command::new(env!("CARGO_BIN_EXE_vangnet"));
         command
             .args(["demo", "--listen", "127.0.0.1:0", "--database-url"])
-            .arg(format!("sqlite://{}", db_path.display()))
+            .arg(&database_url)
             .env("RUST_LOG", "warn")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -43,8 +70,10 @@ impl DemoServer {
         DemoServer {
             base_url,
             db_path,
+            database_url,
             child,
             _dir: dir,
+            _postgres: postgres,
         }
     }
 
@@ -73,4 +102,19 @@ impl Drop for DemoServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
+}
+
+/// A new API token for a demo organisation, made with `vangnet token create`
+/// as an administrator would.
+pub fn token(server: &DemoServer, org: &str, scopes: &str) -> String {
+    let name = format!("test-{org}-{scopes}");
+    let (ok, out, err) = super::http::vangnet(
+        &[
+            "token", "create", "--org", org, "--name", &name, "--scopes", scopes,
+        ],
+        &server.db_path,
+        None,
+    );
+    assert!(ok, "token create for {org} ({scopes}) failed: {err}");
+    out.trim().to_string()
 }

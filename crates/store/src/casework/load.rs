@@ -96,6 +96,8 @@ macro_rules! casework_fns {
                 "UPDATE cases SET state = $1, stage = $2, assignee_user_id = $3, \
                  handed_off_to_org_id = $4, picked_up_on = $5, first_contact_on = $6, \
                  closed_on = CASE WHEN $7 = 1 THEN COALESCE(closed_on, $8) ELSE NULL END, \
+                 reopened_on = CASE WHEN $2 = 'heropend' AND stage <> 'heropend' THEN $12 \
+                   ELSE reopened_on END, \
                  version = version + 1 \
                  WHERE id = $9 AND version = $10 AND id IN (SELECT c.id FROM cases c \
                  WHERE c.id = $9 AND {column} = $11)"
@@ -111,6 +113,8 @@ macro_rules! casework_fns {
             .bind(step.case_id)
             .bind(step.expected_version)
             .bind(step.owner.org_id())
+            // The reopening restarts the retention period (`retention::RetentionFacts`).
+            .bind(today)
             .execute(&mut *conn)
             .await?;
             if updated.rows_affected() == 0 {

@@ -4,11 +4,16 @@
 //! is saved with the version it was decided on, so two workers editing one
 //! case get a conflict instead of a silent overwrite.
 
+pub(crate) mod ddas;
 pub(crate) mod load;
 pub(crate) mod priority;
+pub mod purge;
 pub(crate) mod queries;
 mod records;
 
+pub(crate) use ddas::ddas_impl;
+pub use ddas::{DdasCase, DdasContactAttempt, DdasHorizon, DdasSelection, DdasSignal, DdasStore};
+pub use purge::PurgeStore;
 pub(crate) use queries::casework_impl;
 pub use records::*;
 

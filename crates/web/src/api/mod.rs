@@ -4,6 +4,7 @@
 //! document at `/api/v1/openapi.json` cannot drift from the code.
 
 mod audit;
+pub(crate) mod ddas;
 mod dto;
 mod health;
 mod orgs;
@@ -34,6 +35,7 @@ use utoipa_axum::routes;
         (name = "gebruikers", description = "Gebruikers van de eigen organisatie"),
         (name = "audit", description = "Het auditlog van de eigen organisatie"),
         (name = "signalen", description = "Vroegsignalen aanleveren en hun status volgen"),
+        (name = "ddas", description = "De DDAS-levering vroegsignalering aan het CBS"),
     )
 )]
 struct ApiDoc;
@@ -58,7 +60,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(orgs::get_one))
         .routes(routes!(users::list, users::create))
         .routes(routes!(audit::list))
-        .routes(routes!(signals::submit, signals::list));
+        .routes(routes!(signals::submit, signals::list))
+        .routes(routes!(ddas::export));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts()

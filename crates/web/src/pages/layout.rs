@@ -2,6 +2,7 @@
 //! navigation the user's role allows.
 
 use crate::auth::SignedIn;
+use crate::pages::{casework, ddas};
 use vangnet_domain::permission::{can, Action, Resource};
 
 pub struct NavItem {
@@ -48,7 +49,19 @@ impl Layout {
         }
         if allowed(Action::ViewIncomingSignals) {
             entries.push(("/gemeente/signalen", "Signalen"));
-            entries.push(("/gemeente/zaken", "Zaken"));
+        }
+        if allowed(Action::ViewCaseQueue) {
+            entries.push((casework::QUEUE_PATH, "Werkvoorraad"));
+        }
+        // Only whoever can take a case has cases of their own.
+        if allowed(Action::TakeCase) {
+            entries.push((casework::MINE_PATH, "Mijn zaken"));
+        }
+        if allowed(Action::ExportDdas) {
+            entries.push((ddas::PATH, "DDAS-levering"));
+        }
+        if allowed(Action::ChangeCaseSettings) {
+            entries.push((casework::SETTINGS_PATH, "Instellingen zaakwerk"));
         }
         if who.actor.is_platform_admin() {
             entries.push(("/beheer/organisaties", "Organisaties"));

@@ -2,6 +2,8 @@
 //! the store, render a template. Forms post back and redirect (PRG).
 
 pub mod audit;
+pub mod casework;
+pub mod ddas;
 pub mod errors;
 pub mod incoming;
 pub mod layout;
@@ -41,8 +43,8 @@ pub fn routes() -> Router<AppState> {
             get(partner::rejected_download),
         )
         .route("/gemeente/signalen", get(incoming::signals))
-        .route("/gemeente/zaken", get(incoming::cases))
-        .route("/gemeente/zaken/{id}", get(incoming::case))
+        .route(ddas::PATH, get(ddas::page))
+        .merge(casework::routes())
 }
 
 /// Renders an askama template, or the 500 page if that fails.
@@ -73,11 +75,15 @@ pub fn field_label(field: &str) -> &'static str {
 }
 
 /// `?pagina=N` on long lists, 50 rows a page.
-#[derive(serde::Deserialize, Default, Clone, Copy)]
+#[derive(serde::Deserialize, Default, Clone)]
 pub struct Paging {
     pagina: Option<i64>,
     #[serde(skip)]
     has_next: bool,
+    /// The rest of the query (a list's filters, `naam=waarde&`), kept in
+    /// the links to other pages.
+    #[serde(skip)]
+    pub keep: String,
 }
 
 impl Paging {
@@ -97,6 +103,16 @@ impl Paging {
     /// After reading `rows` rows: is there (probably) a next page?
     pub fn after(mut self, rows: usize) -> Self {
         self.has_next = rows as i64 == Self::SIZE;
+        self
+    }
+
+    /// Keeps `query` (already encoded, without `pagina`) in the page links.
+    pub fn keeping(mut self, query: String) -> Self {
+        self.keep = if query.is_empty() {
+            query
+        } else {
+            format!("{query}&")
+        };
         self
     }
 

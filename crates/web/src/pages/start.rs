@@ -2,6 +2,7 @@
 
 use crate::auth::SignedIn;
 use crate::middleware::CsrfToken;
+use crate::pages::casework;
 use crate::pages::layout::Layout;
 use crate::pages::render;
 use askama::Template;
@@ -63,16 +64,32 @@ pub async fn page(who: SignedIn, Extension(csrf): Extension<CsrfToken>) -> Respo
                 "Een CSV-bestand met achterstanden uploaden en zien wat de gemeente ermee deed.",
         });
     }
-    if allowed(Action::ViewIncomingSignals) {
+    if allowed(Action::ViewCaseQueue) {
         tasks.push(Task {
-            href: "/gemeente/zaken",
-            label: "Zaken bekijken",
-            description: "Signalen van één huishouden, gebundeld, met de reden van de koppeling.",
+            href: casework::QUEUE_PATH,
+            label: "Werkvoorraad",
+            description: "De lopende zaken, de hoogste prioriteit eerst, met hun termijnen.",
         });
+    }
+    if allowed(Action::TakeCase) {
+        tasks.push(Task {
+            href: casework::MINE_PATH,
+            label: "Mijn zaken",
+            description: "De zaken die aan u zijn toegewezen.",
+        });
+    }
+    if allowed(Action::ViewIncomingSignals) {
         tasks.push(Task {
             href: "/gemeente/signalen",
             label: "Binnengekomen signalen",
             description: "Alle vroegsignalen voor adressen in uw gemeente, nieuwste eerst.",
+        });
+    }
+    if allowed(Action::ChangeCaseSettings) {
+        tasks.push(Task {
+            href: casework::SETTINGS_PATH,
+            label: "Instellingen zaakwerk",
+            description: "Prioriteiten, termijnen, bewaartermijnen en de DDAS-levering.",
         });
     }
     if allowed(Action::ManageUsers) {

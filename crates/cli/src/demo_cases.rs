@@ -1,0 +1,218 @@
+//! Demo case work, taken through the same state machine and storage as a
+//! worker's forms: cases picked up with contact attempts, one handed off to
+//! the hulpverlener (who then reaches the household), one closed, one whose
+//! first contact is overdue, and others left open past their pick-up
+//! deadline, so the queue shows every state.
+
+use crate::commands::{cli_event, CliResult};
+use chrono::{Duration, NaiveDate, Utc};
+use vangnet_domain::calendar::amsterdam_date;
+use vangnet_domain::casework::state::Command;
+use vangnet_domain::ddas::{ContactKind, EndResult, PartOfDay};
+use vangnet_store::casework::{CaseOwner, QueueFilter};
+use vangnet_store::{Org, Page, Store, User};
+use vangnet_web::{take_step, StepNames, StepRequest};
+
+/// Who takes a step: a gemeente worker, the teamleider or the hulpverlener.
+#[derive(Clone, Copy)]
+enum By {
+    Worker,
+    Lead,
+    Helper,
+}
+
+fn contact(
+    kind: ContactKind,
+    reached: bool,
+    on: NaiveDate,
+    part_of_day: PartOfDay,
+    note: Option<&str>,
+) -> Command {
+    Command::RecordContact {
+        kind,
+        reached,
+        on,
+        part_of_day: Some(part_of_day),
+        note: note.map(String::from),
+    }
+}
+
+/// The steps per household (by postcode), oldest first.
+fn plans(
+    today: NaiveDate,
+    worker: i64,
+    helper_org: i64,
+) -> Vec<(&'static str, Vec<(By, Command)>)> {
+    let ago = |days| today - Duration::days(days);
+    let assign = Command::Assign {
+        worker: Some(worker),
+    };
+    vec![
+        (
+            "2526BM",
+            vec![
+                (By::Lead, assign.clone()),
+                (By::Worker, Command::PickUp { on: ago(37) }),
+                (
+                    By::Worker,
+                    contact(
+                        ContactKind::Letter,
+                        false,
+                        ago(36),
+                        PartOfDay::Morning,
+                        None,
+                    ),
+                ),
+                (
+                    By::Worker,
+                    contact(
+                        ContactKind::HomeVisit,
+                        true,
+                        ago(31),
+                        PartOfDay::Afternoon,
+                        Some("Gesprek aan de deur; wil hulp bij de schulden."),
+                    ),
+                ),
+                (
+                    By::Worker,
+                    Command::HandOff {
+                        to_org: helper_org,
+                        on: ago(29),
+                    },
+                ),
+                (
+                    By::Helper,
+                    contact(ContactKind::Phone, true, ago(27), PartOfDay::Morning, None),
+                ),
+            ],
+        ),
+        (
+            "2574AE",
+            vec![
+                (By::Worker, Command::PickUp { on: ago(27) }),
+                (
+                    By::Worker,
+                    contact(ContactKind::Phone, true, ago(26), PartOfDay::Evening, None),
+                ),
+                (
+                    By::Worker,
+                    Command::Close {
+                        result: EndResult::FinancialFollowUp,
+                        on: ago(20),
+                    },
+                ),
+            ],
+        ),
+        (
+            "2562GX",
+            vec![
+                (By::Lead, assign.clone()),
+                (By::Worker, Command::PickUp { on: ago(16) }),
+            ],
+        ),
+        (
+            "2515BP",
+            vec![
+                (By::Lead, assign.clone()),
+                (By::Worker, Command::PickUp { on: ago(14) }),
+                (
+                    By::Worker,
+                    contact(ContactKind::Phone, false, ago(12), PartOfDay::Morning, None),
+                ),
+                (
+                    By::Worker,
+                    contact(
+                        ContactKind::Card,
+                        false,
+                        ago(9),
+                        PartOfDay::Evening,
+                        Some("Niet thuis; kaartje met ons telefoonnummer achtergelaten."),
+                    ),
+                ),
+                (
+                    By::Worker,
+                    Command::AddNote {
+                        text: "Verhuurder gebeld: een betalingsregeling is bespreekbaar.".into(),
+                    },
+                ),
+            ],
+        ),
+        (
+            "2526AB",
+            vec![
+                (
+                    By::Worker,
+                    Command::Assign {
+                        worker: Some(worker),
+                    },
+                ),
+                (By::Worker, Command::PickUp { on: ago(1) }),
+            ],
+        ),
+    ]
+}
+
+async fn user(store: &dyn Store, email: &str) -> CliResult<User> {
+    store
+        .user_by_email(email)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("demogebruiker {email} ontbreekt"))
+}
+
+/// The open case of a household, found through the queue like a worker would.
+async fn case_id(store: &dyn Store, gemeente: i64, postcode: &str) -> CliResult<i64> {
+    let pc4: u16 = postcode[..4].parse().map_err(|_| "postcode".to_string())?;
+    let filter = QueueFilter {
+        postcode_area: Some((pc4, pc4)),
+        ..QueueFilter::default()
+    };
+    let rows = store
+        .case_queue(CaseOwner::Gemeente(gemeente), &filter, Page::first(50))
+        .await
+        .map_err(|e| e.to_string())?;
+    rows.iter()
+        .find(|r| r.household_key.starts_with(&format!("{postcode}|")))
+        .map(|r| r.id)
+        .ok_or_else(|| format!("geen demozaak voor {postcode}"))
+}
+
+pub async fn seed(store: &dyn Store, gemeente: &Org, helper: &Org) -> CliResult {
+    let today = amsterdam_date(Utc::now());
+    let worker = user(store, "medewerker@denhaag.example").await?;
+    let lead = user(store, "teamleider@denhaag.example").await?;
+    let hulpverlener = user(store, "medewerker@schuldhulp.example").await?;
+    for (postcode, steps) in plans(today, worker.id, helper.id) {
+        let id = case_id(store, gemeente.id, postcode).await?;
+        for (by, command) in steps {
+            let (actor, owner) = match by {
+                By::Worker => (&worker, CaseOwner::Gemeente(gemeente.id)),
+                By::Lead => (&lead, CaseOwner::Gemeente(gemeente.id)),
+                By::Helper => (&hulpverlener, CaseOwner::HandedOffTo(helper.id)),
+            };
+            let work = store
+                .case_work(owner, id)
+                .await
+                .map_err(|e| e.to_string())?
+                .ok_or_else(|| format!("demozaak {id} is niet zichtbaar"))?;
+            let names = StepNames {
+                worker: Some(worker.name.as_str()),
+                organisation: Some(helper.name.as_str()),
+            };
+            let request = StepRequest {
+                owner,
+                work: &work,
+                expected_version: work.version,
+                command: &command,
+                names,
+                actor_user_id: Some(actor.id),
+            };
+            take_step(store, request, |action| {
+                cli_event(action, "case").by_label("demo")
+            })
+            .await
+            .map_err(|e| format!("demozaak {id}: {e}"))?;
+        }
+    }
+    Ok(())
+}
