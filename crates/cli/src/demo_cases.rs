@@ -9,7 +9,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use vangnet_domain::calendar::amsterdam_date;
 use vangnet_domain::casework::state::Command;
 use vangnet_domain::ddas::{ContactKind, EndResult, PartOfDay};
-use vangnet_store::casework::{CaseOwner, QueueFilter};
+use vangnet_store::casework::{CaseOwner, DdasContact, QueueFilter};
 use vangnet_store::{Org, Page, Store, User};
 use vangnet_web::{take_step, StepNames, StepRequest};
 
@@ -214,5 +214,25 @@ pub async fn seed(store: &dyn Store, gemeente: &Org, helper: &Org) -> CliResult 
             .map_err(|e| format!("demozaak {id}: {e}"))?;
         }
     }
-    Ok(())
+    ddas_settings(store, gemeente).await
+}
+
+/// The DDAS delivery needs a supplier code and a contact person; the demo
+/// fills them in so the download works out of the box.
+async fn ddas_settings(store: &dyn Store, gemeente: &Org) -> CliResult {
+    let mut settings = store
+        .casework_settings(gemeente.id)
+        .await
+        .map_err(|e| e.to_string())?;
+    settings.ddas_supplier = Some("VANGNET".into());
+    settings.ddas_contact = Some(DdasContact {
+        name: "Team Vroegsignalering".into(),
+        email: Some("vroegsignalering@denhaag.example".into()),
+        phone: Some("070 123 45 67".into()),
+    });
+    let event = cli_event("casework.settings", "organisation").by_label("demo");
+    store
+        .set_casework_settings(gemeente.id, &settings, event)
+        .await
+        .map_err(|e| e.to_string())
 }

@@ -78,8 +78,8 @@ fn each_case_action_is_allowed_only_to_whom_it_belongs(server: &DemoServer) {
     }
     assert_eq!(current_version(&mut worker, open), v, "nothing was saved");
 
-    // The hulpverlener works the handed-off case, but the gemeente keeps
-    // its decisions.
+    // The hulpverlener works the handed-off case (and puts its own worker
+    // on it), but the gemeente keeps its decisions.
     let me = user_id(server, HULPVERLENER);
     let v = current_version(&mut worker, handed);
     for (step, fields) in [
@@ -88,7 +88,6 @@ fn each_case_action_is_allowed_only_to_whom_it_belongs(server: &DemoServer) {
             "niet-oppakken",
             vec![("reden", "Niet opgepakt: andere reden".into())],
         ),
-        ("toewijzen", vec![("medewerker", me)]),
         ("heropenen", vec![("reden", "opnieuw".into())]),
     ] {
         let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -102,6 +101,13 @@ fn each_case_action_is_allowed_only_to_whom_it_belongs(server: &DemoServer) {
             reply.body
         );
     }
+    let reply = post_step(&mut helper, handed, "toewijzen", &v, &[("medewerker", &me)]);
+    assert_eq!(
+        reply.status, 303,
+        "hulpverlener takes the case: {}",
+        reply.body
+    );
+    let v = version(&helper.get(&case_path(handed)));
     let reply = post_step(&mut helper, handed, "contactpoging", &v, &contact);
     assert_eq!(
         reply.status, 303,
@@ -188,7 +194,9 @@ fn each_case_action_is_allowed_only_to_whom_it_belongs(server: &DemoServer) {
         .filter(|r| r.action == "permission.denied" && r.object_type == "case")
         .filter(|r| r.object_id == handed.to_string())
         .count();
-    assert_eq!(denied, 4, "the hulpverlener's four refused steps");
+    // The hulpverlener's three refused steps, and the other gemeente and
+    // the signal partner opening it (answered "not found", audited all the same).
+    assert_eq!(denied, 5, "every refusal on the handed-off case");
 }
 
 fn opening_a_case_page_is_audited_without_personal_data(server: &DemoServer) {

@@ -87,16 +87,18 @@ fn own_org_standing(kind: OrgKind) -> Result<Standing, Decision> {
     }
 }
 
-/// A hulpverlener helps the household; the gemeente keeps the decisions it
-/// answers for: who works the case, whether it is picked up, passing the data
-/// on again, reopening, the DDAS delivery and its own settings.
+/// A hulpverlener helps the household and puts its own worker on the case
+/// (a hand-off clears the gemeente's); the gemeente keeps the decisions it
+/// answers for: whether it is picked up, passing the data on again,
+/// reopening, the DDAS delivery and its own settings.
 fn standing_allows(standing: Standing, action: Action) -> Result<(), Decision> {
     use Action::*;
     match (standing, action) {
         (Standing::Owner, _) => Ok(()),
-        (Standing::Recipient, ViewCaseQueue | ViewCase | RecordContact | AddNote | CloseCase) => {
-            Ok(())
-        }
+        (
+            Standing::Recipient,
+            ViewCaseQueue | ViewCase | RecordContact | AddNote | CloseCase | AssignCase | TakeCase,
+        ) => Ok(()),
         (Standing::Recipient, ExportDdas | ChangeCaseSettings) => Err(GEMEENTE_ONLY),
         (Standing::Recipient, _) => Err(HANDED_OFF),
     }

@@ -169,8 +169,8 @@ fn decision(letter: char) -> Decision {
 const MATRIX: [(Action, &str); 13] = [
     (ViewCaseQueue,      "A  A  A   N   N    N  N  N    N   N   N   B   N   A    S   S    S    N"),
     (ViewCase,           "A  A  A   N   N    A  A  N    N   N   N   B   N   A    S   S    S    A"),
-    (AssignCase,         "R  A  A   N   N    G  G  N    N   N   N   B   N   S    A   S    S    G"),
-    (TakeCase,           "A  A  A   N   N    G  G  N    N   N   N   B   N   T    T   T    T    G"),
+    (AssignCase,         "R  A  A   N   N    R  A  N    N   N   N   B   N   S    A   S    S    A"),
+    (TakeCase,           "A  A  A   N   N    A  A  N    N   N   N   B   N   T    T   T    T    T"),
     (DecideCase,         "A  A  A   N   N    G  G  N    N   N   N   B   N   S    A   S    S    G"),
     (RecordContact,      "A  A  A   N   N    A  A  N    N   N   N   B   N   S    A   S    S    A"),
     (AddNote,            "A  A  A   N   N    A  A  N    N   N   N   B   N   S    A   S    S    A"),

@@ -22,6 +22,7 @@ use crate::Result;
 use async_trait::async_trait;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::casework::priority::PriorityWeights;
+use vangnet_domain::permission::CaseRef;
 
 #[async_trait]
 pub trait CaseStore: Send + Sync {
@@ -52,6 +53,12 @@ pub trait CaseStore: Send + Sync {
     /// A case with its signals, timeline, contact attempts and the notes of
     /// the owner's organisation; `None` when the owner may not see it.
     async fn case_work(&self, owner: CaseOwner, case_id: i64) -> Result<Option<CaseWork>>;
+    /// Whose case this is: ids only, unscoped, so a refusal to someone
+    /// else's case can be decided by `can` (and audited) like any other.
+    async fn case_ref(&self, case_id: i64) -> Result<Option<CaseRef>>;
+    /// The gemeenten whose cases `owner` works: itself, or those that
+    /// handed cases to the hulpverlening organisation.
+    async fn case_gemeenten(&self, owner: CaseOwner) -> Result<Vec<i64>>;
     /// Saves one step taken on a case, if nobody saved another since
     /// `expected_version`; returns the new version.
     async fn save_case_step(&self, step: &CaseStep<'_>, audit: AuditEvent) -> Result<i64>;

@@ -13,7 +13,8 @@ pub(crate) fn owner_column(owner: CaseOwner) -> &'static str {
     }
 }
 
-pub(crate) const QUEUE_SELECT: &str = "SELECT c.id, c.household_key, c.opened_on, c.stage, \
+pub(crate) const QUEUE_SELECT: &str =
+    "SELECT c.id, c.gemeente_org_id, c.household_key, c.opened_on, c.stage, \
      c.assignee_user_id, u.name AS assignee_name, c.priority, c.picked_up_on, \
      c.first_contact_on, c.repeat_of_case_id, c.handed_off_to_org_id, \
      (SELECT COUNT(*) FROM signals s WHERE s.case_id = c.id) AS signal_count, \
@@ -262,6 +263,37 @@ macro_rules! casework_impl {
                 case_id: i64,
             ) -> Result<Option<$crate::casework::CaseWork>> {
                 load_case_work(&self.pool, owner, case_id).await
+            }
+
+            async fn case_ref(
+                &self,
+                case_id: i64,
+            ) -> Result<Option<vangnet_domain::permission::CaseRef>> {
+                let row: Option<(i64, Option<i64>)> = sqlx::query_as(
+                    "SELECT gemeente_org_id, handed_off_to_org_id FROM cases WHERE id = $1",
+                )
+                .bind(case_id)
+                .fetch_optional(&self.pool)
+                .await?;
+                Ok(row.map(|(gemeente_org_id, handed_off_to)| {
+                    vangnet_domain::permission::CaseRef {
+                        gemeente_org_id,
+                        handed_off_to,
+                    }
+                }))
+            }
+
+            async fn case_gemeenten(&self, owner: $crate::casework::CaseOwner) -> Result<Vec<i64>> {
+                match owner {
+                    $crate::casework::CaseOwner::Gemeente(id) => Ok(vec![id]),
+                    $crate::casework::CaseOwner::HandedOffTo(id) => Ok(sqlx::query_scalar(
+                        "SELECT DISTINCT gemeente_org_id FROM cases \
+                         WHERE handed_off_to_org_id = $1 ORDER BY gemeente_org_id",
+                    )
+                    .bind(id)
+                    .fetch_all(&self.pool)
+                    .await?),
+                }
             }
 
             async fn save_case_step(

@@ -65,6 +65,7 @@ pub struct QueueFilter {
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct QueueRow {
     pub id: i64,
+    pub gemeente_org_id: i64,
     pub household_key: String,
     pub opened_on: NaiveDate,
     pub stage: String,

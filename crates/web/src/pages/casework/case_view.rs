@@ -110,13 +110,7 @@ impl CaseView {
             None => None,
         };
         let assignee = match work.state.assignee {
-            Some(id) => Some(
-                state
-                    .store
-                    .user_in_org(work.gemeente_org_id, id)
-                    .await?
-                    .map_or_else(|| "een medewerker van de gemeente".into(), |u| u.name),
-            ),
+            Some(id) => Some(assignee_name(state, work, id).await?),
             None => None,
         };
         let dates = CaseDates {
@@ -323,6 +317,18 @@ impl CaseForms {
                 .collect(),
         })
     }
+}
+
+/// The worker's name: from the gemeente or, after a hand-off, from the
+/// hulpverlener, who puts its own worker on the case.
+async fn assignee_name(state: &AppState, work: &CaseWork, id: i64) -> Result<String, PageError> {
+    let orgs = std::iter::once(work.gemeente_org_id).chain(work.state.handed_off.map(|h| h.org_id));
+    for org in orgs {
+        if let Some(user) = state.store.user_in_org(org, id).await? {
+            return Ok(user.name);
+        }
+    }
+    Ok("een medewerker".into())
 }
 
 /// Active colleagues, with the current assignee marked.

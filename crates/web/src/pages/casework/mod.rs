@@ -52,22 +52,28 @@ pub fn case_ref(work: &CaseWork) -> CaseRef {
     }
 }
 
-/// The case, if the person's organisation may see it at all (the store
-/// scopes the read) and `can` allows `action` on it. Anyone else's case is
-/// "not found", so its existence is not leaked.
+/// The case, if `can` allows `action` on it for this person. Whose case
+/// it is comes first (ids only), so a refusal — "not found" for anyone
+/// else's case, which does not leak its existence — is audited like any
+/// other; the read itself is scoped to the person's organisation besides.
 pub async fn load(
     state: &AppState,
     who: &SignedIn,
     case_id: i64,
     action: Action,
 ) -> Result<(CaseOwner, CaseWork), PageError> {
+    let target = state
+        .store
+        .case_ref(case_id)
+        .await?
+        .ok_or_else(PageError::not_found)?;
+    authorize_case(state, &who.actor, action, case_id, target).await?;
     let owner = owner_of(who).ok_or_else(PageError::not_found)?;
     let work = state
         .store
         .case_work(owner, case_id)
         .await?
         .ok_or_else(PageError::not_found)?;
-    authorize_case(state, &who.actor, action, case_id, case_ref(&work)).await?;
     Ok((owner, work))
 }
 

@@ -231,17 +231,19 @@ async fn show(
         authorize(state, &who.actor, Action::TakeCase, own).await?;
     }
     let owner = owner_of(who).ok_or_else(PageError::not_found)?;
-    // A hulpverlener's queue mixes gemeenten, and a row does not say whose
-    // case it is, so it counts deadlines with the default settings.
+    // A hulpverlener's queue mixes gemeenten: each row's deadlines count
+    // with its own gemeente's settings.
+    let mut settings_of = std::collections::HashMap::new();
+    for gemeente in state.store.case_gemeenten(owner).await? {
+        let settings = state.store.casework_settings(gemeente).await?;
+        state
+            .store
+            .refresh_priorities(gemeente, &settings.weights)
+            .await?;
+        settings_of.insert(gemeente, settings);
+    }
     let settings = match owner {
-        CaseOwner::Gemeente(id) => {
-            let settings = state.store.casework_settings(id).await?;
-            state
-                .store
-                .refresh_priorities(id, &settings.weights)
-                .await?;
-            settings
-        }
+        CaseOwner::Gemeente(id) => settings_of.get(&id).cloned().unwrap_or_default(),
         CaseOwner::HandedOffTo(_) => Default::default(),
     };
     let today = today();
@@ -280,7 +282,10 @@ async fn show(
         query,
         rows: rows
             .iter()
-            .map(|row| RowView::of(row, today, &settings.deadlines))
+            .map(|row| {
+                let own = settings_of.get(&row.gemeente_org_id).unwrap_or(&settings);
+                RowView::of(row, today, &own.deadlines)
+            })
             .collect(),
     };
     Ok(render(&page))
