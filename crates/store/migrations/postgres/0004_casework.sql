@@ -2,7 +2,8 @@
 -- JSON, with the columns the queue filters on beside it), its timeline,
 -- contact attempts, team notes and each gemeente's case-work settings.
 -- `version` makes concurrent edits a clear conflict instead of a silent
--- overwrite; `priority` is NULL until the queue computes it.
+-- overwrite; `priority` is NULL until the queue computes it (cases_queue
+-- finds those too: NULL is one more key in it).
 
 ALTER TABLE cases ADD COLUMN state TEXT;
 ALTER TABLE cases ADD COLUMN stage TEXT NOT NULL DEFAULT 'open';
@@ -19,7 +20,6 @@ CREATE INDEX cases_queue ON cases(gemeente_org_id, priority DESC, id);
 CREATE INDEX cases_pickup_due ON cases(gemeente_org_id, opened_on) WHERE stage = 'open';
 CREATE INDEX cases_contact_due ON cases(gemeente_org_id, picked_up_on)
     WHERE first_contact_on IS NULL AND picked_up_on IS NOT NULL;
-CREATE INDEX cases_priority_due ON cases(gemeente_org_id) WHERE priority IS NULL;
 CREATE INDEX cases_assignee ON cases(assignee_user_id, priority DESC, id)
     WHERE assignee_user_id IS NOT NULL;
 CREATE INDEX cases_handed_off ON cases(handed_off_to_org_id, priority DESC, id)
