@@ -63,6 +63,24 @@ pub enum Command {
     /// Benchmarks that compare vangnet with a baseline in one run.
     #[command(subcommand)]
     Bench(BenchCommand),
+    /// The eviction gate (ontruimingspoort): may an escalating step be taken?
+    #[command(subcommand)]
+    Gate(GateCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum GateCommand {
+    /// Evaluate a what-if scenario from a JSON file (format in the README,
+    /// "De poort"): every rule of the step, met or not, and the decision.
+    /// Touches no database. Exits 0 whatever the decision; non-zero when
+    /// the file cannot be read or its input is invalid.
+    Eval {
+        /// The JSON file.
+        file: PathBuf,
+        /// Print exactly one JSON object: allowed, reasons, policy_version.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -275,7 +293,8 @@ pub enum TokenCommand {
         /// A name that says which system uses it.
         #[arg(long)]
         name: String,
-        /// Comma-separated: org:read, users:read, users:write, audit:read.
+        /// Comma-separated scopes; see the README for the list (e.g. org:read,
+        /// signals:write, cases:read, tenancies:write).
         #[arg(long)]
         scopes: String,
     },

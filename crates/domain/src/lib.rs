@@ -15,6 +15,7 @@ pub mod retention;
 pub mod routing;
 pub mod scope;
 pub mod signal;
+pub mod tenancy;
 pub mod throttle;
 pub mod user;
 pub mod validation;

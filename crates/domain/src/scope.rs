@@ -25,10 +25,14 @@ pub enum Scope {
     CasesWrite,
     #[serde(rename = "ddas:export")]
     DdasExport,
+    #[serde(rename = "tenancies:read")]
+    TenanciesRead,
+    #[serde(rename = "tenancies:write")]
+    TenanciesWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 11] = [
         Scope::OrgRead,
         Scope::UsersRead,
         Scope::UsersWrite,
@@ -38,6 +42,8 @@ impl Scope {
         Scope::CasesRead,
         Scope::CasesWrite,
         Scope::DdasExport,
+        Scope::TenanciesRead,
+        Scope::TenanciesWrite,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -51,6 +57,8 @@ impl Scope {
             Scope::CasesRead => "cases:read",
             Scope::CasesWrite => "cases:write",
             Scope::DdasExport => "ddas:export",
+            Scope::TenanciesRead => "tenancies:read",
+            Scope::TenanciesWrite => "tenancies:write",
         }
     }
 
@@ -112,7 +120,8 @@ mod tests {
         assert_eq!(
             Scope::parse_list("org:read,alles").unwrap_err().reason,
             "onbekende scope 'alles'; kies uit org:read, users:read, users:write, audit:read, \
-             signals:read, signals:write, cases:read, cases:write, ddas:export"
+             signals:read, signals:write, cases:read, cases:write, ddas:export, tenancies:read, \
+             tenancies:write"
         );
         let all = Scope::join(&Scope::ALL);
         assert_eq!(Scope::parse_list(&all).unwrap(), Scope::ALL.to_vec());

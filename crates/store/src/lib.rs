@@ -20,6 +20,7 @@ mod rows;
 mod signal_records;
 mod sqlite;
 mod sqlite_intake;
+pub mod tenancy;
 mod ts;
 
 pub use casework::CaseStore;
@@ -42,7 +43,12 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 #[async_trait]
 pub trait Store:
-    casework::CaseStore + casework::DdasStore + casework::PurgeStore + Send + Sync
+    casework::CaseStore
+    + casework::DdasStore
+    + casework::PurgeStore
+    + tenancy::TenancyStore
+    + Send
+    + Sync
 {
     /// "sqlite" or "postgres", for messages.
     fn backend(&self) -> &'static str;

@@ -80,6 +80,7 @@ crate::intake::intake_queries!(PgConnection);
 crate::casework::casework_impl!(PgStore, PgPool, PgConnection);
 crate::casework::purge::purge_impl!(PgStore, PgConnection, advisory_lock = INTAKE_LOCK);
 crate::casework::ddas_impl!(PgStore);
+crate::tenancy::tenancy_impl!(PgStore, PgPool, PgConnection);
 
 impl_store!(PgStore, {
     fn as_any(&self) -> &dyn std::any::Any {

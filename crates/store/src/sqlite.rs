@@ -99,6 +99,7 @@ crate::chain::chain_queries!(SqliteConnection);
 crate::casework::casework_impl!(SqliteStore, SqlitePool, SqliteConnection);
 crate::casework::purge::purge_impl!(SqliteStore, SqliteConnection, secure_delete);
 crate::casework::ddas_impl!(SqliteStore);
+crate::tenancy::tenancy_impl!(SqliteStore, SqlitePool, SqliteConnection);
 
 impl_store!(SqliteStore, {
     fn as_any(&self) -> &dyn std::any::Any {

@@ -5,11 +5,13 @@ mod admin;
 mod bench;
 mod bench_queue;
 mod export;
+mod gate;
 mod import;
 mod maintenance;
 mod purge;
 pub mod serve;
 
+use crate::cli::GateCommand;
 use crate::cli::{AuditCommand, BenchCommand, Cli, Command, ExportCommand, ImportCommand};
 use std::sync::Arc;
 use vangnet_domain::audit::AuditEvent;
@@ -44,6 +46,7 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Import(ImportCommand::Signals(args)) => {
             import::signals(open(&url()).await?, args).await
         }
+        Command::Gate(GateCommand::Eval { file, json }) => gate::eval(&file, json),
     }
 }
 

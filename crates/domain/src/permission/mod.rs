@@ -9,6 +9,9 @@
 mod case;
 #[cfg(test)]
 mod case_matrix;
+mod tenancy;
+#[cfg(test)]
+mod tenancy_matrix;
 
 pub use case::note_visible;
 
@@ -104,6 +107,22 @@ pub enum Action {
     ChangeCaseSettings,
     /// Delete personal data past its retention period, for every gemeente.
     RunPurge,
+    /// See a verhuurder's tenancies, their ledger, track and gate decisions.
+    ViewTenancies,
+    /// Import tenancies and ledger entries, and record collection steps
+    /// (an escalating step only as the gate allows).
+    ManageTenancies,
+    /// Ask to record a step the gate blocked, with a written reason.
+    RequestOverride,
+    /// Approve (or reject) another person's override request: the second
+    /// pair of eyes, a teamleider.
+    ApproveOverride,
+    /// Set the verhuurder's own gate policy (only stricter than the platform's).
+    SetTenancyPolicy,
+    /// Declare moratoria and leniency for the whole platform or an area.
+    DeclareMoratorium,
+    /// See the evictions announced to one's gemeente (art. 14 meldingen).
+    ViewEvictionNotices,
 }
 
 impl Action {
@@ -195,6 +214,9 @@ pub fn can(actor: &Actor, action: Action, target: impl Into<Target>) -> Decision
     if action.is_case_work() {
         return case::decide(actor, action, target);
     }
+    if action.is_tenancy_work() {
+        return tenancy::decide(actor, action, target);
+    }
     if actor.is_platform_admin() {
         return Decision::Allow;
     }
@@ -265,8 +287,8 @@ fn role_allows(role: Role, action: Action) -> Decision {
         (AssignCase | ReopenCase | ExportDdas | ChangeCaseSettings, Teamleider | Beheerder) => {
             Decision::Allow
         }
-        (CreateOrganisation | ViewUnroutable | RunPurge, _) => PLATFORM_ONLY,
-        _ => ROLE_DENIED,
+        (CreateOrganisation | ViewUnroutable | RunPurge | DeclareMoratorium, _) => PLATFORM_ONLY,
+        _ => tenancy::role_allows(role, action),
     }
 }
 
@@ -284,10 +306,18 @@ fn scope_for(action: Action) -> Result<Scope, Decision> {
         AssignCase | DecideCase | RecordContact | AddNote | HandOffCase | CloseCase
         | ReopenCase => Scope::CasesWrite,
         ExportDdas => Scope::DdasExport,
+        ViewTenancies => Scope::TenanciesRead,
+        ManageTenancies => Scope::TenanciesWrite,
+        ViewEvictionNotices => Scope::CasesRead,
         // Taking a case needs a person to take it; the settings are the
-        // gemeente's policy, decided and audited under a person's name.
-        TakeCase | ChangeCaseSettings => return Err(PERSON_ONLY),
-        CreateOrganisation | ViewUnroutable | RunPurge => return Err(PLATFORM_ONLY),
+        // gemeente's policy, decided and audited under a person's name; an
+        // override is two people's written decision.
+        TakeCase | ChangeCaseSettings | RequestOverride | ApproveOverride | SetTenancyPolicy => {
+            return Err(PERSON_ONLY)
+        }
+        CreateOrganisation | ViewUnroutable | RunPurge | DeclareMoratorium => {
+            return Err(PLATFORM_ONLY)
+        }
     })
 }
 

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use vangnet_domain::casework::priority::PriorityInput;
+use vangnet_domain::casework::EvictionStage;
 
 /// Per case: the facts the score needs. Booleans are summed as 0/1 so the
 /// SQL is the same on both backends.
@@ -15,7 +16,9 @@ pub(crate) const AGGREGATE: &str = "SELECT c.id, \
      MAX(s.signal_date) AS last_signal_on, \
      CAST(COALESCE(SUM(CASE WHEN s.crisis THEN 1 ELSE 0 END), 0) AS BIGINT) AS crisis_signals, \
      CAST(COALESCE(SUM(CASE WHEN s.warm_handover THEN 1 ELSE 0 END), 0) AS BIGINT) AS warm_signals, \
-     c.repeat_of_case_id \
+     c.repeat_of_case_id, \
+     CAST((SELECT COUNT(*) FROM eviction_notices n WHERE n.case_id = c.id) AS BIGINT) \
+       AS eviction_notices \
      FROM cases c LEFT JOIN signals s ON s.case_id = c.id";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -30,6 +33,8 @@ pub(crate) struct PriorityRow {
     pub crisis_signals: i64,
     pub warm_signals: i64,
     pub repeat_of_case_id: Option<i64>,
+    /// Art. 14 meldingen of an intended eviction (`tenancy`).
+    pub eviction_notices: i64,
 }
 
 /// Whole months from the start of the arrears to the latest signal. It is
@@ -60,8 +65,10 @@ impl PriorityRow {
             crisis: self.crisis_signals > 0,
             warm_handover: self.warm_signals > 0,
             repeat_signal: self.repeat_of_case_id.is_some(),
-            // The eviction track comes with the tenancy (a later issue).
-            eviction_stage: None,
+            // A verhuurder's melding means an eviction date is set: the
+            // case goes first. The finer stages of the track are not yet
+            // passed on from the tenancy.
+            eviction_stage: (self.eviction_notices > 0).then_some(EvictionStage::EvictionNotice),
         }
     }
 }

@@ -323,7 +323,7 @@ pub(crate) struct SettingsRow {
     pub ddas_contact: Option<String>,
 }
 
-fn corrupt(what: &str, error: serde_json::Error) -> crate::StoreError {
+pub(crate) fn corrupt(what: &str, error: serde_json::Error) -> crate::StoreError {
     crate::StoreError::Unsupported(format!("opgeslagen {what} zijn onleesbaar: {error}"))
 }
 
