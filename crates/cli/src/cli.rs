@@ -150,6 +150,35 @@ pub enum ImportCommand {
     /// processed, even with rejected rows; non-zero when the file cannot be
     /// read, or under --strict with any error (then nothing is stored).
     Signals(ImportSignalsArgs),
+    /// Import a verhuurder's tenancies (huurovereenkomsten) from a CSV file.
+    ///
+    /// The same reader as the signal import (encoding, delimiter, quoting,
+    /// --profile); the default header is in the README. Importing a file
+    /// again changes nothing. It exits 0 when the file was processed, even
+    /// with rejected rows; non-zero when the file cannot be read, or under
+    /// --strict with any error (then nothing is stored).
+    Tenancies(ImportTenanciesArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ImportTenanciesArgs {
+    /// The CSV file.
+    pub file: PathBuf,
+    /// Code of the verhuurder whose tenancies these are.
+    #[arg(long)]
+    pub verhuurder: String,
+    /// A mapping profile (TOML) for another export's column names.
+    #[arg(long)]
+    pub profile: Option<PathBuf>,
+    /// Check and route every row, but store nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Store nothing at all if any row has an error.
+    #[arg(long)]
+    pub strict: bool,
+    /// Print exactly one JSON object with the counts and the errors.
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Args, Debug)]

@@ -2,10 +2,10 @@
 //! `sep=` line, the delimiter) and mapping its header onto the fields.
 
 use crate::encoding::decode_cell;
-use crate::profile::{header_key, Profile};
+use crate::fields::FieldSet;
+use crate::profile::{header_key, MappingProfile};
 use crate::records::Record;
 use crate::ReadError;
-use vangnet_domain::signal::SignalField;
 
 const BOM: &[u8] = b"\xef\xbb\xbf";
 
@@ -58,17 +58,20 @@ pub(crate) fn detect_delimiter(header_line: &[u8]) -> u8 {
 
 /// Which column of the file feeds which field.
 #[derive(Debug)]
-pub(crate) struct Columns {
-    pub map: Vec<(usize, SignalField)>,
+pub(crate) struct Columns<F> {
+    pub map: Vec<(usize, F)>,
     pub width: usize,
 }
 
-pub(crate) fn map_header(record: &Record, profile: &Profile) -> Result<Columns, ReadError> {
-    let wanted: Vec<(String, SignalField)> = SignalField::ALL
+pub(crate) fn map_header<F: FieldSet>(
+    record: &Record,
+    profile: &MappingProfile<F>,
+) -> Result<Columns<F>, ReadError> {
+    let wanted: Vec<(String, F)> = F::ALL
         .iter()
         .map(|f| (header_key(profile.header_for(*f)), *f))
         .collect();
-    let mut map: Vec<(usize, SignalField)> = Vec::new();
+    let mut map: Vec<(usize, F)> = Vec::new();
     for (index, cell) in record.iter().enumerate() {
         let mut name = String::new();
         // A header cell that is not UTF-8 under a forced UTF-8 profile cannot
@@ -83,7 +86,7 @@ pub(crate) fn map_header(record: &Record, profile: &Profile) -> Result<Columns, 
         }
         map.push((index, field));
     }
-    let missing: Vec<String> = SignalField::REQUIRED
+    let missing: Vec<String> = F::REQUIRED
         .iter()
         .filter(|f| !map.iter().any(|(_, m)| m == *f) && profile.default_for(**f).is_none())
         .map(|f| profile.header_for(*f).to_string())

@@ -1,6 +1,9 @@
 //! Vroegsignalering intake: reads the CSV files signal partners export from
 //! Excel or their ERP into `RawSignal`s, one row at a time in constant
-//! memory, for `vangnet_domain::signal::validate` to judge.
+//! memory, for `vangnet_domain::signal::validate` to judge. Verhuurders'
+//! tenancy exports go through the same reader into `RawTenancy`s
+//! (`TenancyReader`, `TenancyProfile`), for
+//! `vangnet_domain::tenancy::validate_tenancy`.
 //!
 //! - encoding: UTF-8 (with or without byte-order mark) or Windows-1252,
 //!   detected per cell unless the profile names one;
@@ -12,6 +15,7 @@
 //!   header is line 1), so a partner finds the row in a text editor.
 
 mod encoding;
+mod fields;
 pub mod generate;
 mod header;
 mod profile;
@@ -19,8 +23,9 @@ mod reader;
 mod records;
 
 pub use encoding::{decode_windows_1252, encode_windows_1252, Encoding};
-pub use profile::{Profile, ProfileError};
-pub use reader::{ReadError, RowProblem, SignalReader};
+pub use fields::FieldSet;
+pub use profile::{MappingProfile, Profile, ProfileError, TenancyProfile};
+pub use reader::{CsvReader, ReadError, RowProblem, SignalReader, TenancyReader};
 
 /// The first cells of every record of a small CSV text that vangnet wrote
 /// itself (e.g. the stored rejected rows), read with the same quoting rules

@@ -1,5 +1,6 @@
-//! Mapping profiles: how another export's columns map onto the signal
-//! fields, so a corporation's ERP export imports without editing it.
+//! Mapping profiles: how another export's columns map onto the fields of
+//! an import (signals or tenancies), so a corporation's ERP export imports
+//! without editing it.
 //!
 //! ```toml
 //! name = "Voorbeeld ERP-export"
@@ -12,21 +13,31 @@
 //! ```
 
 use crate::encoding::Encoding;
+use crate::fields::FieldSet;
 use std::fmt;
+use std::marker::PhantomData;
 use toml::{Table, Value};
-use vangnet_domain::signal::{check_value, SignalField};
+use vangnet_domain::signal::SignalField;
+use vangnet_domain::tenancy::TenancyField;
 
 const DELIMITERS: [(&str, u8); 4] = [(";", b';'), (",", b','), ("\t", b'\t'), ("|", b'|')];
 
+/// A mapping profile for the signal import.
+pub type Profile = MappingProfile<SignalField>;
+/// A mapping profile for the tenancy import.
+pub type TenancyProfile = MappingProfile<TenancyField>;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Profile {
+pub struct MappingProfile<F> {
     pub name: String,
     /// `None`: detected from the header line.
     pub delimiter: Option<u8>,
     /// `None`: detected per cell (UTF-8, else Windows-1252).
     pub encoding: Option<Encoding>,
-    headers: [String; SignalField::COUNT],
-    defaults: [Option<String>; SignalField::COUNT],
+    /// Per field, by `FieldSet::index`.
+    headers: Vec<String>,
+    defaults: Vec<Option<String>>,
+    fields: PhantomData<F>,
 }
 
 /// Why a profile was refused, in Dutch, naming the key or value.
@@ -49,34 +60,35 @@ fn error(message: impl Into<String>) -> ProfileError {
     }
 }
 
-impl Default for Profile {
+impl<F: FieldSet> Default for MappingProfile<F> {
     /// The default header: every field under its own name.
     fn default() -> Self {
-        Profile {
+        MappingProfile {
             name: "Standaard".to_string(),
             delimiter: None,
             encoding: None,
-            headers: SignalField::ALL.map(|f| f.name().to_string()),
-            defaults: Default::default(),
+            headers: F::ALL.iter().map(|f| f.name().to_string()).collect(),
+            defaults: vec![None; F::ALL.len()],
+            fields: PhantomData,
         }
     }
 }
 
-impl Profile {
+impl<F: FieldSet> MappingProfile<F> {
     /// The header this profile expects for `field`.
-    pub fn header_for(&self, field: SignalField) -> &str {
+    pub fn header_for(&self, field: F) -> &str {
         &self.headers[field.index()]
     }
 
-    pub fn default_for(&self, field: SignalField) -> Option<&str> {
+    pub fn default_for(&self, field: F) -> Option<&str> {
         self.defaults[field.index()].as_deref()
     }
 
-    pub fn from_toml(text: &str) -> Result<Profile, ProfileError> {
+    pub fn from_toml(text: &str) -> Result<Self, ProfileError> {
         let table: Table = text
             .parse()
             .map_err(|e| error(format!("geen geldige TOML: {e}")))?;
-        let mut profile = Profile::default();
+        let mut profile = Self::default();
         for (key, value) in &table {
             match key.as_str() {
                 "name" => profile.name = text_value(key, value)?,
@@ -97,7 +109,7 @@ impl Profile {
 
     fn read_columns(&mut self, columns: &Table) -> Result<(), ProfileError> {
         for (key, value) in columns {
-            let field = field("columns", key)?;
+            let field = field::<F>("columns", key)?;
             let header = text_value(&format!("[columns] {key}"), value)?;
             if header.trim().is_empty() {
                 return Err(error(format!("[columns] {key}: de kolomnaam is leeg")));
@@ -109,7 +121,7 @@ impl Profile {
 
     fn read_defaults(&mut self, defaults: &Table) -> Result<(), ProfileError> {
         for (key, value) in defaults {
-            let field = field("defaults", key)?;
+            let field = field::<F>("defaults", key)?;
             let text = match value {
                 Value::String(s) => s.trim().to_string(),
                 Value::Boolean(b) => if *b { "ja" } else { "nee" }.to_string(),
@@ -120,7 +132,8 @@ impl Profile {
                     )))
                 }
             };
-            check_value(field, &text)
+            field
+                .check_default(&text)
                 .map_err(|r| error(format!("[defaults] {key} = '{text}': {}", r.message)))?;
             self.defaults[field.index()] = Some(text).filter(|t| !t.is_empty());
         }
@@ -129,8 +142,8 @@ impl Profile {
 
     /// Two fields under one header would make a column mean two things.
     fn check_headers_unique(&self) -> Result<(), ProfileError> {
-        for (i, a) in SignalField::ALL.iter().enumerate() {
-            for b in &SignalField::ALL[i + 1..] {
+        for (i, a) in F::ALL.iter().enumerate() {
+            for b in &F::ALL[i + 1..] {
                 if header_key(self.header_for(*a)) == header_key(self.header_for(*b)) {
                     return Err(error(format!(
                         "{} en {} wijzen allebei naar kolom '{}'",
@@ -156,12 +169,13 @@ pub(crate) fn header_key(header: &str) -> String {
         .join("_")
 }
 
-fn field(section: &str, key: &str) -> Result<SignalField, ProfileError> {
-    SignalField::ALL
-        .into_iter()
+fn field<F: FieldSet>(section: &str, key: &str) -> Result<F, ProfileError> {
+    F::ALL
+        .iter()
+        .copied()
         .find(|f| f.name() == key)
         .ok_or_else(|| {
-            let known: Vec<&str> = SignalField::ALL.iter().map(|f| f.name()).collect();
+            let known: Vec<&str> = F::ALL.iter().map(|f| f.name()).collect();
             error(format!(
                 "onbekend veld '{key}' in [{section}]; bekende velden: {}",
                 known.join(", ")

@@ -1,12 +1,15 @@
-//! `SignalReader`: a CSV export in, one `RawSignal` per row out, streaming.
+//! `CsvReader`: a CSV export in, one row per record out, streaming.
+//! `SignalReader` reads `RawSignal`s, `TenancyReader` `RawTenancy`s.
 
 use crate::encoding::{decode_cell, Encoding};
+use crate::fields::FieldSet;
 use crate::header::{detect_delimiter, map_header, preamble, Columns, Preamble};
-use crate::profile::Profile;
+use crate::profile::MappingProfile;
 use crate::records::{RecordError, Records, MAX_RECORD_BYTES};
 use std::fmt;
 use std::io::{self, Read};
-use vangnet_domain::signal::{RawSignal, SignalField};
+use vangnet_domain::signal::SignalField;
+use vangnet_domain::tenancy::TenancyField;
 
 /// The file cannot be read at all; nothing was imported.
 #[derive(Debug, thiserror::Error)]
@@ -23,7 +26,7 @@ pub enum ReadError {
     Header(String),
 }
 
-/// One row that could not be read into a `RawSignal`. Codes starting with
+/// One row that could not be read into a row (`RawSignal`, `RawTenancy`). Codes starting with
 /// `file.` end the reading: the rest of the file cannot be trusted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowProblem {
@@ -44,18 +47,23 @@ impl fmt::Display for RowProblem {
     }
 }
 
-pub struct SignalReader<R> {
+/// Reads signal files into `RawSignal`s.
+pub type SignalReader<R> = CsvReader<R, SignalField>;
+/// Reads tenancy files into `RawTenancy`s.
+pub type TenancyReader<R> = CsvReader<R, TenancyField>;
+
+pub struct CsvReader<R, F> {
     records: Records<R>,
-    columns: Columns,
+    columns: Columns<F>,
     encoding: Option<Encoding>,
-    defaults: Vec<(SignalField, String)>,
+    defaults: Vec<(F, String)>,
     done: bool,
 }
 
-impl<R: Read> SignalReader<R> {
+impl<R: Read, F: FieldSet> CsvReader<R, F> {
     /// Reads up to and including the header, so a file that cannot be
     /// imported at all fails here, before any row.
-    pub fn new(reader: R, profile: &Profile) -> Result<Self, ReadError> {
+    pub fn new(reader: R, profile: &MappingProfile<F>) -> Result<Self, ReadError> {
         let mut records = Records::new(reader);
         let delimiter = sniff(&mut records, profile)?;
         records.set_delimiter(delimiter);
@@ -64,11 +72,11 @@ impl<R: Read> SignalReader<R> {
             Ok(None) => return Err(ReadError::Empty),
             Err(e) => return Err(header_error(e)),
         };
-        let defaults = SignalField::ALL
+        let defaults = F::ALL
             .iter()
             .filter_map(|f| profile.default_for(*f).map(|v| (*f, v.to_string())))
             .collect();
-        Ok(SignalReader {
+        Ok(CsvReader {
             records,
             columns,
             encoding: profile.encoding,
@@ -79,7 +87,7 @@ impl<R: Read> SignalReader<R> {
 
     /// Reads the next row into `raw`, reusing its buffers; the allocation-free
     /// way through a large file. `None` at the end.
-    pub fn next_into(&mut self, raw: &mut RawSignal) -> Option<Result<(), RowProblem>> {
+    pub fn next_into(&mut self, raw: &mut F::Row) -> Option<Result<(), RowProblem>> {
         while !self.done {
             let record = match self.records.next_record() {
                 Ok(Some(record)) => record,
@@ -92,12 +100,14 @@ impl<R: Read> SignalReader<R> {
             if record.iter().all(|cell| cell.trim_ascii().is_empty()) {
                 continue;
             }
-            raw.clear(record.line);
+            F::clear(raw, record.line);
             let result = fill(raw, &record, &self.columns, self.encoding);
             if result.is_ok() {
                 for (field, value) in &self.defaults {
-                    if raw.get(*field).is_empty() {
-                        raw.set(*field, value);
+                    let slot = F::value_mut(raw, *field);
+                    if slot.is_empty() {
+                        // Profile defaults are stored trimmed.
+                        slot.push_str(value);
                     }
                 }
             }
@@ -108,17 +118,20 @@ impl<R: Read> SignalReader<R> {
     }
 }
 
-impl<R: Read> Iterator for SignalReader<R> {
-    type Item = Result<RawSignal, RowProblem>;
+impl<R: Read, F: FieldSet> Iterator for CsvReader<R, F> {
+    type Item = Result<F::Row, RowProblem>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let mut raw = RawSignal::default();
+        let mut raw = F::Row::default();
         self.next_into(&mut raw).map(|r| r.map(|()| raw))
     }
 }
 
 /// Skips what precedes the header and settles the delimiter.
-fn sniff<R: Read>(records: &mut Records<R>, profile: &Profile) -> Result<u8, ReadError> {
+fn sniff<R: Read, F: FieldSet>(
+    records: &mut Records<R>,
+    profile: &MappingProfile<F>,
+) -> Result<u8, ReadError> {
     let mut named = None;
     loop {
         let line = records.peek_line()?;
@@ -137,10 +150,10 @@ fn sniff<R: Read>(records: &mut Records<R>, profile: &Profile) -> Result<u8, Rea
     }
 }
 
-fn fill(
-    raw: &mut RawSignal,
+fn fill<F: FieldSet>(
+    raw: &mut F::Row,
     record: &crate::records::Record,
-    columns: &Columns,
+    columns: &Columns<F>,
     encoding: Option<Encoding>,
 ) -> Result<(), RowProblem> {
     let line = record.line;
@@ -162,7 +175,7 @@ fn fill(
     }
     for (index, field) in &columns.map {
         let cell = record.get(*index).unwrap_or_default();
-        let value = raw.value_mut(*field);
+        let value = F::value_mut(raw, *field);
         decode_cell(cell, encoding, value).map_err(|()| RowProblem {
             line,
             code: "row.encoding",

@@ -57,3 +57,28 @@ fn erp_example_validates_with_its_profile() {
     assert!(rent.contact_tried, "filled in from the profile's defaults");
     assert_eq!(rent.monthly_rent_cents, Some(67_640));
 }
+
+#[test]
+fn tenancy_example_validates() {
+    use vangnet_domain::tenancy::{validate_tenancy, Grounds};
+    use vangnet_intake::{TenancyProfile, TenancyReader};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    let rows: Vec<_> = TenancyReader::new(
+        &include_bytes!("../examples/huurovereenkomsten.csv")[..],
+        &TenancyProfile::default(),
+    )
+    .expect("header")
+    .map(|row| {
+        let raw = row.expect("readable row");
+        validate_tenancy(&raw, today).unwrap_or_else(|e| panic!("line {}: {e:?}", raw.line))
+    })
+    .collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!(rows[0].tenants.len(), 2);
+    assert_eq!(rows[0].address.household_key(), "2517AB|112|A");
+    assert_eq!(rows[1].address.household_key(), "2562GK|45|B");
+    assert_eq!(rows[1].monthly_rent_cents, 61_250);
+    assert_eq!(rows[2].grounds, Grounds::Overlast);
+    assert_eq!(rows[2].arrears, None);
+    assert_eq!(rows[3].arrears.map(|a| a.amount_cents), Some(0));
+}

@@ -10,6 +10,7 @@ mod csv_import;
 pub mod ddas_export;
 mod rejected;
 mod run;
+mod tenancy_import;
 
 pub use convert::{content_hash, default_partner_type, to_new_signal};
 pub use csv_import::{import_csv, ImportError};
@@ -17,4 +18,7 @@ pub use rejected::RejectedRows;
 pub use run::{
     Checked, ImportReport, ImportRun, ItemResult, ReportedError, RowChecker, RunOptions,
 };
-pub use vangnet_intake::{leading_cells, Profile};
+pub use tenancy_import::{
+    import_tenancies_csv, TenancyImportCounts, TenancyImportOptions, TenancyImportReport,
+};
+pub use vangnet_intake::{leading_cells, Profile, TenancyProfile};

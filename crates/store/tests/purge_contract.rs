@@ -1,7 +1,9 @@
 //! The storage contract of retention, on both backends: the dry run lists
 //! and changes nothing; the purge leaves no personal value of a due
 //! household in any column of any table, keeps the anonymous counts,
-//! leaves what is not due alone, audits its counts, and is idempotent.
+//! leaves what is not due alone, audits its counts, and is idempotent; the
+//! same for a tenancy whose eviction track ended long ago (its ledger,
+//! events, override and art. 14 notice included), while a running one stays.
 
 use chrono::{Duration, Utc};
 use std::sync::Arc;
@@ -17,9 +19,11 @@ use vangnet_store::*;
 
 #[macro_use]
 mod backends;
+use backends::tenancy_world as tw;
 use backends::world::*;
 
 contract!(
+    a_finished_eviction_track_leaves_no_trace_and_a_running_one_stays,
     a_due_household_leaves_no_trace_and_the_counts_stay,
     a_reopening_restarts_the_period_and_signals_leave_one_by_one,
     two_purges_at_once_remove_everything_once,
@@ -510,4 +514,163 @@ async fn two_purges_at_once_remove_everything_once(store: Arc<dyn Store>) {
     assert_eq!(first.cases() + second.cases(), 30);
     assert_eq!(purge_entries(&w).await.len(), 1, "one purge found it all");
     assert!(verify_audit(&*w.store).await.unwrap().is_ok());
+}
+
+/// Every value of the tenancy household that is due; none may survive.
+const DUE_TENANCY_VALUES: [&str; 9] = [
+    "Wegwezen",
+    "Vergeetlaan",
+    "2517WW",
+    "HO-WEG-1",
+    "WEG-2026-01",
+    "brief-wegwezen",
+    "niet thuis",
+    "weigert elk contact",
+    "Huur januari",
+];
+
+async fn a_finished_eviction_track_leaves_no_trace_and_a_running_one_stays(store: Arc<dyn Store>) {
+    use vangnet_store::tenancy::*;
+    let t = tw::track(store).await;
+    let s = &t.w.store;
+    let haag = Some(t.w.haag);
+    // The due household: its track ended with an eviction in May 2026.
+    let mut data = tw::tenancy("HO-WEG-1", "2517WW", haag);
+    data.tenants = vec!["Truus Wegwezen".into(), "Kees Wegwezen".into()];
+    data.address.street = Some("Vergeetlaan".into());
+    data.address.house_number = 9;
+    data.address.addition = Some("C".into());
+    let id = tw::stored(&t, data).await;
+    let due = NewLedgerEntry {
+        kind: LedgerKind::Due,
+        on_date: date("2026-01-01"),
+        amount_cents: 150_000,
+        description: Some("Huur januari, T. Wegwezen".into()),
+        reference: Some("WEG-2026-01".into()),
+    };
+    s.add_ledger_entries(t.w.corp, id, &[due], tw::by(&t, t.medewerker))
+        .await
+        .unwrap();
+    let mut reminder = tw::event("herinnering", "2026-01-10");
+    reminder.document = Some(DocumentRef {
+        name: "brief-wegwezen.pdf".into(),
+        sha256: "ab".repeat(32),
+    });
+    let mut visit = tw::event("contactpoging", "2026-01-20");
+    visit.details = serde_json::json!({
+        "soort": "Huisbezoek", "bereikt": false, "notitie": "Truus Wegwezen niet thuis"
+    });
+    let mut arrangement = tw::event("betalingsregeling", "2026-02-01");
+    arrangement.details = serde_json::json!({"status": "verbroken", "id": "Regeling Wegwezen"});
+    for e in [&reminder, &visit, &arrangement] {
+        tw::record(&t, id, e).await.unwrap();
+    }
+    let blocked = tw::decision(&t, id, "deurwaarder", false).await;
+    let decision = s
+        .record_gate_decision(t.w.corp, &blocked, cli())
+        .await
+        .unwrap();
+    let request = tw::override_of(&t, id, decision);
+    let override_id = s
+        .request_gate_override(t.w.corp, &request, tw::by(&t, t.medewerker))
+        .await
+        .unwrap();
+    s.approve_gate_override(
+        t.w.corp,
+        override_id,
+        t.teamleider,
+        None,
+        tw::by(&t, t.teamleider),
+    )
+    .await
+    .unwrap();
+    let melding = tw::aimed_at(MELDING_KIND, "2026-04-01", "2026-05-01");
+    let recorded = tw::record(&t, id, &melding).await.unwrap();
+    assert!(recorded.notice.is_some());
+    let mut planned = tw::aimed_at(PLANNED_KIND, "2026-04-10", "2026-05-01");
+    planned.details = serde_json::json!({"planned_date": "2026-05-01"});
+    tw::record(&t, id, &planned).await.unwrap();
+    tw::record(&t, id, &tw::event("ontruimd", "2026-05-01"))
+        .await
+        .unwrap();
+    // A household whose track is still running stays whatever its age.
+    let mut running = tw::tenancy("HO-BLIJF-1", "2511AB", haag);
+    running.address.street = Some("Blijfstraat".into());
+    let running_id = tw::stored(&t, running).await;
+    tw::record(&t, running_id, &tw::event("herinnering", "2026-01-10"))
+        .await
+        .unwrap();
+    let before = s.tenancy(t.w.corp, id).await.unwrap().unwrap();
+    let events_before = s.tenancy_events(t.w.corp, id).await.unwrap();
+
+    // Not yet 18 months after the last event: nothing of the track goes.
+    let early = s.purge(date("2027-06-01"), purge_event()).await.unwrap();
+    assert_eq!((early.tenancies(), early.eviction_notices()), (0, 0));
+    assert!(!grep(s, "Wegwezen").await.is_empty());
+
+    let today = date(PURGE_DAY);
+    let plan = s.purge_plan(today).await.unwrap();
+    let part = scope(&plan, haag);
+    assert_eq!((part.tenancies, part.eviction_notices), (1, 1), "{plan:?}");
+    assert_eq!(scope(&plan, None).tenancies, 0);
+    let report = s.purge(today, purge_event()).await.unwrap();
+    assert!(report.failures.is_empty(), "{report:?}");
+    assert_eq!(report.scopes, plan.scopes);
+    for value in DUE_TENANCY_VALUES {
+        assert_eq!(grep(s, value).await, Vec::<String>::new(), "{value}");
+    }
+    assert_eq!(grep(s, "Blijfstraat").await, ["tenancies.street"]);
+    assert!(!grep(s, "HO-BLIJF-1").await.is_empty());
+
+    // The anonymous facts stay for statistics.
+    let after = s.tenancy(t.w.corp, id).await.unwrap().unwrap();
+    assert!(after.data.tenants.is_empty());
+    assert_eq!(after.household_key, "2517|gewist");
+    assert_eq!(after.data.address.postcode, "2517");
+    assert_eq!(after.data.address.city, before.data.address.city);
+    assert_eq!(after.data.gemeente_org_id, haag);
+    assert_eq!(after.data.grounds, before.data.grounds);
+    assert_eq!(after.data.monthly_rent_cents, 75_000);
+    assert_eq!(after.data.start_date, before.data.start_date);
+    assert_eq!(after.arrears, before.arrears);
+    assert_eq!(after.stage.as_deref(), Some("ontruimd"));
+    let events_after = s.tenancy_events(t.w.corp, id).await.unwrap();
+    let facts = |events: &[TenancyEvent]| -> Vec<(String, chrono::NaiveDate)> {
+        events
+            .iter()
+            .map(|e| (e.event.kind.clone(), e.event.on_date))
+            .collect()
+    };
+    assert_eq!(facts(&events_after), facts(&events_before));
+    let visit = events_after
+        .iter()
+        .find(|e| e.event.kind == "contactpoging")
+        .unwrap();
+    assert_eq!(
+        visit.event.details,
+        serde_json::json!({"soort": "Huisbezoek", "bereikt": false})
+    );
+    let decisions = s.gate_decisions(t.w.corp, id).await.unwrap();
+    assert_eq!(decisions.len(), 1);
+    assert_eq!(decisions[0].data, blocked);
+    let kept = s.tenancy(t.w.corp, running_id).await.unwrap().unwrap();
+    assert_eq!(kept.household_key, "2511AB|12|A");
+    assert_eq!(kept.data.tenants.len(), 2);
+
+    // The audit entry counts them; a second purge finds nothing more.
+    let counted: Vec<(i64, i64)> = purge_entries(&t.w)
+        .await
+        .iter()
+        .map(|e| {
+            let detail: serde_json::Value = serde_json::from_str(&e.event.detail).unwrap();
+            (
+                detail["tenancies"].as_i64().unwrap(),
+                detail["eviction_notices"].as_i64().unwrap(),
+            )
+        })
+        .filter(|counts| *counts != (0, 0))
+        .collect();
+    assert_eq!(counted, [(1, 1)]);
+    let again = s.purge(today, purge_event()).await.unwrap();
+    assert_eq!((again.tenancies(), again.eviction_notices()), (0, 0));
 }

@@ -13,6 +13,7 @@ mod middleware;
 mod pages;
 mod problem;
 mod state;
+pub mod tenancy;
 
 pub use areas::create_org;
 pub use config::WebConfig;

@@ -1,15 +1,19 @@
 //! `vangnet import signals`: a partner's CSV file through the same pipeline
-//! as the API and the upload page.
+//! as the API and the upload page. `vangnet import tenancies`: a
+//! verhuurder's tenancy file through the same reader and error reporting.
 
 use super::CliResult;
-use crate::cli::ImportSignalsArgs;
+use crate::cli::{ImportSignalsArgs, ImportTenanciesArgs};
 use crate::progress::{CountingReader, Progress};
 use std::fs::File;
 use std::io::BufReader;
 use std::sync::Arc;
 use vangnet_domain::org::OrgKind;
-use vangnet_intake::Profile;
-use vangnet_signals::{import_csv, ImportReport, RunOptions};
+use vangnet_intake::{MappingProfile, Profile, TenancyProfile};
+use vangnet_signals::{
+    import_csv, import_tenancies_csv, ImportReport, ReportedError, RunOptions,
+    TenancyImportOptions, TenancyImportReport,
+};
 use vangnet_store::{ImportSource, Store};
 
 pub async fn signals(store: Arc<dyn Store>, args: ImportSignalsArgs) -> CliResult {
@@ -29,7 +33,7 @@ pub async fn signals(store: Arc<dyn Store>, args: ImportSignalsArgs) -> CliResul
             partner.code, partner.kind
         ));
     }
-    let profile = load_profile(&args)?;
+    let profile: Profile = load_profile(args.profile.as_deref())?;
     if args.strict && !args.dry_run {
         let check = run(&*store, &partner, &args, &profile, true).await?;
         if check.counts.rejected > 0 {
@@ -45,13 +49,15 @@ pub async fn signals(store: Arc<dyn Store>, args: ImportSignalsArgs) -> CliResul
     Ok(())
 }
 
-fn load_profile(args: &ImportSignalsArgs) -> CliResult<Profile> {
-    let Some(path) = &args.profile else {
-        return Ok(Profile::default());
+fn load_profile<F: vangnet_intake::FieldSet>(
+    path: Option<&std::path::Path>,
+) -> CliResult<MappingProfile<F>> {
+    let Some(path) = path else {
+        return Ok(MappingProfile::default());
     };
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("kan profiel '{}' niet lezen: {e}", path.display()))?;
-    Profile::from_toml(&text).map_err(|e| format!("profiel '{}': {e}", path.display()))
+    MappingProfile::from_toml(&text).map_err(|e| format!("profiel '{}': {e}", path.display()))
 }
 
 async fn run(
@@ -127,9 +133,13 @@ fn print_report(args: &ImportSignalsArgs, report: &ImportReport, dry_run: bool) 
             c.cases_created, c.cases_joined, c.unroutable
         );
     }
-    if !report.errors.is_empty() {
+    print_errors(&report.errors);
+}
+
+fn print_errors(errors: &[ReportedError]) {
+    if !errors.is_empty() {
         println!("Fouten:");
-        for e in report.errors.iter().take(50) {
+        for e in errors.iter().take(50) {
             let column = if e.column.is_empty() {
                 String::new()
             } else {
@@ -137,11 +147,108 @@ fn print_report(args: &ImportSignalsArgs, report: &ImportReport, dry_run: bool) 
             };
             println!("  regel {}{column}: {} [{}]", e.line, e.message, e.code);
         }
-        if report.errors.len() > 50 {
+        if errors.len() > 50 {
             println!(
                 "  … en nog {} (gebruik --json voor alles)",
-                report.errors.len() - 50
+                errors.len() - 50
             );
         }
     }
+}
+
+pub async fn tenancies(store: Arc<dyn Store>, args: ImportTenanciesArgs) -> CliResult {
+    let verhuurder = store
+        .org_by_code(args.verhuurder.trim())
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| {
+            format!(
+                "organisatie '{}' bestaat niet (zie: vangnet org list)",
+                args.verhuurder
+            )
+        })?;
+    if verhuurder.kind != OrgKind::Verhuurder {
+        return Err(format!(
+            "{} is een {}; alleen verhuurders leveren huurovereenkomsten aan",
+            verhuurder.code, verhuurder.kind
+        ));
+    }
+    let profile: TenancyProfile = load_profile(args.profile.as_deref())?;
+    if args.strict && !args.dry_run {
+        let check = run_tenancies(&*store, &verhuurder, &args, &profile, true).await?;
+        if check.counts.rejected > 0 {
+            print_tenancy_report(&args, &check, true);
+            return Err(format!(
+                "--strict: {} regel(s) met fouten; er is niets opgeslagen",
+                check.counts.rejected
+            ));
+        }
+    }
+    let report = run_tenancies(&*store, &verhuurder, &args, &profile, args.dry_run).await?;
+    print_tenancy_report(&args, &report, args.dry_run);
+    Ok(())
+}
+
+async fn run_tenancies(
+    store: &dyn Store,
+    verhuurder: &vangnet_store::Org,
+    args: &ImportTenanciesArgs,
+    profile: &TenancyProfile,
+    dry_run: bool,
+) -> CliResult<TenancyImportReport> {
+    let file = File::open(&args.file)
+        .map_err(|e| format!("kan '{}' niet openen: {e}", args.file.display()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let (reader, bytes_read) = CountingReader::new(BufReader::with_capacity(256 * 1024, file));
+    let mut progress = Progress::on_terminal(size, bytes_read);
+    let options = TenancyImportOptions {
+        dry_run,
+        actor_user_id: None,
+    };
+    let result = import_tenancies_csv(store, verhuurder, reader, profile, options, |rows| {
+        progress.update(rows)
+    })
+    .await;
+    progress.finish();
+    result.map_err(|e| format!("'{}': {e}", args.file.display()))
+}
+
+fn print_tenancy_report(args: &ImportTenanciesArgs, report: &TenancyImportReport, dry_run: bool) {
+    let c = &report.counts;
+    if args.json {
+        // Exactly one object: the counts and every error.
+        let json = serde_json::json!({
+            "accepted": c.accepted,
+            "rejected": c.rejected,
+            "created": c.created,
+            "updated": c.updated,
+            "unchanged": c.unchanged,
+            "unroutable": c.unroutable,
+            "ledger_entries": c.ledger_entries,
+            "errors": report.errors,
+        });
+        println!("{json}");
+        return;
+    }
+    let what = if dry_run {
+        "Proefimport (niets opgeslagen)"
+    } else {
+        "Import"
+    };
+    println!(
+        "{what} van {}: {} regels gelezen.",
+        args.file.display(),
+        report.rows
+    );
+    println!(
+        "  geaccepteerd {}, afgewezen {}; zonder gemeente (postcode niet gedekt) {}",
+        c.accepted, c.rejected, c.unroutable
+    );
+    if !dry_run {
+        println!(
+            "  huurovereenkomsten: {} nieuw, {} bijgewerkt, {} ongewijzigd; boekingen achterstand: {}",
+            c.created, c.updated, c.unchanged, c.ledger_entries
+        );
+    }
+    print_errors(&report.errors);
 }

@@ -43,6 +43,9 @@ pub async fn run(cli: Cli) -> CliResult {
             json,
         }) => bench_queue::queue(cases, postgres_url, json).await,
         Command::Export(ExportCommand::Ddas(args)) => export::ddas(open(&url()).await?, args).await,
+        Command::Import(ImportCommand::Tenancies(args)) => {
+            import::tenancies(open(&url()).await?, args).await
+        }
         Command::Import(ImportCommand::Signals(args)) => {
             import::signals(open(&url()).await?, args).await
         }

@@ -92,6 +92,8 @@ async fn run_logged(store: Arc<dyn Store>) {
                 signals = report.signals(),
                 cases = report.cases(),
                 rejected_rows_imports = report.rejected_rows_imports(),
+                tenancies = report.tenancies(),
+                eviction_notices = report.eviction_notices(),
                 "retention purge done"
             );
         }
@@ -144,6 +146,13 @@ fn as_text(report: &PurgeReport, names: &HashMap<i64, (String, String)>) -> Stri
             "aanleveringen"
         ),
     ));
+    if report.tenancies() + report.eviction_notices() > 0 {
+        out.push_str(&format!(
+            "Ontruimingstraject {verb}: persoonsgegevens van {} en {}.\n",
+            plural(report.tenancies(), "huurovereenkomst", "huurovereenkomsten"),
+            plural(report.eviction_notices(), "melding", "meldingen"),
+        ));
+    }
     for failure in &report.failures {
         let part = match failure.gemeente_org_id {
             Some(id) => names.get(&id).map_or("een gemeente", |(_, n)| n.as_str()),
@@ -188,6 +197,19 @@ fn gemeente_text(
             out.push_str(&format!("    zaken: {}\n", ids.join(", ")));
         }
     }
+    tenancy_text(out, scope);
+}
+
+/// The eviction track's part, when there is one.
+fn tenancy_text(out: &mut String, scope: &ScopeReport) {
+    if scope.tenancies + scope.eviction_notices > 0 {
+        out.push_str(&format!(
+            "  ontruimingstraject afgerond en {} mnd stil: {}, {}\n",
+            scope.settings.closed_case_months,
+            plural(scope.tenancies, "huurovereenkomst", "huurovereenkomsten"),
+            plural(scope.eviction_notices, "melding", "meldingen"),
+        ));
+    }
 }
 
 /// What no gemeente owns: unrouted signals (default period) and rejected rows.
@@ -199,6 +221,7 @@ fn rest_text(out: &mut String, scope: &ScopeReport) {
         plural(scope.signals.total(), "signaal", "signalen"),
         plural(scope.rejected_rows_imports, "aanlevering", "aanleveringen"),
     ));
+    tenancy_text(out, scope);
 }
 
 /// The report with each gemeente's code beside its id.

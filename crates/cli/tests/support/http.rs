@@ -135,6 +135,19 @@ impl Client {
         self.finish(result)
     }
 
+    pub fn put_json_with_token(
+        &mut self,
+        path: &str,
+        token: &str,
+        body: serde_json::Value,
+    ) -> Reply {
+        let result = self
+            .request("PUT", path)
+            .set("Authorization", &format!("Bearer {token}"))
+            .send_json(body);
+        self.finish(result)
+    }
+
     pub fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
         let result = self.request("POST", path).send_form(fields);
         self.finish(result)

@@ -105,16 +105,44 @@ impl Drop for DemoServer {
 }
 
 /// A new API token for a demo organisation, made with `vangnet token create`
-/// as an administrator would.
+/// as an administrator would, on the server's own database (SQLite or
+/// PostgreSQL).
 pub fn token(server: &DemoServer, org: &str, scopes: &str) -> String {
     let name = format!("test-{org}-{scopes}");
-    let (ok, out, err) = super::http::vangnet(
+    let (ok, out, err) = admin(
+        server,
         &[
             "token", "create", "--org", org, "--name", &name, "--scopes", scopes,
         ],
-        &server.db_path,
         None,
     );
     assert!(ok, "token create for {org} ({scopes}) failed: {err}");
     out.trim().to_string()
+}
+
+/// Runs an administrator's command of the real binary against the
+/// server's database; returns (success, stdout, stderr).
+pub fn admin(server: &DemoServer, args: &[&str], stdin: Option<&str>) -> (bool, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+        .args(args)
+        .arg("--database-url")
+        .arg(&server.database_url)
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run vangnet");
+    let mut input = child.stdin.take().expect("stdin");
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).expect("write stdin");
+    }
+    drop(input);
+    let output = child.wait_with_output().expect("wait for vangnet");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
 }

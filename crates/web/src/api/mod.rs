@@ -9,6 +9,7 @@ mod dto;
 mod health;
 mod orgs;
 mod signals;
+mod tenancies;
 mod users;
 
 use crate::state::AppState;
@@ -36,6 +37,7 @@ use utoipa_axum::routes;
         (name = "audit", description = "Het auditlog van de eigen organisatie"),
         (name = "signalen", description = "Vroegsignalen aanleveren en hun status volgen"),
         (name = "ddas", description = "De DDAS-levering vroegsignalering aan het CBS"),
+        (name = "huurovereenkomsten", description = "Huurovereenkomsten, het incassotraject en de ontruimingspoort"),
     )
 )]
 struct ApiDoc;
@@ -61,7 +63,17 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(users::list, users::create))
         .routes(routes!(audit::list))
         .routes(routes!(signals::submit, signals::list))
-        .routes(routes!(ddas::export));
+        .routes(routes!(ddas::export))
+        .routes(routes!(
+            tenancies::submit,
+            tenancies::replace,
+            tenancies::list
+        ))
+        .routes(routes!(tenancies::get_one))
+        .routes(routes!(tenancies::add_ledger))
+        .routes(routes!(tenancies::add_event))
+        .routes(routes!(tenancies::gate))
+        .routes(routes!(tenancies::eviction_notices));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts()

@@ -68,6 +68,31 @@ macro_rules! purge_impl {
                         .await?;
                     due.add_signals(rows);
                 }
+                let tenancy_sql = sql::due_tenancies_sql(scope.gemeente_org_id.is_some());
+                let mut query = sqlx::query_scalar::<_, i64>(&tenancy_sql);
+                if let Some(gemeente) = scope.gemeente_org_id {
+                    query = query.bind(gemeente);
+                }
+                let tenancy_ids = query.bind(c.closed_case).fetch_all(&mut *conn).await?;
+                let mut notice_ids: Vec<i64> = match scope.gemeente_org_id {
+                    Some(gemeente) => {
+                        sqlx::query_scalar(sql::DUE_NOTICES)
+                            .bind(gemeente)
+                            .bind(c.closed_case)
+                            .fetch_all(&mut *conn)
+                            .await?
+                    }
+                    None => Vec::new(),
+                };
+                for chunk in tenancy_ids.chunks($crate::intake::IN_CHUNK) {
+                    let select = sql::notices_of_tenancies_sql(chunk.len());
+                    let mut query = sqlx::query_scalar::<_, i64>(&select);
+                    for id in chunk {
+                        query = query.bind(*id);
+                    }
+                    notice_ids.extend(query.fetch_all(&mut *conn).await?);
+                }
+                due.add_tenancies(tenancy_ids, notice_ids);
                 if let Some(before) = scope.rejected_before {
                     let ids = sqlx::query_scalar(sql::OLD_REJECTED_ROWS)
                         .bind($crate::ts::Ts(before))
@@ -98,6 +123,28 @@ macro_rules! purge_impl {
                 Ok(())
             }
 
+            async fn strip_details(conn: &mut $conn, tenancy_ids: &[i64]) -> $crate::Result<()> {
+                for table in sql::DETAIL_TABLES {
+                    for chunk in tenancy_ids.chunks($crate::intake::IN_CHUNK) {
+                        let select = sql::details_sql(table, chunk.len());
+                        let mut query = sqlx::query_as::<_, (i64, String)>(&select);
+                        for id in chunk {
+                            query = query.bind(*id);
+                        }
+                        for (id, details) in query.fetch_all(&mut *conn).await? {
+                            if let Some(details) = plan::details_without_free_text(&details) {
+                                sqlx::query(&sql::set_details_sql(table))
+                                    .bind(details)
+                                    .bind(id)
+                                    .execute(&mut *conn)
+                                    .await?;
+                            }
+                        }
+                    }
+                }
+                Ok(())
+            }
+
             async fn purge_scope(
                 store: &$store,
                 scope: &plan::Scope,
@@ -112,6 +159,7 @@ macro_rules! purge_impl {
                 let now = $crate::ts::Ts(chrono::Utc::now());
                 let case_ids = due.case_ids();
                 strip_states(&mut tx, &case_ids).await?;
+                strip_details(&mut tx, &due.tenancy_ids).await?;
                 for statement in due.statements(&case_ids) {
                     let mut query = sqlx::query(&statement.sql);
                     if statement.stamped {

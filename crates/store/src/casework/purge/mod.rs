@@ -34,6 +34,34 @@
 //! - `imports.rejected_csv` (whole rejected rows, names and all) becomes
 //!   NULL once older than the shortest never-picked-up period in use.
 //!
+//! - the eviction track (`tenancies` and what hangs off them), when the
+//!   track ended and went quiet: the latest stage event is `ontruimd` or
+//!   `voorkomen`, and no event and no ledger entry is dated after the
+//!   closed-case cut-off (`closed_case_months`, default 18 months) of the
+//!   tenancy's gemeente (the defaults for a tenancy routed nowhere). A
+//!   tenancy whose track is still running, or never started, stays.
+//!   `tenancies`: `tenants` becomes '[]', `street` and `addition` NULL,
+//!   `house_number` 0, `postcode` PC4, `household_key` "PC4|gewist",
+//!   `reference` (the verhuurder's reference, which leads back to the
+//!   tenant in its books) "gewist-ID "; kept: verhuurder, gemeente and
+//!   gemeentecode, place name, grounds, monthly rent, start date, version.
+//!   `tenancy_ledger`: `description` and `reference` become NULL; kind,
+//!   date and amount stay. `tenancy_events`: `document_name` and
+//!   `document_sha256` become NULL, and `details` keep only their facts
+//!   (contact kind and reached, arrangement status, planned date, how it
+//!   was prevented; an arrangement's own id and any other key go); kind,
+//!   dates, recorder and gate decision stay. `gate_overrides`: `reason`
+//!   becomes 'gewist', the document goes, `details` as for events; step,
+//!   status and both people stay. `gate_decisions` are immutable (a
+//!   trigger) and hold only the step, allowed, and the rules' messages
+//!   (amounts and dates, never names), so they stay as they were made.
+//!   `purged_at` records when.
+//! - `eviction_notices` (the gemeente's copy of the address): with their
+//!   tenancy, or on their own once the planned (else intended) eviction
+//!   date is on or before the gemeente's closed-case cut-off: the same
+//!   address columns and `tenants` as the tenancy; dates and organisations
+//!   stay. The case a melding opened follows the case rules above.
+//!
 //! Not personal, so untouched: `audit_log` (ids and counts only, and
 //! append-only), `users`, `sessions`, `api_tokens`, `login_failures`
 //! (staff, stored as hashes), `imports.file_name` and `failure`.
@@ -113,6 +141,10 @@ pub struct ScopeReport {
     pub cases: Vec<DueCase>,
     /// Imports whose rejected rows go.
     pub rejected_rows_imports: u64,
+    /// Tenancies whose personal data goes (eviction track ended long ago).
+    pub tenancies: u64,
+    /// Art. 14 notices whose personal data goes.
+    pub eviction_notices: u64,
 }
 
 impl ScopeReport {
@@ -123,7 +155,11 @@ impl ScopeReport {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.signals.total() == 0 && self.cases.is_empty() && self.rejected_rows_imports == 0
+        self.signals.total() == 0
+            && self.cases.is_empty()
+            && self.rejected_rows_imports == 0
+            && self.tenancies == 0
+            && self.eviction_notices == 0
     }
 }
 
@@ -161,5 +197,13 @@ impl PurgeReport {
 
     pub fn rejected_rows_imports(&self) -> u64 {
         self.scopes.iter().map(|s| s.rejected_rows_imports).sum()
+    }
+
+    pub fn tenancies(&self) -> u64 {
+        self.scopes.iter().map(|s| s.tenancies).sum()
+    }
+
+    pub fn eviction_notices(&self) -> u64 {
+        self.scopes.iter().map(|s| s.eviction_notices).sum()
     }
 }

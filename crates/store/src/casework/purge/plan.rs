@@ -1,6 +1,9 @@
 //! What is due in each part of a purge, and the statements that remove it.
 
-use super::sql::{Template, CASE_STATEMENTS, IMPORT_STATEMENTS, SIGNAL_STATEMENTS};
+use super::sql::{
+    Template, CASE_STATEMENTS, IMPORT_STATEMENTS, NOTICE_STATEMENTS, SIGNAL_STATEMENTS,
+    TENANCY_STATEMENTS,
+};
 use super::{DueCase, PurgeFailure, RuleCounts, ScopeReport};
 use crate::Result;
 use chrono::{DateTime, NaiveDate, Utc};
@@ -63,6 +66,8 @@ pub(crate) struct Due {
     pub report: ScopeReport,
     pub signal_ids: Vec<i64>,
     pub import_ids: Vec<i64>,
+    pub tenancy_ids: Vec<i64>,
+    pub notice_ids: Vec<i64>,
 }
 
 impl Due {
@@ -74,10 +79,25 @@ impl Due {
                 signals: RuleCounts::default(),
                 cases: Vec::new(),
                 rejected_rows_imports: 0,
+                tenancies: 0,
+                eviction_notices: 0,
             },
             signal_ids: Vec::new(),
             import_ids: Vec::new(),
+            tenancy_ids: Vec::new(),
+            notice_ids: Vec::new(),
         }
+    }
+
+    /// Due tenancies, and the notices that go: their own and those due by
+    /// date (in any order, with repeats).
+    pub fn add_tenancies(&mut self, tenancy_ids: Vec<i64>, mut notice_ids: Vec<i64>) {
+        notice_ids.sort_unstable();
+        notice_ids.dedup();
+        self.report.tenancies = tenancy_ids.len() as u64;
+        self.report.eviction_notices = notice_ids.len() as u64;
+        self.tenancy_ids = tenancy_ids;
+        self.notice_ids = notice_ids;
     }
 
     /// `(id, rule code)` rows of `DUE_SIGNALS` or `UNROUTED_SIGNALS`.
@@ -111,10 +131,12 @@ impl Due {
     /// Every statement of the purge, a chunk of ids each.
     pub fn statements<'a>(&'a self, case_ids: &'a [i64]) -> Vec<Statement<'a>> {
         let mut statements = Vec::new();
-        let groups: [(&[i64], &[Template]); 3] = [
+        let groups: [(&[i64], &[Template]); 5] = [
             (&self.signal_ids, &SIGNAL_STATEMENTS),
             (case_ids, &CASE_STATEMENTS),
             (&self.import_ids, &IMPORT_STATEMENTS),
+            (&self.tenancy_ids, &TENANCY_STATEMENTS),
+            (&self.notice_ids, &NOTICE_STATEMENTS),
         ];
         for (ids, templates) in groups {
             for chunk in ids.chunks(crate::intake::IN_CHUNK) {
@@ -145,6 +167,8 @@ impl Due {
             "signals": report.signals,
             "cases": report.case_counts(),
             "rejected_rows_imports": report.rejected_rows_imports,
+            "tenancies": report.tenancies,
+            "eviction_notices": report.eviction_notices,
         }))
     }
 }
@@ -163,6 +187,23 @@ fn rule_of(code: i64) -> RetentionRule {
         1 => RetentionRule::PickedUpOpen,
         _ => RetentionRule::ClosedCase,
     }
+}
+
+/// The keys of an event's (or override's) details that are facts, not
+/// free text: contact kind and whether reached, an arrangement's status,
+/// a planned date, how an eviction was prevented. Everything else (an
+/// arrangement's own id, any key a client added) goes.
+const FACT_DETAIL_KEYS: [&str; 5] = ["soort", "bereikt", "status", "planned_date", "hoe"];
+
+/// The details with only `FACT_DETAIL_KEYS`; `None` when nothing changes.
+/// Unreadable details are free text as a whole and become `{}`.
+pub(crate) fn details_without_free_text(details: &str) -> Option<String> {
+    let Ok(serde_json::Value::Object(mut map)) = serde_json::from_str(details) else {
+        return Some("{}".to_string());
+    };
+    let before = map.len();
+    map.retain(|key, value| FACT_DETAIL_KEYS.contains(&key.as_str()) && !value.is_object());
+    (map.len() != before).then(|| serde_json::Value::Object(map).to_string())
 }
 
 /// The state without its free text (the reopening reason); `None` when
@@ -279,7 +320,35 @@ mod tests {
                 "signals": {"never_picked_up": 1, "picked_up_open": 0, "closed_case": 1},
                 "cases": {"never_picked_up": 0, "picked_up_open": 0, "closed_case": 1},
                 "rejected_rows_imports": 0,
+                "tenancies": 0,
+                "eviction_notices": 0,
             })
         );
+    }
+
+    #[test]
+    fn details_keep_their_facts_only() {
+        let cases = [
+            (r#"{"soort":"Huisbezoek","bereikt":false}"#, None),
+            (
+                r#"{"status":"lopend","id":"Regeling Jansen"}"#,
+                Some(r#"{"status":"lopend"}"#),
+            ),
+            (
+                r#"{"hoe":"betaald","notitie":"mevrouw betaalde"}"#,
+                Some(r#"{"hoe":"betaald"}"#),
+            ),
+            (r#"{"status":{"naam":"x"}}"#, Some("{}")),
+            ("{}", None),
+            (r#""los tekstje""#, Some("{}")),
+            ("kapot", Some("{}")),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(
+                details_without_free_text(input).as_deref(),
+                expected,
+                "{input}"
+            );
+        }
     }
 }

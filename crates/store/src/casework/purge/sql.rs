@@ -109,3 +109,96 @@ pub(super) const IMPORT_STATEMENTS: [Template; 1] = [(
     "UPDATE imports SET rejected_csv = NULL WHERE id IN ({ids})",
     false,
 )];
+
+/// The eviction track's kinds that end it: after either, nothing of the
+/// track is running.
+const TRACK_ENDS: &str = "'ontruimd','voorkomen'";
+
+/// Ids of the tenancies that are due: in gemeente `$1` (cut-off `$2`), or,
+/// for the rest, routed to no gemeente (cut-off `$1`). Due when the latest
+/// stage of the track is `ontruimd` or `voorkomen` and neither an event
+/// nor a ledger entry is dated after the closed-case cut-off.
+pub(crate) fn due_tenancies_sql(in_gemeente: bool) -> String {
+    let (scope, cutoff) = if in_gemeente {
+        ("t.gemeente_org_id = $1", "$2")
+    } else {
+        ("t.gemeente_org_id IS NULL", "$1")
+    };
+    let stages = crate::tenancy::STAGE_KINDS
+        .iter()
+        .map(|k| format!("'{k}'"))
+        .collect::<Vec<_>>()
+        .join(",");
+    format!(
+        "SELECT t.id FROM tenancies t WHERE {scope} AND t.purged_at IS NULL \
+         AND (SELECT e.kind FROM tenancy_events e WHERE e.tenancy_id = t.id \
+         AND e.kind IN ({stages}) ORDER BY e.on_date DESC, e.id DESC LIMIT 1) IN ({TRACK_ENDS}) \
+         AND NOT EXISTS (SELECT 1 FROM tenancy_events e WHERE e.tenancy_id = t.id \
+         AND e.on_date > {cutoff}) \
+         AND NOT EXISTS (SELECT 1 FROM tenancy_ledger l WHERE l.tenancy_id = t.id \
+         AND l.on_date > {cutoff}) ORDER BY t.id"
+    )
+}
+
+/// Gemeente `$1`'s art. 14 notices whose planned (else intended) eviction
+/// date is on or before the closed-case cut-off `$2`.
+pub(crate) const DUE_NOTICES: &str = "SELECT id FROM eviction_notices \
+     WHERE gemeente_org_id = $1 AND purged_at IS NULL \
+     AND COALESCE(planned_date, intended_date) <= $2 ORDER BY id";
+
+/// The notices, not yet purged, of a chunk of tenancies.
+pub(crate) fn notices_of_tenancies_sql(count: usize) -> String {
+    format!(
+        "SELECT id FROM eviction_notices WHERE purged_at IS NULL AND tenancy_id IN ({})",
+        crate::intake::placeholders(1, count)
+    )
+}
+
+/// `(id, details)` of the events and of the overrides of a chunk of
+/// tenancies, for `plan::details_without_free_text`.
+pub(crate) fn details_sql(table: &str, count: usize) -> String {
+    format!(
+        "SELECT id, details FROM {table} WHERE tenancy_id IN ({})",
+        crate::intake::placeholders(1, count)
+    )
+}
+
+/// The tables whose `details` a purge strips.
+pub(crate) const DETAIL_TABLES: [&str; 2] = ["tenancy_events", "gate_overrides"];
+
+pub(crate) fn set_details_sql(table: &str) -> String {
+    format!("UPDATE {table} SET details = $1 WHERE id = $2")
+}
+
+pub(super) const TENANCY_STATEMENTS: [Template; 4] = [
+    (
+        "UPDATE tenancy_ledger SET description = NULL, reference = NULL \
+         WHERE tenancy_id IN ({ids})",
+        false,
+    ),
+    (
+        "UPDATE tenancy_events SET document_name = NULL, document_sha256 = NULL \
+         WHERE document_name IS NOT NULL AND tenancy_id IN ({ids})",
+        false,
+    ),
+    (
+        "UPDATE gate_overrides SET reason = 'gewist', document_name = NULL, \
+         document_sha256 = NULL WHERE tenancy_id IN ({ids})",
+        false,
+    ),
+    (
+        "UPDATE tenancies SET reference = 'gewist-' || CAST(id AS TEXT) || ' ', tenants = '[]', \
+         street = NULL, house_number = 0, addition = NULL, postcode = substr(postcode, 1, 4), \
+         household_key = substr(household_key, 1, 4) || '|gewist', purged_at = $1 \
+         WHERE id IN ({ids})",
+        true,
+    ),
+];
+
+pub(super) const NOTICE_STATEMENTS: [Template; 1] = [(
+    "UPDATE eviction_notices SET tenants = '[]', street = NULL, house_number = 0, \
+     addition = NULL, postcode = substr(postcode, 1, 4), \
+     household_key = substr(household_key, 1, 4) || '|gewist', purged_at = $1 \
+     WHERE id IN ({ids})",
+    true,
+)];
