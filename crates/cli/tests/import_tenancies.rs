@@ -2,76 +2,21 @@
 
 mod support;
 
+use support::cli_world::{cli_world, CliWorld};
 use support::http::vangnet;
 
 const HEADER: &str = "referentie;huurder;medehuurder;straatnaam;huisnummer;huisnummertoevoeging;\
 postcode;plaatsnaam;maandhuur;ingangsdatum;grond;achterstand;achterstand_peildatum";
 
-struct Setup {
-    _dir: tempfile::TempDir,
-    db: std::path::PathBuf,
-    dir: std::path::PathBuf,
-}
+type Setup = CliWorld;
 
 fn setup() -> Setup {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("vangnet.db");
-    let orgs: [&[&str]; 3] = [
-        &[
-            "org",
-            "add",
-            "--code",
-            "den-haag",
-            "--name",
-            "Den Haag",
-            "--kind",
-            "gemeente",
-            "--gemeentecode",
-            "0518",
-            "--postcodes",
-            "2490-2599",
-        ],
-        &[
-            "org",
-            "add",
-            "--code",
-            "woonstad",
-            "--name",
-            "Woonstad",
-            "--kind",
-            "verhuurder",
-        ],
-        &[
-            "org",
-            "add",
-            "--code",
-            "energie",
-            "--name",
-            "Energie",
-            "--kind",
-            "signaalpartner",
-        ],
-    ];
-    for args in orgs {
-        let (ok, _, err) = vangnet(args, &db, None);
-        assert!(ok, "{err}");
-    }
-    let path = dir.path().to_path_buf();
-    Setup {
-        _dir: dir,
-        db,
-        dir: path,
-    }
+    cli_world()
 }
 
 impl Setup {
     fn file(&self, name: &str, rows: &[&str]) -> String {
-        let mut text = format!("{HEADER}\r\n");
-        for row in rows {
-            text.push_str(row);
-            text.push_str("\r\n");
-        }
-        self.bytes(name, text.as_bytes())
+        self.csv_file(name, HEADER, rows)
     }
 
     fn bytes(&self, name: &str, data: &[u8]) -> String {

@@ -7,6 +7,7 @@ use chrono::{Duration, Utc};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use support::cli_world::{cli_world, CliWorld};
 use support::http::vangnet;
 
 const HEADER: &str =
@@ -32,62 +33,25 @@ fn row(kenmerk: &str, surname: &str, postcode: &str, days_ago: i64) -> String {
 /// A database with Den Haag, a landlord, and three signals: one of 400
 /// days ago (due), one of 10 days ago (kept), and an old one no gemeente
 /// serves (due by the default period).
-fn setup() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("vangnet.db");
-    let orgs: [&[&str]; 2] = [
-        &[
-            "org",
-            "add",
-            "--code",
-            "den-haag",
-            "--name",
-            "Den Haag",
-            "--kind",
-            "gemeente",
-            "--gemeentecode",
-            "0518",
-            "--postcodes",
-            "2490-2599",
-        ],
-        &[
-            "org",
-            "add",
-            "--code",
-            "woonstad",
-            "--name",
-            "Woonstad",
-            "--kind",
-            "verhuurder",
-        ],
-    ];
-    for args in orgs {
-        let (ok, _, err) = vangnet(args, &db, None);
-        assert!(ok, "{err}");
-    }
-    let csv = dir.path().join("signalen.csv");
+fn setup() -> (CliWorld, PathBuf) {
+    let world = cli_world();
+    let db = world.db.clone();
     let rows = [
         row("W-OUD", "Oudhuis", "2511AB", 400),
         row("W-NIEUW", "Nieuwhuis", "2512AA", 10),
         row("W-ZWERF", "Zwerver", "9999AA", 400),
     ];
-    std::fs::write(&csv, format!("{HEADER}\r\n{}\r\n", rows.join("\r\n"))).unwrap();
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    let csv = world.csv_file("signalen.csv", HEADER, &rows);
     let (ok, out, err) = vangnet(
-        &[
-            "import",
-            "signals",
-            csv.to_str().unwrap(),
-            "--partner",
-            "woonstad",
-            "--json",
-        ],
+        &["import", "signals", &csv, "--partner", "woonstad", "--json"],
         &db,
         None,
     );
     assert!(ok, "{out}{err}");
     let summary: serde_json::Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(summary["accepted"], 3, "{summary}");
-    (dir, db)
+    (world, db)
 }
 
 fn purge_json(db: &Path, dry_run: bool) -> serde_json::Value {

@@ -17,35 +17,67 @@ use vangnet_signals::{
 use vangnet_store::{ImportSource, Store};
 
 pub async fn signals(store: Arc<dyn Store>, args: ImportSignalsArgs) -> CliResult {
-    let partner = store
-        .org_by_code(args.partner.trim())
+    let partner = delivering_org(
+        &*store,
+        &args.partner,
+        &[OrgKind::Verhuurder, OrgKind::Signaalpartner],
+        "alleen verhuurders en signaalpartners leveren signalen aan",
+    )
+    .await?;
+    let profile: Profile = load_profile(args.profile.as_deref())?;
+    strict_then_import(
+        args.strict,
+        args.dry_run,
+        |dry_run| run(&*store, &partner, &args, &profile, dry_run),
+        |report: &ImportReport| report.counts.rejected.max(0) as u64,
+        |report, dry_run| print_report(&args, report, dry_run),
+    )
+    .await
+}
+
+/// The organisation that delivers the file, if it exists and is of a kind
+/// that may.
+async fn delivering_org(
+    store: &dyn Store,
+    code: &str,
+    kinds: &[OrgKind],
+    who_may: &str,
+) -> CliResult<vangnet_store::Org> {
+    let org = store
+        .org_by_code(code.trim())
         .await
         .map_err(|e| e.to_string())?
-        .ok_or_else(|| {
-            format!(
-                "organisatie '{}' bestaat niet (zie: vangnet org list)",
-                args.partner
-            )
-        })?;
-    if !matches!(partner.kind, OrgKind::Verhuurder | OrgKind::Signaalpartner) {
-        return Err(format!(
-            "{} is een {}; alleen verhuurders en signaalpartners leveren signalen aan",
-            partner.code, partner.kind
-        ));
+        .ok_or_else(|| format!("organisatie '{code}' bestaat niet (zie: vangnet org list)"))?;
+    if !kinds.contains(&org.kind) {
+        return Err(format!("{} is een {}; {who_may}", org.code, org.kind));
     }
-    let profile: Profile = load_profile(args.profile.as_deref())?;
-    if args.strict && !args.dry_run {
-        let check = run(&*store, &partner, &args, &profile, true).await?;
-        if check.counts.rejected > 0 {
-            print_report(&args, &check, true);
+    Ok(org)
+}
+
+/// Under `--strict` the whole file is checked first (a dry run) and
+/// nothing is stored if any row has an error; then the real run.
+async fn strict_then_import<R, Fut>(
+    strict: bool,
+    dry_run: bool,
+    mut import: impl FnMut(bool) -> Fut,
+    rejected: impl Fn(&R) -> u64,
+    print: impl Fn(&R, bool),
+) -> CliResult
+where
+    Fut: std::future::Future<Output = CliResult<R>>,
+{
+    if strict && !dry_run {
+        let check = import(true).await?;
+        if rejected(&check) > 0 {
+            print(&check, true);
             return Err(format!(
                 "--strict: {} regel(s) met fouten; er is niets opgeslagen",
-                check.counts.rejected
+                rejected(&check)
             ));
         }
     }
-    let report = run(&*store, &partner, &args, &profile, args.dry_run).await?;
-    print_report(&args, &report, args.dry_run);
+    let report = import(dry_run).await?;
+    print(&report, dry_run);
     Ok(())
 }
 
@@ -157,36 +189,22 @@ fn print_errors(errors: &[ReportedError]) {
 }
 
 pub async fn tenancies(store: Arc<dyn Store>, args: ImportTenanciesArgs) -> CliResult {
-    let verhuurder = store
-        .org_by_code(args.verhuurder.trim())
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or_else(|| {
-            format!(
-                "organisatie '{}' bestaat niet (zie: vangnet org list)",
-                args.verhuurder
-            )
-        })?;
-    if verhuurder.kind != OrgKind::Verhuurder {
-        return Err(format!(
-            "{} is een {}; alleen verhuurders leveren huurovereenkomsten aan",
-            verhuurder.code, verhuurder.kind
-        ));
-    }
+    let verhuurder = delivering_org(
+        &*store,
+        &args.verhuurder,
+        &[OrgKind::Verhuurder],
+        "alleen verhuurders leveren huurovereenkomsten aan",
+    )
+    .await?;
     let profile: TenancyProfile = load_profile(args.profile.as_deref())?;
-    if args.strict && !args.dry_run {
-        let check = run_tenancies(&*store, &verhuurder, &args, &profile, true).await?;
-        if check.counts.rejected > 0 {
-            print_tenancy_report(&args, &check, true);
-            return Err(format!(
-                "--strict: {} regel(s) met fouten; er is niets opgeslagen",
-                check.counts.rejected
-            ));
-        }
-    }
-    let report = run_tenancies(&*store, &verhuurder, &args, &profile, args.dry_run).await?;
-    print_tenancy_report(&args, &report, args.dry_run);
-    Ok(())
+    strict_then_import(
+        args.strict,
+        args.dry_run,
+        |dry_run| run_tenancies(&*store, &verhuurder, &args, &profile, dry_run),
+        |report: &TenancyImportReport| report.counts.rejected,
+        |report, dry_run| print_tenancy_report(&args, report, dry_run),
+    )
+    .await
 }
 
 async fn run_tenancies(

@@ -3,6 +3,7 @@
 
 pub mod axe;
 pub mod casework;
+pub mod cli_world;
 pub mod ddas;
 pub mod http;
 pub mod postgres;
