@@ -156,7 +156,7 @@ mod tests {
     fn schema() -> serde_json::Value {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
-            "/../../../shared/specs/ddas-vroegsignalering-v0.9/json_schema_Uitwisselmodel.json"
+            "/../../specs/ddas-vroegsignalering-v0.9/json_schema_Uitwisselmodel.json"
         );
         let text = std::fs::read_to_string(path)
             .unwrap_or_else(|e| panic!("het DDAS-schema {path} is niet te lezen: {e}"));

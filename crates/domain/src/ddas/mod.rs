@@ -1,6 +1,6 @@
 //! DDAS vroegsignalering v0.9 (VNG): the vocabulary of case work and the
 //! delivery (Uitwisselmodel) every gemeente owes CBS. The schema and its
-//! examples are in `../shared/specs/ddas-vroegsignalering-v0.9/`.
+//! examples are in `specs/ddas-vroegsignalering-v0.9/` (a copy of the public standard).
 //!
 //! - `enums`: the enumerations, with the schema's exact strings.
 //! - `input`: what the store fills: header, cases, signals, attempts.

@@ -237,7 +237,7 @@ mod tests {
 
     fn example(name: &str) -> String {
         let path = format!(
-            "{}/../../../shared/specs/ddas-vroegsignalering-v0.9/{name}",
+            "{}/../../specs/ddas-vroegsignalering-v0.9/{name}",
             env!("CARGO_MANIFEST_DIR")
         );
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))

@@ -31,7 +31,7 @@ sys.exit(1 if errors else 0)
 "#;
 
 pub fn spec_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/specs/ddas-vroegsignalering-v0.9")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../specs/ddas-vroegsignalering-v0.9")
 }
 
 /// Whether the validator can run; `false` means skip (after a note).
