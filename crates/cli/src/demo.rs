@@ -69,6 +69,11 @@ const ORGS: &[DemoOrg] = &[
                 "Mohamed Yilmaz",
                 "medewerker",
             ),
+            (
+                "teamleider.huur@woningstichting.example",
+                "Nadia Bouali",
+                "teamleider",
+            ),
         ],
     },
     DemoOrg {
@@ -165,6 +170,7 @@ async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>
     let gemeente = demo_org(store, "den-haag").await?;
     let helper = demo_org(store, "schuldhulp-haaglanden").await?;
     crate::demo_cases::seed(&**store, &gemeente, &helper).await?;
+    crate::demo_tenancies::seed(&**store, &corporation).await?;
     Ok(logins)
 }
 

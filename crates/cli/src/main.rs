@@ -7,6 +7,7 @@ mod commands;
 mod demo;
 mod demo_cases;
 mod demo_signals;
+mod demo_tenancies;
 mod password_input;
 mod progress;
 

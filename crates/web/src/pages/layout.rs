@@ -2,7 +2,7 @@
 //! navigation the user's role allows.
 
 use crate::auth::SignedIn;
-use crate::pages::{casework, ddas};
+use crate::pages::{casework, ddas, tenancies};
 use vangnet_domain::permission::{can, Action, Resource};
 
 pub struct NavItem {
@@ -62,6 +62,15 @@ impl Layout {
         }
         if allowed(Action::ChangeCaseSettings) {
             entries.push((casework::SETTINGS_PATH, "Instellingen zaakwerk"));
+        }
+        if allowed(Action::ViewTenancies) {
+            entries.push((tenancies::LIST_PATH, "Huurdossiers"));
+        }
+        if allowed(Action::ApproveOverride) {
+            entries.push((tenancies::OVERRIDES_PATH, "Doorbraken"));
+        }
+        if allowed(Action::ViewEvictionNotices) {
+            entries.push((tenancies::NOTICES_PATH, "Meldingen ontruiming"));
         }
         if who.actor.is_platform_admin() {
             entries.push(("/beheer/organisaties", "Organisaties"));

@@ -11,6 +11,7 @@ pub mod login;
 pub mod orgs;
 pub mod partner;
 pub mod start;
+pub mod tenancies;
 pub mod unroutable;
 pub mod users;
 
@@ -45,6 +46,7 @@ pub fn routes() -> Router<AppState> {
         .route("/gemeente/signalen", get(incoming::signals))
         .route(ddas::PATH, get(ddas::page))
         .merge(casework::routes())
+        .merge(tenancies::routes())
 }
 
 /// Renders an askama template, or the 500 page if that fails.
