@@ -81,6 +81,18 @@ where
     Ok(())
 }
 
+/// The file, read through a counter that drives the progress bar (shown
+/// only on a terminal).
+fn open_with_progress(
+    path: &std::path::Path,
+) -> CliResult<(CountingReader<BufReader<File>>, Progress)> {
+    let file =
+        File::open(path).map_err(|e| format!("kan '{}' niet openen: {e}", path.display()))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    let (reader, bytes_read) = CountingReader::new(BufReader::with_capacity(256 * 1024, file));
+    Ok((reader, Progress::on_terminal(size, bytes_read)))
+}
+
 fn load_profile<F: vangnet_intake::FieldSet>(
     path: Option<&std::path::Path>,
 ) -> CliResult<MappingProfile<F>> {
@@ -99,11 +111,7 @@ async fn run(
     profile: &Profile,
     dry_run: bool,
 ) -> CliResult<ImportReport> {
-    let file = File::open(&args.file)
-        .map_err(|e| format!("kan '{}' niet openen: {e}", args.file.display()))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let (reader, bytes_read) = CountingReader::new(BufReader::with_capacity(256 * 1024, file));
-    let mut progress = Progress::on_terminal(size, bytes_read);
+    let (reader, mut progress) = open_with_progress(&args.file)?;
     let options = RunOptions {
         dry_run,
         source: ImportSource::Cli,
@@ -214,11 +222,7 @@ async fn run_tenancies(
     profile: &TenancyProfile,
     dry_run: bool,
 ) -> CliResult<TenancyImportReport> {
-    let file = File::open(&args.file)
-        .map_err(|e| format!("kan '{}' niet openen: {e}", args.file.display()))?;
-    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
-    let (reader, bytes_read) = CountingReader::new(BufReader::with_capacity(256 * 1024, file));
-    let mut progress = Progress::on_terminal(size, bytes_read);
+    let (reader, mut progress) = open_with_progress(&args.file)?;
     let options = TenancyImportOptions {
         dry_run,
         actor_user_id: None,
