@@ -69,6 +69,10 @@ fn the_tenancy_pages_guard_the_gate_and_the_four_eyes() {
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("Volgende stap: Dagvaarding"));
     assert!(page.body.contains("Incassokosten"));
+    let viewed = support::casework::audit_rows(&server)
+        .into_iter()
+        .any(|r| r.action == "tenancy.view" && r.object_id == id.to_string());
+    assert!(viewed, "opening a tenancy page is audited");
     let today = field(&page.body, "datum");
     let csrf = worker.csrf();
 

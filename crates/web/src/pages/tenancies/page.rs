@@ -96,6 +96,10 @@ async fn render_tenancy(
     let own = allow(state, who, Action::ViewTenancies).await?;
     let today = today();
     let t = TenancyView::build(state, own, id, today).await?;
+    // Who looked at which household's file, and when, like a case page:
+    // audited before anything of it is shown.
+    let event = who.audit("tenancy.view", "tenancy").with_object(id);
+    state.store.append_audit(event).await?;
     let allowed = |action| can(&who.actor, action, Resource::Organisation(own)).is_allowed();
     let page = TenancyPage {
         layout: Layout::signed_in(
