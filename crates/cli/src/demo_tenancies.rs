@@ -14,8 +14,8 @@ use vangnet_domain::user::Role;
 use vangnet_store::tenancy::{LedgerKind, NewLedgerEntry, TenancyOutcome};
 use vangnet_store::{Org, Store};
 use vangnet_web::tenancy::{
-    gemeenten, parse_tenancy, record_event, request_override, route_gemeente, EventInput,
-    StepOutcome, TenancyActor, TenancyIn,
+    parse_tenancy, record_event, request_override, route_gemeente, EventInput, StepOutcome,
+    TenancyActor, TenancyIn,
 };
 
 /// The tenancy whose summons the gate blocks until a home visit is made.
@@ -182,7 +182,9 @@ pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
         actor: &actor,
         audit: &audit,
     };
-    let gemeenten = gemeenten(store).await.map_err(|e| e.to_string())?;
+    let gemeenten = vangnet_signals::Gemeenten::load(store)
+        .await
+        .map_err(|e| e.to_string())?;
     for plan in plans(today) {
         let tenancy_in = TenancyIn {
             reference: plan.reference.into(),

@@ -8,12 +8,14 @@
 mod convert;
 mod csv_import;
 pub mod ddas_export;
+mod gemeenten;
 mod rejected;
 mod run;
 mod tenancy_import;
 
 pub use convert::{content_hash, default_partner_type, to_new_signal};
 pub use csv_import::{import_csv, ImportError};
+pub use gemeenten::Gemeenten;
 pub use rejected::RejectedRows;
 pub use run::{
     Checked, ImportReport, ImportRun, ItemResult, ReportedError, RowChecker, RunOptions,

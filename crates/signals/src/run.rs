@@ -9,12 +9,11 @@ use serde::Serialize;
 use std::sync::Arc;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::calendar::amsterdam_date;
-use vangnet_domain::org::OrgKind;
-use vangnet_domain::routing::{Route, RoutingTable};
+use vangnet_domain::routing::Route;
 use vangnet_domain::signal::{validate, PartnerType, RawSignal, RowError, Validated};
 use vangnet_store::{
-    FinishedImport, ImportCounts, ImportSource, NewImport, NewSignal, Org, OrgScope, SignalOutcome,
-    Store, StoreError,
+    FinishedImport, ImportCounts, ImportSource, NewImport, NewSignal, Org, SignalOutcome, Store,
+    StoreError,
 };
 
 /// Reports keep at most this many errors; the counts stay exact.
@@ -105,7 +104,7 @@ pub enum Checked {
 /// import runs it on the reading thread while the previous batch is stored.
 #[derive(Clone)]
 pub struct RowChecker {
-    routing: Arc<RoutingTable>,
+    routing: Arc<crate::Gemeenten>,
     default_type: PartnerType,
     today: NaiveDate,
 }
@@ -162,13 +161,7 @@ impl<'a> ImportRun<'a> {
         partner: Org,
         options: RunOptions,
     ) -> Result<Self, StoreError> {
-        let gemeenten: Vec<Org> = store
-            .list_orgs(OrgScope::All)
-            .await?
-            .into_iter()
-            .filter(|o| o.kind == OrgKind::Gemeente)
-            .collect();
-        let routing = RoutingTable::new(gemeenten.iter().map(|g| (g.id, &g.postcodes)));
+        let routing = crate::Gemeenten::load(store).await?;
         let import_id = if options.dry_run {
             None
         } else {

@@ -18,14 +18,12 @@ use serde::Serialize;
 use std::io::Read;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::calendar::amsterdam_date;
-use vangnet_domain::org::OrgKind;
-use vangnet_domain::routing::{Route, RoutingTable};
 use vangnet_domain::tenancy::{validate_tenancy, RawTenancy, TenancyRow};
 use vangnet_intake::{TenancyProfile, TenancyReader};
 use vangnet_store::tenancy::{
     LedgerKind, LedgerOutcome, NewLedgerEntry, TenancyData, TenancyOutcome,
 };
-use vangnet_store::{Org, OrgScope, Store};
+use vangnet_store::{Org, Store};
 
 /// Rows stored per transaction.
 const BATCH: usize = 1000;
@@ -67,8 +65,7 @@ struct Run<'a> {
     store: &'a dyn Store,
     verhuurder: &'a Org,
     options: TenancyImportOptions,
-    gemeenten: Vec<Org>,
-    routing: RoutingTable,
+    gemeenten: crate::Gemeenten,
     pending: Vec<TenancyRow>,
     report: TenancyImportReport,
 }
@@ -84,19 +81,12 @@ pub async fn import_tenancies_csv<R: Read>(
     mut progress: impl FnMut(u64),
 ) -> Result<TenancyImportReport, ImportError> {
     let mut rows = TenancyReader::new(reader, profile)?;
-    let gemeenten: Vec<Org> = store
-        .list_orgs(OrgScope::All)
-        .await?
-        .into_iter()
-        .filter(|o| o.kind == OrgKind::Gemeente)
-        .collect();
-    let routing = RoutingTable::new(gemeenten.iter().map(|g| (g.id, &g.postcodes)));
+    let gemeenten = crate::Gemeenten::load(store).await?;
     let mut run = Run {
         store,
         verhuurder,
         options,
         gemeenten,
-        routing,
         pending: Vec::with_capacity(BATCH),
         report: TenancyImportReport {
             counts: TenancyImportCounts::default(),
@@ -168,10 +158,7 @@ impl Run<'_> {
     }
 
     fn gemeente(&self, row: &TenancyRow) -> Option<&Org> {
-        match self.routing.route(row.address.pc4()) {
-            Route::Gemeente(id) => self.gemeenten.iter().find(|g| g.id == id),
-            Route::Unroutable | Route::Conflict(_) => None,
-        }
+        self.gemeenten.serving(row.address.pc4())
     }
 
     fn audit(&self, action: &str) -> AuditEvent {

@@ -12,8 +12,8 @@ use crate::auth::{authorize, ApiCaller};
 use crate::problem::Problem;
 use crate::state::AppState;
 use crate::tenancy::{
-    self, gemeenten, parse_tenancy, route_gemeente, Evaluated, EventInput, StepOutcome,
-    TenancyActor, TenancyError, TenancyIn,
+    self, parse_tenancy, route_gemeente, Evaluated, EventInput, StepOutcome, TenancyActor,
+    TenancyError, TenancyIn,
 };
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -161,7 +161,7 @@ async fn upsert(
             format!("Stuur hoogstens {MAX_BATCH} huurovereenkomsten per verzoek."),
         ));
     }
-    let gemeenten = gemeenten(&*state.store).await?;
+    let gemeenten = vangnet_signals::Gemeenten::load(&*state.store).await?;
     let mut items = Vec::with_capacity(values.len());
     let mut batch = Vec::new();
     let mut positions = Vec::new();

@@ -10,7 +10,7 @@ mod event_input;
 mod tenancy_input;
 
 pub use event_input::EventInput;
-pub use tenancy_input::{gemeenten, parse_tenancy, route_gemeente, TenancyIn, MAX_TENANTS};
+pub use tenancy_input::{parse_tenancy, route_gemeente, TenancyIn, MAX_TENANTS};
 
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -4,8 +4,6 @@
 
 use chrono::NaiveDate;
 use serde::Deserialize;
-use vangnet_domain::org::OrgKind;
-use vangnet_domain::routing::{Route, RoutingTable};
 use vangnet_domain::signal::normalise::{
     parse_addition, parse_house_number, parse_postcode, parse_text,
 };
@@ -13,8 +11,8 @@ use vangnet_domain::signal::{Address, MAX_AMOUNT_CENTS};
 use vangnet_domain::tenancy::Grounds;
 use vangnet_domain::validation::required_text;
 use vangnet_domain::Invalid;
+use vangnet_signals::Gemeenten;
 use vangnet_store::tenancy::{TenancyData, DEFAULT_GROUNDS};
-use vangnet_store::{Org, OrgScope, Store, StoreError};
 
 /// More tenants on one contract is a pasted list, not a household.
 pub const MAX_TENANTS: usize = 10;
@@ -145,25 +143,11 @@ pub fn parse_tenancy(input: &TenancyIn) -> Result<TenancyData, Invalid> {
     })
 }
 
-/// The gemeenten, to route tenancies by postcode.
-pub async fn gemeenten(store: &dyn Store) -> Result<Vec<Org>, StoreError> {
-    Ok(store
-        .list_orgs(OrgScope::All)
-        .await?
-        .into_iter()
-        .filter(|o| o.kind == OrgKind::Gemeente)
-        .collect())
-}
-
 /// Sets the tenancy's gemeente (and its CBS code) from the postcode; none
 /// when no gemeente, or more than one, claims it.
-pub fn route_gemeente(data: &mut TenancyData, gemeenten: &[Org]) {
-    let table = RoutingTable::new(gemeenten.iter().map(|g| (g.id, &g.postcodes)));
-    if let Route::Gemeente(id) = table.route(data.address.pc4()) {
-        data.gemeente_org_id = Some(id);
-        data.gemeentecode = gemeenten
-            .iter()
-            .find(|g| g.id == id)
-            .and_then(|g| g.gemeentecode.clone());
+pub fn route_gemeente(data: &mut TenancyData, gemeenten: &Gemeenten) {
+    if let Some(gemeente) = gemeenten.serving(data.address.pc4()) {
+        data.gemeente_org_id = Some(gemeente.id);
+        data.gemeentecode = gemeente.gemeentecode.clone();
     }
 }
