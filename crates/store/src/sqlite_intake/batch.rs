@@ -123,14 +123,15 @@ impl<'t> Batch<'t> {
             return Ok(SignalOutcome::Duplicate { signal_id: old.id });
         }
         let old = old.clone();
-        let placement = if moved(&old, s) {
+        let moved = moved(&old, s);
+        let placement = if moved {
             let (case, reason) = self.place(s)?;
             Placement::new(s, case, reason)
         } else {
             Placement::of(&old)
         };
         self.update(&old, s, &placement)?;
-        if moved(&old, s) {
+        if moved {
             // The signal left its old case; reading the cases again drops
             // the old case's claim on its BSN.
             self.load_cases(rows)?;
