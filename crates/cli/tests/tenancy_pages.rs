@@ -125,6 +125,10 @@ fn the_tenancy_pages_guard_the_gate_and_the_four_eyes() {
         ],
     );
     assert_eq!(reply.status, 422, "{}", reply.body);
+    // The refused request keeps the blocked step and its rules on the page.
+    assert!(reply.body.contains("Tegengehouden door de poort"));
+    assert!(reply.body.contains("huisbezoek"), "{}", reply.body);
+    assert_eq!(field(&reply.body, "besluit"), decision);
     let reply = lead.post_form(
         &format!("/huur/dossiers/{id}/doorbraak"),
         &[

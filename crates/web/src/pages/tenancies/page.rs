@@ -244,6 +244,17 @@ async fn failed(
     id: i64,
     error: TenancyError,
 ) -> Result<Response, PageError> {
+    failed_with(state, who, csrf, id, error, None).await
+}
+
+async fn failed_with(
+    state: &AppState,
+    who: &SignedIn,
+    csrf: &CsrfToken,
+    id: i64,
+    error: TenancyError,
+    blocked: Option<Blocked>,
+) -> Result<Response, PageError> {
     let (status, errors) = match error {
         TenancyError::Invalid(invalid) => (UNPROCESSABLE, error_lines(&invalid)),
         TenancyError::Store(StoreError::Invalid(invalid)) => (UNPROCESSABLE, error_lines(&invalid)),
@@ -254,6 +265,7 @@ async fn failed(
     };
     let flash = Flash {
         errors,
+        blocked,
         ..Flash::default()
     };
     render_tenancy(state, who, csrf, id, status, flash).await
@@ -325,14 +337,7 @@ async fn submit(
                 kind: form.soort.trim().to_string(),
                 datum: form.datum.clone(),
                 planned: form.geplande_datum.clone(),
-                reasons: decision
-                    .reasons
-                    .into_iter()
-                    .map(|r| ReasonRow {
-                        met: r.met,
-                        message: r.message,
-                    })
-                    .collect(),
+                reasons: decision.reasons.into_iter().map(ReasonRow::from).collect(),
             };
             let flash = Flash {
                 blocked: Some(blocked),
@@ -374,6 +379,34 @@ pub async fn request_override(
     .await;
     match result {
         Ok(_) => Ok(back(id, "doorbraak")),
-        Err(error) => failed(&state, &who, &csrf, id, error).await,
+        Err(error) => {
+            // The blocked step and its rules stay on the page, so a missing
+            // reason can be added without asking the gate again.
+            let blocked = blocked_again(&state, &who, decision_id, &form).await?;
+            failed_with(&state, &who, &csrf, id, error, blocked).await
+        }
     }
+}
+
+/// The stored decision an override names, shown as when it blocked.
+async fn blocked_again(
+    state: &AppState,
+    who: &SignedIn,
+    decision_id: i64,
+    form: &EventForm,
+) -> Result<Option<Blocked>, PageError> {
+    let own = who.org.id;
+    let Some(stored) = state.store.gate_decision(own, decision_id).await? else {
+        return Ok(None);
+    };
+    // Stored as the domain gave them; rows read only what they show.
+    let reasons: Vec<ReasonRow> = serde_json::from_value(stored.data.reasons).unwrap_or_default();
+    Ok(Some(Blocked {
+        decision_id,
+        label: kind_label(&stored.data.step),
+        kind: stored.data.step,
+        datum: form.datum.clone(),
+        planned: form.geplande_datum.clone(),
+        reasons,
+    }))
 }

@@ -26,9 +26,19 @@ pub struct TimelineRow {
     pub marker: String,
 }
 
+#[derive(serde::Deserialize)]
 pub struct ReasonRow {
     pub met: bool,
     pub message: String,
+}
+
+impl From<vangnet_domain::tenancy::Reason> for ReasonRow {
+    fn from(reason: vangnet_domain::tenancy::Reason) -> Self {
+        ReasonRow {
+            met: reason.met,
+            message: reason.message,
+        }
+    }
 }
 
 pub struct NextStep {
@@ -247,10 +257,7 @@ async fn next_panel(
                 .decision
                 .reasons
                 .into_iter()
-                .map(|r| ReasonRow {
-                    met: r.met,
-                    message: r.message,
-                })
+                .map(ReasonRow::from)
                 .collect();
         }
         Err(TenancyError::Invalid(invalid)) => panel.problem = Some(invalid.to_string()),
