@@ -7,20 +7,21 @@
 //! so no caller can skip it.
 
 mod event_input;
+mod policies;
 mod tenancy_input;
 
 pub use event_input::EventInput;
+pub use policies::{declare_policy, end_policy, merged_policy, policy_in_force, Declaration};
 pub use tenancy_input::{parse_tenancy, route_gemeente, TenancyIn, MAX_TENANTS};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::permission::{can, Action, Actor, Decision, Resource};
-use vangnet_domain::tenancy::{evaluate, Event, GateDecision, GateInput, Policy, Step};
+use vangnet_domain::tenancy::{evaluate, Event, GateDecision, GateInput, Step};
 use vangnet_domain::Invalid;
 use vangnet_store::tenancy::{
-    EventRecording, GateFacts, GatePolicy, NewGateDecision, NewGateOverride, NewTenancyEvent,
-    PolicyScope, RecordedEvent,
+    EventRecording, GateFacts, NewGateDecision, NewGateOverride, NewTenancyEvent, RecordedEvent,
 };
 use vangnet_store::{Store, StoreError};
 
@@ -106,68 +107,6 @@ pub enum StepOutcome {
     },
     /// A step the gate does not guard, recorded directly.
     Direct { recorded: RecordedEvent },
-}
-
-/// The policies in force merged onto the defaults, platform first, then the
-/// verhuurder's, each by start (the order `gate_policies_in_force` gives).
-/// Settings follow the domain's key-by-key merge. Moratoria and leniency
-/// of different versions add up rather than replace each other: two
-/// declarations in force at once both hold, and a verhuurder's own policy
-/// can never lift the platform's moratorium. The version names every
-/// version used, so a stored decision can be traced to them.
-pub fn merged_policy(policies: &[GatePolicy]) -> Result<Policy, Invalid> {
-    let mut policy = Policy::default();
-    let mut labels = Vec::new();
-    for stored in policies {
-        let mut overrides = stored.data.policy.clone();
-        if let serde_json::Value::Object(map) = &mut overrides {
-            map.remove("version");
-        }
-        let before = policy.clone();
-        let mut merged = Policy::merged(&before, &overrides).map_err(|e| {
-            vangnet_domain::Invalid::one(
-                "policy",
-                format!(
-                    "beleidsversie {} is ongeldig: {e}",
-                    stored.data.version_label
-                ),
-            )
-        })?;
-        for m in before.moratoria {
-            if !merged.moratoria.contains(&m) {
-                merged.moratoria.insert(0, m);
-            }
-        }
-        for l in before.leniency {
-            if !merged.leniency.contains(&l) {
-                merged.leniency.insert(0, l);
-            }
-        }
-        let owner = match stored.data.scope {
-            PolicyScope::Platform => "platform",
-            PolicyScope::Verhuurder(_) => "verhuurder",
-        };
-        labels.push((stored.id, format!("{owner}:{}", stored.data.version_label)));
-        policy = merged;
-    }
-    policy.version = policy_version(&labels);
-    Ok(policy)
-}
-
-/// "vangnet-standaard-1", or the defaults plus each version used; by
-/// policy id when the labels would not fit a version (64 characters).
-fn policy_version(labels: &[(i64, String)]) -> String {
-    let default = vangnet_domain::tenancy::policy::DEFAULT_VERSION;
-    if labels.is_empty() {
-        return default.to_string();
-    }
-    let named: Vec<&str> = labels.iter().map(|(_, l)| l.as_str()).collect();
-    let full = format!("{default}+{}", named.join("+"));
-    if full.chars().count() <= 64 {
-        return full;
-    }
-    let ids: Vec<String> = labels.iter().map(|(id, _)| format!("#{id}")).collect();
-    format!("{default}+beleid{}", ids.join(""))
 }
 
 /// A stored event as the domain reads it: kind, date and its details flat.
@@ -458,104 +397,7 @@ pub async fn reject_override(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::Utc;
     use serde_json::json;
-    use vangnet_store::tenancy::{NewGatePolicy, PolicyArea};
-
-    fn stored(id: i64, scope: PolicyScope, label: &str, policy: serde_json::Value) -> GatePolicy {
-        GatePolicy {
-            id,
-            data: NewGatePolicy {
-                scope,
-                area: PolicyArea::All,
-                valid_from: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-                valid_to: None,
-                version_label: label.into(),
-                policy,
-                created_by_user_id: None,
-            },
-            created_at: Utc::now(),
-        }
-    }
-
-    fn moratorium(from: &str, to: &str) -> serde_json::Value {
-        json!({"moratoria": [{"from": from, "to": to, "gemeentecodes": null}]})
-    }
-
-    #[test]
-    fn no_policies_is_the_default() {
-        assert_eq!(merged_policy(&[]).unwrap(), Policy::default());
-    }
-
-    #[test]
-    fn settings_merge_key_by_key_and_the_version_names_every_version() {
-        let policies = [
-            stored(
-                1,
-                PolicyScope::Platform,
-                "p1",
-                json!({"signal_to_dagvaarding_days": 90}),
-            ),
-            stored(
-                2,
-                PolicyScope::Verhuurder(7),
-                "v1",
-                json!({"receipt_days": 3, "version": "ignored"}),
-            ),
-        ];
-        let policy = merged_policy(&policies).unwrap();
-        assert_eq!(policy.signal_to_dagvaarding_days, 90);
-        assert_eq!(policy.receipt_days, 3);
-        assert_eq!(
-            policy.version,
-            "vangnet-standaard-1+platform:p1+verhuurder:v1"
-        );
-    }
-
-    #[test]
-    fn moratoria_of_several_versions_add_up() {
-        let policies = [
-            stored(
-                1,
-                PolicyScope::Platform,
-                "m1",
-                moratorium("2020-03-26", "2020-06-30"),
-            ),
-            stored(
-                2,
-                PolicyScope::Platform,
-                "m2",
-                moratorium("2021-01-01", "2021-02-01"),
-            ),
-            stored(3, PolicyScope::Verhuurder(7), "v", json!({"moratoria": []})),
-        ];
-        let policy = merged_policy(&policies).unwrap();
-        assert_eq!(policy.moratoria.len(), 2, "a verhuurder cannot lift one");
-    }
-
-    #[test]
-    fn a_long_version_falls_back_to_policy_ids() {
-        let label = "x".repeat(40);
-        let policies = [
-            stored(4, PolicyScope::Platform, &label, json!({})),
-            stored(9, PolicyScope::Verhuurder(7), &label, json!({})),
-        ];
-        let policy = merged_policy(&policies).unwrap();
-        assert_eq!(policy.version, "vangnet-standaard-1+beleid#4#9");
-        assert!(policy.validate().is_ok());
-    }
-
-    #[test]
-    fn an_invalid_stored_policy_is_named() {
-        let policies = [stored(
-            1,
-            PolicyScope::Platform,
-            "kapot",
-            json!({"receipt_days": 99}),
-        )];
-        let error = merged_policy(&policies).unwrap_err();
-        assert!(error.to_string().contains("kapot"), "{error}");
-    }
 
     #[test]
     fn a_stored_event_reads_as_the_domains() {

@@ -14,6 +14,25 @@ impl Policy {
         self.check_at_least_as_strict_as(platform).is_ok()
     }
 
+    /// This policy with every setting and holiday at least the platform's:
+    /// a verhuurder's version checked against the platform when it was
+    /// declared stays no laxer when the platform asks more later.
+    /// Moratoria and leniency are not touched; the caller adds the
+    /// platform's to the verhuurder's rather than letting one replace the
+    /// other.
+    pub fn tightened_to(mut self, platform: &Policy) -> Policy {
+        for ((key, _, _), theirs) in RANGES.iter().zip(platform.settings()) {
+            if let Some(mine) = self.setting_mut(key) {
+                *mine = (*mine).max(theirs);
+            }
+        }
+        self.holidays.good_friday |= platform.holidays.good_friday;
+        if platform.holidays.liberation_day == LiberationDay::EveryYear {
+            self.holidays.liberation_day = LiberationDay::EveryYear;
+        }
+        self
+    }
+
     /// Every way this policy is laxer than `platform`, in Dutch, under the
     /// key that is laxer.
     pub fn check_at_least_as_strict_as(&self, platform: &Policy) -> Result<(), Invalid> {

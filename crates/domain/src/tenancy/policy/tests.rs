@@ -332,3 +332,32 @@ fn strictness_table() {
         .unwrap_err();
     assert_eq!(got.errors.len(), 2, "{got}");
 }
+
+#[test]
+fn tightening_keeps_the_stricter_of_each_setting_and_holiday() {
+    let platform = Policy {
+        signal_to_dagvaarding_days: 90,
+        receipt_days: 1,
+        holidays: crate::workdays::HolidaySettings {
+            good_friday: true,
+            liberation_day: LiberationDay::EveryYear,
+        },
+        ..Policy::default()
+    };
+    let mine = Policy {
+        signal_to_dagvaarding_days: 60,
+        receipt_days: 3,
+        aanzegging_to_ontruiming_days: 21,
+        ..Policy::default()
+    };
+    let tightened = mine.clone().tightened_to(&platform);
+    assert_eq!(tightened.signal_to_dagvaarding_days, 90, "the platform's");
+    assert_eq!(tightened.receipt_days, 3, "the verhuurder's");
+    assert_eq!(tightened.aanzegging_to_ontruiming_days, 21);
+    assert!(tightened.is_at_least_as_strict_as(&platform));
+    assert_eq!(tightened.moratoria, mine.moratoria);
+    assert_eq!(
+        Policy::default().tightened_to(&Policy::default()),
+        Policy::default()
+    );
+}
