@@ -186,6 +186,13 @@ impl Policy {
         ]
     }
 
+    /// Each numeric setting with its JSON key, as forms and overviews list
+    /// them.
+    pub fn settings_by_key(&self) -> [(&'static str, u32); 6] {
+        let values = self.settings();
+        std::array::from_fn(|i| (RANGES[i].0, values[i]))
+    }
+
     pub(crate) fn setting_mut(&mut self, key: &str) -> Option<&mut u32> {
         Some(match key {
             "receipt_days" => &mut self.receipt_days,

@@ -2,7 +2,7 @@
 //! navigation the user's role allows.
 
 use crate::auth::SignedIn;
-use crate::pages::{casework, ddas, tenancies};
+use crate::pages::{casework, ddas, policies, tenancies};
 use vangnet_domain::permission::{can, Action, Resource};
 
 pub struct NavItem {
@@ -69,12 +69,16 @@ impl Layout {
         if allowed(Action::ApproveOverride) {
             entries.push((tenancies::OVERRIDES_PATH, "Doorbraken"));
         }
+        if allowed(Action::SetTenancyPolicy) {
+            entries.push((policies::VERHUURDER_PATH, "Poortbeleid"));
+        }
         if allowed(Action::ViewEvictionNotices) {
             entries.push((tenancies::NOTICES_PATH, "Meldingen ontruiming"));
         }
         if who.actor.is_platform_admin() {
             entries.push(("/beheer/organisaties", "Organisaties"));
             entries.push(("/beheer/onrouteerbaar", "Onrouteerbaar"));
+            entries.push((policies::PLATFORM_PATH, "Poortbeleid"));
         }
         let items = entries
             .into_iter()

@@ -10,6 +10,7 @@ pub mod layout;
 pub mod login;
 pub mod orgs;
 pub mod partner;
+pub mod policies;
 pub mod start;
 pub mod tenancies;
 pub mod unroutable;
@@ -47,6 +48,7 @@ pub fn routes() -> Router<AppState> {
         .route(ddas::PATH, get(ddas::page))
         .merge(casework::routes())
         .merge(tenancies::routes())
+        .merge(policies::routes())
 }
 
 /// Renders an askama template, or the 500 page if that fails.
