@@ -171,6 +171,7 @@ async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>
     let helper = demo_org(store, "schuldhulp-haaglanden").await?;
     crate::demo_cases::seed(&**store, &gemeente, &helper).await?;
     crate::demo_tenancies::seed(&**store, &corporation).await?;
+    crate::demo_policies::seed(&**store).await?;
     Ok(logins)
 }
 

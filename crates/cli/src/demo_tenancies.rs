@@ -1,8 +1,9 @@
 //! Demo tenancies of the Haagse Woningstichting, taken through the same
 //! service as the pages and the API (`vangnet_web::tenancy`): one at every
 //! stage of the track, a summons the gate blocks for lack of a home visit,
-//! one with an art. 14 melding (so Den Haag sees a notice) and one with an
-//! override the medewerker asked for, waiting for the teamleider.
+//! one with an art. 14 melding (so Den Haag sees a notice), one with an
+//! override the medewerker asked for, waiting for the teamleider, and one
+//! in Rijswijk under the demo moratorium (`demo_policies`).
 
 use crate::commands::{cli_event, CliResult};
 use chrono::{Duration, NaiveDate, Utc};
@@ -20,6 +21,9 @@ use vangnet_web::tenancy::{
 
 /// The tenancy whose summons the gate blocks until a home visit is made.
 pub const BLOCKED_SUMMONS: &str = "HWS-1004";
+/// In Rijswijk, where the demo's platform moratorium holds: every rule for
+/// the bailiff is met, and the gate still says no.
+pub const UNDER_MORATORIUM: &str = "HWS-1007";
 
 const RENT: i64 = 75_000;
 
@@ -29,6 +33,7 @@ struct Plan {
     street: &'static str,
     number: &'static str,
     postcode: &'static str,
+    city: &'static str,
     months_due: i64,
     /// (days ago, the event's other fields).
     events: Vec<(i64, Value)>,
@@ -82,6 +87,7 @@ fn plans(today: NaiveDate) -> Vec<Plan> {
             street: "Weimarstraat",
             number: "101",
             postcode: "2562 HD",
+            city: "Den Haag",
             months_due: 1,
             events: vec![(10, json!({"kind": "herinnering"}))],
             blocked_override: None,
@@ -92,6 +98,7 @@ fn plans(today: NaiveDate) -> Vec<Plan> {
             street: "Hoefkade",
             number: "312",
             postcode: "2526 CE",
+            city: "Den Haag",
             months_due: 2,
             events: vec![
                 (40, json!({"kind": "herinnering"})),
@@ -109,6 +116,7 @@ fn plans(today: NaiveDate) -> Vec<Plan> {
             street: "Paul Krugerlaan",
             number: "88",
             postcode: "2571 JN",
+            city: "Den Haag",
             months_due: 4,
             events: deurwaarder,
             blocked_override: None,
@@ -119,6 +127,7 @@ fn plans(today: NaiveDate) -> Vec<Plan> {
             street: "Laan van Meerdervoort",
             number: "12A",
             postcode: "2517 AB",
+            city: "Den Haag",
             months_due: 4,
             events: blocked,
             blocked_override: None,
@@ -129,6 +138,7 @@ fn plans(today: NaiveDate) -> Vec<Plan> {
             street: "Zuiderparklaan",
             number: "200",
             postcode: "2541 CM",
+            city: "Den Haag",
             months_due: 6,
             events: melding,
             blocked_override: None,
@@ -139,6 +149,7 @@ fn plans(today: NaiveDate) -> Vec<Plan> {
             street: "Stationsweg",
             number: "45",
             postcode: "2515 BK",
+            city: "Den Haag",
             months_due: 3,
             events: vec![
                 (60, json!({"kind": "herinnering"})),
@@ -148,6 +159,17 @@ fn plans(today: NaiveDate) -> Vec<Plan> {
                 "deurwaarder",
                 "De huurder reageert al maanden niet en de achterstand loopt snel op.",
             )),
+        },
+        Plan {
+            reference: UNDER_MORATORIUM,
+            tenant: "L. Janssen",
+            street: "Herenstraat",
+            number: "7",
+            postcode: "2282 BR",
+            city: "Rijswijk",
+            months_due: 4,
+            events: prevention(133, true),
+            blocked_override: None,
         },
     ]
 }
@@ -193,7 +215,7 @@ pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
             house_number: plan.number.into(),
             addition: None,
             postcode: plan.postcode.into(),
-            city: Some("Den Haag".into()),
+            city: Some(plan.city.into()),
             grounds: None,
             monthly_rent_cents: RENT,
             start_date: today - Duration::days(3 * 365),
