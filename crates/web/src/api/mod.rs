@@ -6,6 +6,7 @@
 mod audit;
 pub(crate) mod ddas;
 mod dto;
+mod gate_policy;
 mod health;
 mod orgs;
 mod signals;
@@ -73,7 +74,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tenancies::add_ledger))
         .routes(routes!(tenancies::add_event))
         .routes(routes!(tenancies::gate))
-        .routes(routes!(tenancies::eviction_notices));
+        .routes(routes!(tenancies::eviction_notices))
+        .routes(routes!(gate_policy::in_force));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts()

@@ -54,7 +54,11 @@ impl From<TenancyError> for Problem {
     }
 }
 
-async fn allow(state: &AppState, caller: &ApiCaller, action: Action) -> Result<i64, Problem> {
+pub(super) async fn allow(
+    state: &AppState,
+    caller: &ApiCaller,
+    action: Action,
+) -> Result<i64, Problem> {
     let own = caller.actor.org_id;
     authorize(state, &caller.actor, action, Resource::Organisation(own)).await?;
     Ok(own)
