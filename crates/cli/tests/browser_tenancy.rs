@@ -2,7 +2,7 @@
 //! the verhuurder's medewerker opens the demo tenancy whose summons lacks a
 //! home visit, asks for the dagvaarding and sees the gate block it with
 //! every rule, records the home visit, asks again and sees it recorded,
-//! with axe-core checking the list and the tenancy page. Skips without
+//! with axe-core checking the list, the tenancy page and the policy pages. Skips without
 //! Chromium or axe-core, unless `VANGNET_TEST_REQUIRE_ALL` is set.
 
 mod support;
@@ -114,6 +114,7 @@ fn a_blocked_summons_goes_through_after_the_home_visit() {
         "the tenancy after the summons".into(),
         axe_violations(&browser, &axe),
     ));
+    policy_pages(&browser, &server, &axe, &mut report);
 
     let failures = serious_violations(&report);
     assert!(
@@ -121,4 +122,48 @@ fn a_blocked_summons_goes_through_after_the_home_visit() {
         "serious or critical accessibility violations:\n{}",
         failures.join("\n")
     );
+}
+
+/// The platform's policy page, with a form mistake shown, and a
+/// verhuurder's own: reached by the menu, checked by axe.
+fn policy_pages(
+    browser: &Browser,
+    server: &DemoServer,
+    axe: &str,
+    report: &mut Vec<(String, Vec<Value>)>,
+) {
+    browser.delete_all_cookies();
+    submit_login(browser, server, "beheer@vangnet.example", DEMO_PASSWORD);
+    browser.wait_for_path("/start");
+    browser.click_css("nav a[href=\"/beheer/poortbeleid\"]");
+    browser.wait_for_path("/beheer/poortbeleid");
+    let versions = text_of(browser, "main");
+    assert!(versions.contains("demo-winterstop-rijswijk"), "{versions}");
+    report.push(("the platform's policy".into(), axe_violations(browser, axe)));
+
+    let to = browser.find("#m-tot");
+    browser.send_keys(&to, "31-02-2020");
+    let errors = submit_and_expect(
+        browser,
+        "Moratorium afkondigen",
+        "[role=\"alert\"]",
+        "Tot en met",
+    );
+    assert!(errors.contains("Niet vastgelegd"), "{errors}");
+    report.push((
+        "a policy form with a mistake".into(),
+        axe_violations(browser, axe),
+    ));
+
+    browser.delete_all_cookies();
+    submit_login(
+        browser,
+        server,
+        "teamleider.huur@woningstichting.example",
+        DEMO_PASSWORD,
+    );
+    browser.wait_for_path("/start");
+    browser.click_css("nav a[href=\"/huur/beleid\"]");
+    browser.wait_for_path("/huur/beleid");
+    report.push(("a verhuurder's policy".into(), axe_violations(browser, axe)));
 }
