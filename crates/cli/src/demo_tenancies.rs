@@ -62,6 +62,25 @@ fn prevention(start: i64, home_visit: bool) -> Vec<(i64, Value)> {
     events
 }
 
+/// Prevention, court and the art. 14 melding, `start` days ago, ending
+/// with the melding announcing an eviction `melding_to` days later.
+fn court_and_notice(today: NaiveDate, start: i64, melding_to: i64) -> Vec<(i64, Value)> {
+    let mut events = prevention(start + 150, true);
+    let intended = (today - Duration::days(start - 10 - melding_to)).to_string();
+    events.extend([
+        (start + 100, json!({"kind": "deurwaarder"})),
+        (start + 40, json!({"kind": "dagvaarding"})),
+        (start + 20, json!({"kind": "vonnis"})),
+        (start + 15, json!({"kind": "betekening"})),
+        (start + 10, json!({"kind": "ontruimingsaanzegging"})),
+        (
+            start - 10,
+            json!({"kind": "melding_gemeente_ontruiming", "target_date": intended}),
+        ),
+    ]);
+    events
+}
+
 fn plans(today: NaiveDate) -> Vec<Plan> {
     let intended = (today + Duration::days(30)).to_string();
     let mut deurwaarder = prevention(133, true);
@@ -79,6 +98,32 @@ fn plans(today: NaiveDate) -> Vec<Plan> {
             9,
             json!({"kind": "melding_gemeente_ontruiming", "target_date": intended}),
         ),
+    ]);
+    let mut summons = prevention(150, true);
+    summons.extend([
+        (100, json!({"kind": "deurwaarder"})),
+        (20, json!({"kind": "dagvaarding"})),
+    ]);
+    let mut planned = court_and_notice(today, 20, 35);
+    planned.push((5, json!({"kind": "ontruiming_gepland", "planned_date": (today + Duration::days(25)).to_string()})));
+    // A planned date cannot lie in the past when it is recorded, so the
+    // demo's eviction is planned for today and carried out today.
+    let mut evicted = court_and_notice(today, 120, 110);
+    evicted.extend([
+        (
+            0,
+            json!({"kind": "ontruiming_gepland", "planned_date": today.to_string()}),
+        ),
+        (0, json!({"kind": "ontruimd"})),
+    ]);
+    let mut prevented = prevention(120, true);
+    prevented.extend([
+        (70, json!({"kind": "betalingsregeling", "status": "lopend"})),
+        (
+            10,
+            json!({"kind": "betalingsregeling", "status": "nagekomen"}),
+        ),
+        (10, json!({"kind": "voorkomen", "hoe": "betalingsregeling"})),
     ]);
     vec![
         Plan {
@@ -159,6 +204,50 @@ fn plans(today: NaiveDate) -> Vec<Plan> {
                 "deurwaarder",
                 "De huurder reageert al maanden niet en de achterstand loopt snel op.",
             )),
+        },
+        Plan {
+            reference: "HWS-1008",
+            tenant: "T. van Leeuwen",
+            street: "Escamplaan",
+            number: "310",
+            postcode: "2547 EM",
+            city: "Den Haag",
+            months_due: 5,
+            events: summons,
+            blocked_override: None,
+        },
+        Plan {
+            reference: "HWS-1009",
+            tenant: "K. Mahabier",
+            street: "Loosduinseweg",
+            number: "640",
+            postcode: "2571 AX",
+            city: "Den Haag",
+            months_due: 7,
+            events: planned,
+            blocked_override: None,
+        },
+        Plan {
+            reference: "HWS-1010",
+            tenant: "E. Brouwer",
+            street: "Thomsonlaan",
+            number: "27",
+            postcode: "2565 KT",
+            city: "Den Haag",
+            months_due: 8,
+            events: evicted,
+            blocked_override: None,
+        },
+        Plan {
+            reference: "HWS-1011",
+            tenant: "N. Yilmaz",
+            street: "Vaillantlaan",
+            number: "55",
+            postcode: "2526 HR",
+            city: "Den Haag",
+            months_due: 3,
+            events: prevented,
+            blocked_override: None,
         },
         Plan {
             reference: UNDER_MORATORIUM,
