@@ -218,6 +218,15 @@ pub struct ServeArgs {
     /// ones run every night at 03:30 (Amsterdam).
     #[arg(long, default_value_t = 60, env = "VANGNET_PURGE_DELAY_SECONDS")]
     pub purge_delay_seconds: u64,
+    /// HOST:PORT of a mail relay that takes plain SMTP without login
+    /// (postfix on this machine, or the organisation's internal relay; it
+    /// does TLS onward). With it, a gemeente's users get an e-mail without
+    /// personal data when an eviction is announced (art. 14).
+    #[arg(long, env = "VANGNET_SMTP_RELAY")]
+    pub smtp_relay: Option<String>,
+    /// Sender of that e-mail.
+    #[arg(long, default_value = "vangnet@localhost", env = "VANGNET_MAIL_FROM")]
+    pub mail_from: String,
 }
 
 #[derive(Args, Debug)]

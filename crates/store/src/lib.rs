@@ -47,6 +47,7 @@ pub trait Store:
     + casework::DdasStore
     + casework::PurgeStore
     + tenancy::TenancyStore
+    + tenancy::NoticeMailStore
     + Send
     + Sync
 {

@@ -81,6 +81,7 @@ crate::casework::casework_impl!(PgStore, PgPool, PgConnection);
 crate::casework::purge::purge_impl!(PgStore, PgConnection, advisory_lock = INTAKE_LOCK);
 crate::casework::ddas_impl!(PgStore);
 crate::tenancy::tenancy_impl!(PgStore, PgPool, PgConnection);
+crate::tenancy::notice_mail::notice_mail_impl!(PgStore);
 
 impl_store!(PgStore, {
     fn as_any(&self) -> &dyn std::any::Any {

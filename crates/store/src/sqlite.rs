@@ -100,6 +100,7 @@ crate::casework::casework_impl!(SqliteStore, SqlitePool, SqliteConnection);
 crate::casework::purge::purge_impl!(SqliteStore, SqliteConnection, secure_delete);
 crate::casework::ddas_impl!(SqliteStore);
 crate::tenancy::tenancy_impl!(SqliteStore, SqlitePool, SqliteConnection);
+crate::tenancy::notice_mail::notice_mail_impl!(SqliteStore);
 
 impl_store!(SqliteStore, {
     fn as_any(&self) -> &dyn std::any::Any {

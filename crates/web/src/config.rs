@@ -12,6 +12,27 @@ pub struct WebConfig {
     /// …and after this long in any case.
     pub session_max: Duration,
     pub throttle: ThrottlePolicy,
+    /// Mail to a gemeente about a new art. 14 notice; none without it.
+    pub mail: Option<MailConfig>,
+}
+
+/// Where mail goes out: a relay that speaks plain SMTP (on this machine or
+/// inside the organisation's network; it does TLS onward), and the sender.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailConfig {
+    /// `HOST:PORT`, e.g. `localhost:25`.
+    pub relay: String,
+    pub from: String,
+}
+
+impl MailConfig {
+    /// The name vangnet gives in EHLO: the sender's domain.
+    pub fn helo(&self) -> &str {
+        match self.from.rsplit_once('@') {
+            Some((_, domain)) if !domain.is_empty() => domain,
+            _ => "localhost",
+        }
+    }
 }
 
 impl Default for WebConfig {
@@ -21,6 +42,7 @@ impl Default for WebConfig {
             session_idle: Duration::minutes(30),
             session_max: Duration::hours(10),
             throttle: ThrottlePolicy::default(),
+            mail: None,
         }
     }
 }

@@ -9,6 +9,7 @@ mod assets;
 mod auth;
 mod config;
 mod crypto;
+pub mod mail;
 mod middleware;
 mod pages;
 mod problem;
@@ -16,7 +17,7 @@ mod state;
 pub mod tenancy;
 
 pub use areas::create_org;
-pub use config::WebConfig;
+pub use config::{MailConfig, WebConfig};
 pub use crypto::{hash_password, new_secret_token, sha256_hex};
 pub use pages::casework::step::{take_step, StepError, StepNames, StepRequest};
 pub use state::AppState;

@@ -8,7 +8,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use vangnet_store::Store;
-use vangnet_web::WebConfig;
+use vangnet_web::{MailConfig, WebConfig};
 
 pub async fn serve(url: &str, args: ServeArgs) -> CliResult {
     if args.session_idle_minutes < 1 {
@@ -17,12 +17,36 @@ pub async fn serve(url: &str, args: ServeArgs) -> CliResult {
     let store = open(url).await?;
     let delay = std::time::Duration::from_secs(args.purge_delay_seconds);
     super::purge::spawn_nightly(store.clone(), delay);
+    let mail = match args.smtp_relay {
+        Some(relay) => Some(mail_config(relay, args.mail_from)?),
+        None => None,
+    };
     let config = WebConfig {
         public_url: args.public_url,
         session_idle: Duration::minutes(args.session_idle_minutes),
+        mail,
         ..WebConfig::default()
     };
     run(store, config, args.listen, || ()).await
+}
+
+/// Checked before serving, so a typo stops the start instead of every mail.
+fn mail_config(relay: String, from: String) -> Result<MailConfig, String> {
+    let port = relay.rsplit_once(':').map(|(_, port)| port.parse::<u16>());
+    if !matches!(port, Some(Ok(p)) if p > 0) || relay.starts_with(':') {
+        return Err(format!(
+            "--smtp-relay is HOST:POORT, bijvoorbeeld localhost:25 (niet {relay:?})"
+        ));
+    }
+    let plain = |c: char| !c.is_whitespace() && !c.is_control() && !"<>,;\"".contains(c);
+    let well_formed = match from.split_once('@') {
+        Some((local, domain)) => !local.is_empty() && !domain.is_empty(),
+        None => false,
+    };
+    if !well_formed || !from.chars().all(plain) {
+        return Err(format!("--mail-from is geen e-mailadres: {from:?}"));
+    }
+    Ok(MailConfig { relay, from })
 }
 
 /// Binds, prints the address (and whatever `after_bind` prints), and serves.
@@ -40,6 +64,10 @@ pub async fn run(
     println!("vangnet draait op http://{address}");
     after_bind();
     spawn_purge(store.clone(), config.session_idle);
+    if let Some(mail) = &config.mail {
+        println!("e-mail over meldingen ontruiming gaat via {}", mail.relay);
+        vangnet_web::mail::spawn_worker(store.clone(), mail.clone(), config.public_url.clone());
+    }
     vangnet_web::serve(listener, store, config, shutdown)
         .await
         .map_err(|e| format!("de server stopte met een fout: {e}"))?;
@@ -82,5 +110,43 @@ fn shutdown_signal() -> std::io::Result<impl std::future::Future<Output = ()> + 
             let _ = tokio::signal::ctrl_c().await;
             println!("Afsluiten: lopende verzoeken worden afgemaakt…");
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mail_settings_are_checked_before_serving() {
+        let ok = super::mail_config("localhost:25".into(), "vangnet@localhost".into()).unwrap();
+        assert_eq!(
+            (ok.relay.as_str(), ok.from.as_str()),
+            ("localhost:25", "vangnet@localhost")
+        );
+        assert!(super::mail_config("relay.intern:587".into(), "a@b.nl".into()).is_ok());
+        for relay in [
+            "localhost",
+            "localhost:",
+            "localhost:0",
+            ":25",
+            "localhost:smtp",
+        ] {
+            assert!(
+                super::mail_config(relay.into(), "a@b".into()).is_err(),
+                "{relay}"
+            );
+        }
+        for from in [
+            "vangnet",
+            "@b",
+            "a@",
+            "a b@c",
+            "a@b>\r\nRCPT TO:<x@y",
+            "<a@b>",
+        ] {
+            assert!(
+                super::mail_config("h:25".into(), from.into()).is_err(),
+                "{from}"
+            );
+        }
     }
 }

@@ -10,6 +10,7 @@
 
 mod gate_records;
 pub(crate) mod gate_writes;
+pub mod notice_mail;
 pub(crate) mod queries;
 pub(crate) mod reads;
 mod records;
@@ -18,6 +19,7 @@ pub(crate) mod sql;
 pub(crate) mod writes;
 
 pub use gate_records::*;
+pub use notice_mail::{NoticeMailStore, NoticeToMail};
 pub(crate) use queries::tenancy_impl;
 pub use records::*;
 

@@ -221,6 +221,7 @@ pub async fn record_event(
         let recorded = store
             .record_tenancy_event(verhuurder, tenancy_id, &event, &recording, audit)
             .await?;
+        wake_mail_if_notified(&recorded);
         return Ok(StepOutcome::Direct { recorded });
     };
     let evaluated = evaluate_step(
@@ -259,6 +260,7 @@ pub async fn record_event(
     let recorded = store
         .record_tenancy_event(verhuurder, tenancy_id, &event, &recording, audit)
         .await?;
+    wake_mail_if_notified(&recorded);
     Ok(StepOutcome::Recorded {
         decision_id,
         decision,
@@ -364,7 +366,7 @@ pub async fn approve_override(
             "een doorbraak keurt een persoon goed",
         )))?;
     let audit = (who.audit)("tenancy.override_approve");
-    Ok(store
+    let recorded = store
         .approve_gate_override(
             who.verhuurder(),
             override_id,
@@ -372,7 +374,17 @@ pub async fn approve_override(
             expected_version,
             audit,
         )
-        .await?)
+        .await?;
+    wake_mail_if_notified(&recorded);
+    Ok(recorded)
+}
+
+/// A new art. 14 notice is in the outbox; its mail need not wait for the
+/// worker's next round.
+fn wake_mail_if_notified(recorded: &RecordedEvent) {
+    if recorded.notice.is_some() {
+        crate::mail::wake();
+    }
 }
 
 /// Declines a pending override: the same people as an approval.
