@@ -1,6 +1,7 @@
 //! Municipal case work over HTTP against the real `vangnet demo` server,
 //! on SQLite and on PostgreSQL: stale versions and the rules' refusals,
-//! the queue's filters and "Mijn zaken", and the settings page.
+//! the queue's filters and "Mijn zaken", the short deadline after an art. 14
+//! melding, and the settings page.
 
 mod support;
 
@@ -8,10 +9,13 @@ use support::casework::*;
 use support::http::Client;
 use support::server::DemoServer;
 use support::signals::logged_in;
+use vangnet_domain::calendar::amsterdam_date;
+use vangnet_domain::casework::deadline::{pickup_deadline, DeadlineSettings};
 
 on_both_databases!(
     a_step_on_a_stale_version_is_refused_in_dutch,
     queue_filters_find_the_demo_cases,
+    a_melding_gives_the_short_deadline_in_the_queue_as_on_the_case_page,
     settings_are_for_the_teamleider_and_checked_by_the_domain,
 );
 
@@ -192,6 +196,61 @@ fn queue_filters_find_the_demo_cases(server: &DemoServer) {
     assert_eq!(helper.get("/gemeente/mijn-zaken").status, 200);
     let mut partner = logged_in(server, PARTNER);
     assert_eq!(partner.get("/gemeente/zaken").status, 403);
+}
+
+/// The demo's HWS-1005 had its art. 14 melding nine days ago, which opened
+/// a case for the household: its pick-up is due three working days after
+/// the melding, not five, and the queue, its filter and the case page agree.
+fn a_melding_gives_the_short_deadline_in_the_queue_as_on_the_case_page(server: &DemoServer) {
+    const MELDING: &str = "2541CM 200";
+    let dutch = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
+    let on = amsterdam_date(chrono::Utc::now()) - chrono::Duration::days(9);
+    let defaults = DeadlineSettings::default();
+    let short = dutch(pickup_deadline(on, Some(on), &defaults));
+    let normal = dutch(pickup_deadline(on, None, &defaults));
+    assert_ne!(short, normal);
+
+    let mut worker = logged_in(server, WORKER);
+    let rows = queue(&mut worker, "");
+    let row = rows
+        .iter()
+        .find(|r| r.household == MELDING)
+        .unwrap_or_else(|| panic!("{MELDING} in {rows:?}"));
+    assert!(
+        row.text
+            .contains(&format!("ontruiming dreigt (melding {})", dutch(on))),
+        "{row:?}"
+    );
+    assert!(row.text.contains(&short), "{short}: {row:?}");
+    assert!(!row.text.contains(&normal), "{normal}: {row:?}");
+    let overdue = row.text.contains("verlopen") && !row.text.contains("bijna verlopen");
+    let filtered = households(&mut worker, "?termijn=verlopen");
+    assert_eq!(
+        filtered.contains(&MELDING.to_string()),
+        overdue,
+        "the filter agrees with the row: {row:?} {filtered:?}"
+    );
+    let plain = rows
+        .iter()
+        .find(|r| r.household == OPEN_OVERDUE)
+        .expect("a case without a melding");
+    assert!(!plain.text.contains("ontruiming dreigt"), "{plain:?}");
+
+    let page = worker.get(&case_path(row.id));
+    assert_eq!(page.status, 200);
+    let text = support::casework::strip_tags(&page.body);
+    assert!(
+        text.contains(&format!(
+            "meldde op {} een voorgenomen ontruiming",
+            dutch(on)
+        )),
+        "{text}"
+    );
+    let pickup = text
+        .split("Besluit over oppakken")
+        .nth(1)
+        .expect("the pick-up deadline");
+    assert!(pickup.contains(&short), "{short}: {pickup}");
 }
 
 fn settings_are_for_the_teamleider_and_checked_by_the_domain(server: &DemoServer) {

@@ -15,6 +15,8 @@ use vangnet_store::*;
 #[macro_use]
 mod backends;
 use backends::world::*;
+use vangnet_domain::casework::deadline::{first_contact_deadline, pickup_deadline};
+use vangnet_store::tenancy::MELDING_KIND;
 
 contract!(
     the_queue_puts_the_highest_priority_first,
@@ -24,6 +26,7 @@ contract!(
     a_hand_off_shows_the_case_to_the_hulpverlener_only,
     a_joining_signal_makes_the_priority_be_computed_again,
     overdue_and_due_soon_follow_the_working_day_cutoffs,
+    a_melding_makes_the_deadline_filters_short,
     settings_round_trip_and_reset_priorities,
     the_partner_learns_only_whether_the_case_was_picked_up,
 );
@@ -388,6 +391,154 @@ async fn overdue_and_due_soon_follow_the_working_day_cutoffs(store: Arc<dyn Stor
     assert!(!overdue.contains(&ids[0]));
     let late = queue(&w, owner, filter(DeadlineFilter::Overdue, "2026-03-18")).await;
     assert!(late.contains(&ids[0]));
+}
+
+/// Issue 5: the household's case gets the short deadline. Three households
+/// with first signals on Monday 2 March: one gets a melding dated Tuesday
+/// 3 March, one has none, and a third has only the melding (its case is
+/// opened by it). Both melding cases are due Friday 6 March, not Monday 9.
+async fn a_melding_makes_the_deadline_filters_short(store: Arc<dyn Store>) {
+    use backends::tenancy_world as tw;
+    let t = tw::track(store).await;
+    let w = &t.w;
+    let owner = CaseOwner::Gemeente(w.haag);
+    let mut ids = Vec::new();
+    for (kenmerk, postcode, number) in [("K1", "2511AB", 12), ("K2", "2512CD", 2)] {
+        let signal = signal(kenmerk, postcode, number, Route::Gemeente(w.haag));
+        let outcome = w
+            .store
+            .store_signals(import(w, w.corp).await, w.corp, &[signal])
+            .await
+            .unwrap();
+        match outcome[0] {
+            SignalOutcome::Created {
+                case: CaseLink::Created { case_id, .. },
+                ..
+            } => ids.push(case_id),
+            other => panic!("expected a new case, got {other:?}"),
+        }
+    }
+    let (threatened, plain) = (ids[0], ids[1]);
+    let melding = tw::aimed_at(MELDING_KIND, "2026-03-03", "2026-04-15");
+    let mut ours = tw::tenancy("H-1", "2511AB", Some(w.haag));
+    ours.address.addition = None;
+    let mut only = tw::tenancy("H-2", "2513EF", Some(w.haag));
+    only.address.addition = None;
+    let mut links = Vec::new();
+    for data in [ours, only] {
+        let id = tw::stored(&t, data).await;
+        links.push(tw::record(&t, id, &melding).await.unwrap().notice.unwrap());
+    }
+    assert_eq!(
+        (links[0].case_id, links[0].case_opened),
+        (threatened, false)
+    );
+    assert!(links[1].case_opened);
+    let opened = links[1].case_id;
+    // A later melding does not move the deadline: the earliest counts.
+    let again = tw::aimed_at(MELDING_KIND, "2026-03-05", "2026-04-20");
+    let mut later = tw::tenancy("H-3", "2511AB", Some(w.haag));
+    later.address.addition = None;
+    let id = tw::stored(&t, later).await;
+    assert_eq!(
+        tw::record(&t, id, &again)
+            .await
+            .unwrap()
+            .notice
+            .unwrap()
+            .case_id,
+        threatened
+    );
+
+    let settings = w.store.casework_settings(w.haag).await.unwrap();
+    let rows = w
+        .store
+        .case_queue(owner, &QueueFilter::default(), Page::first(10))
+        .await
+        .unwrap();
+    let notice_of = |id| rows.iter().find(|r| r.id == id).unwrap().eviction_notice_on;
+    assert_eq!(notice_of(threatened), Some(date("2026-03-03")));
+    assert_eq!(notice_of(opened), Some(date("2026-03-03")));
+    assert_eq!(notice_of(plain), None);
+    let work = w.store.case_work(owner, threatened).await.unwrap().unwrap();
+    assert_eq!(work.eviction_notice_on, Some(date("2026-03-03")));
+    assert_eq!(
+        pickup_deadline(work.opened_on, work.eviction_notice_on, &settings.deadlines),
+        date("2026-03-06")
+    );
+
+    let filter = |kind, today| QueueFilter {
+        deadline: Some((kind, QueueCutoffs::on(date(today), &settings.deadlines))),
+        ..Default::default()
+    };
+    let sorted = |mut v: Vec<i64>| {
+        v.sort();
+        v
+    };
+    let both = sorted(vec![threatened, opened]);
+    let cases = [
+        // (kind, today, expected)
+        (DeadlineFilter::Overdue, "2026-03-05", vec![]),
+        (DeadlineFilter::DueSoon, "2026-03-04", vec![]),
+        (DeadlineFilter::DueSoon, "2026-03-05", both.clone()),
+        (DeadlineFilter::Overdue, "2026-03-06", vec![]),
+        (
+            DeadlineFilter::DueSoon,
+            "2026-03-06",
+            sorted(vec![threatened, opened, plain]),
+        ),
+        // Three working days after the melding: only the melding cases.
+        (DeadlineFilter::Overdue, "2026-03-09", both.clone()),
+        (DeadlineFilter::DueSoon, "2026-03-09", vec![plain]),
+        (
+            DeadlineFilter::Overdue,
+            "2026-03-10",
+            sorted(vec![threatened, opened, plain]),
+        ),
+    ];
+    for (kind, today, expected) in cases {
+        let got = sorted(queue(w, owner, filter(kind, today)).await);
+        assert_eq!(got, expected, "{kind:?} on {today}");
+    }
+
+    // Picked up on Wednesday 4 March: the first contact is due three
+    // working days after it with a melding (Monday 9), five without
+    // (Wednesday 11).
+    for id in [threatened, plain] {
+        step(
+            w,
+            owner,
+            id,
+            Command::PickUp {
+                on: date("2026-03-04"),
+            },
+        )
+        .await
+        .unwrap();
+    }
+    assert_eq!(
+        first_contact_deadline(
+            date("2026-03-04"),
+            Some(date("2026-03-03")),
+            &settings.deadlines
+        ),
+        date("2026-03-09")
+    );
+    let cases = [
+        (DeadlineFilter::Overdue, "2026-03-09", vec![opened]),
+        (DeadlineFilter::DueSoon, "2026-03-09", vec![threatened]),
+        (DeadlineFilter::Overdue, "2026-03-10", both.clone()),
+        (DeadlineFilter::DueSoon, "2026-03-10", vec![plain]),
+        (
+            DeadlineFilter::Overdue,
+            "2026-03-12",
+            sorted(vec![threatened, opened, plain]),
+        ),
+    ];
+    for (kind, today, expected) in cases {
+        let got = sorted(queue(w, owner, filter(kind, today)).await);
+        assert_eq!(got, expected, "after the pick-up: {kind:?} on {today}");
+    }
 }
 
 async fn settings_round_trip_and_reset_priorities(store: Arc<dyn Store>) {

@@ -21,7 +21,8 @@ pub struct DeadlineSettings {
     pub pickup_working_days: u32,
     /// The first contact attempt, counted from the pick-up.
     pub first_contact_working_days: u32,
-    /// The same when eviction threatens.
+    /// The short term when eviction threatens (an art. 14 melding): for the
+    /// first contact and for deciding on the pick-up alike (`shortened`).
     pub first_contact_when_eviction_threatens: u32,
     /// An open deadline at most this many working days away is due soon.
     pub due_soon_working_days: u32,
@@ -82,25 +83,72 @@ impl DeadlineSettings {
     }
 }
 
-pub fn pickup_deadline(first_signal_on: NaiveDate, settings: &DeadlineSettings) -> NaiveDate {
-    add_working_days(
+pub fn pickup_deadline(
+    first_signal_on: NaiveDate,
+    eviction_notice_on: Option<NaiveDate>,
+    settings: &DeadlineSettings,
+) -> NaiveDate {
+    shortened(
         first_signal_on,
         settings.pickup_working_days,
-        &settings.holidays,
+        eviction_notice_on,
+        settings,
     )
 }
 
+/// `eviction_notice_on`: see `shortened`; a case with a notice is one where
+/// eviction threatens.
 pub fn first_contact_deadline(
     picked_up_on: NaiveDate,
-    eviction_threatens: bool,
+    eviction_notice_on: Option<NaiveDate>,
     settings: &DeadlineSettings,
 ) -> NaiveDate {
-    let days = if eviction_threatens {
-        settings.first_contact_when_eviction_threatens
-    } else {
-        settings.first_contact_working_days
-    };
-    add_working_days(picked_up_on, days, &settings.holidays)
+    shortened(
+        picked_up_on,
+        settings.first_contact_working_days,
+        eviction_notice_on,
+        settings,
+    )
+}
+
+/// The rule for an art. 14 melding (issue 5: "the household's case goes to
+/// the top with the short 3-working-day deadline"): a step is due at the
+/// earlier of its normal term from `start` and the eviction term
+/// (`first_contact_when_eviction_threatens`) from the later of `start` and
+/// the melding.
+///
+/// - The melding's date is the event date the verhuurder records
+///   (`eviction_notices.notified_on`), the legal date of the notice, not
+///   when it was typed in.
+/// - With several meldingen the earliest counts (the store passes the
+///   minimum): the gemeente has known since then, and a later melding must
+///   not move a deadline that may already have passed.
+/// - The short term never runs from before `start`: a melding that came
+///   after the pick-up gives the first contact three days from the melding,
+///   not three days from a pick-up long ago (which would be overdue the
+///   moment it arrives, with no day left to act). Likewise a melding dated
+///   before the case was opened counts from the opening.
+/// - It only ever shortens: the earlier of the two dates.
+///
+/// There is no separate setting for deciding on the pick-up after a
+/// melding: both steps have to happen within the one period the Wgs rule
+/// sets when eviction threatens, so one setting keeps them from drifting
+/// apart.
+fn shortened(
+    start: NaiveDate,
+    normal_working_days: u32,
+    eviction_notice_on: Option<NaiveDate>,
+    settings: &DeadlineSettings,
+) -> NaiveDate {
+    let normal = add_working_days(start, normal_working_days, &settings.holidays);
+    match eviction_notice_on {
+        Some(notice) => normal.min(add_working_days(
+            start.max(notice),
+            settings.first_contact_when_eviction_threatens,
+            &settings.holidays,
+        )),
+        None => normal,
+    }
 }
 
 /// The last due date that counts as due soon on `today`. Lets a query
@@ -176,11 +224,12 @@ pub struct Deadline {
 impl Deadline {
     pub fn pickup(
         first_signal_on: NaiveDate,
+        eviction_notice_on: Option<NaiveDate>,
         picked_up_on: Option<NaiveDate>,
         today: NaiveDate,
         settings: &DeadlineSettings,
     ) -> Self {
-        let due = pickup_deadline(first_signal_on, settings);
+        let due = pickup_deadline(first_signal_on, eviction_notice_on, settings);
         Deadline {
             due,
             state: DeadlineState::of(due, picked_up_on, today, settings),
@@ -190,12 +239,12 @@ impl Deadline {
     /// Only a case that was picked up has a first-contact deadline.
     pub fn first_contact(
         picked_up_on: NaiveDate,
-        eviction_threatens: bool,
+        eviction_notice_on: Option<NaiveDate>,
         first_attempt_on: Option<NaiveDate>,
         today: NaiveDate,
         settings: &DeadlineSettings,
     ) -> Self {
-        let due = first_contact_deadline(picked_up_on, eviction_threatens, settings);
+        let due = first_contact_deadline(picked_up_on, eviction_notice_on, settings);
         Deadline {
             due,
             state: DeadlineState::of(due, first_attempt_on, today, settings),

@@ -82,6 +82,7 @@ macro_rules! casework_fns {
                 events,
                 contacts,
                 notes,
+                eviction_notice_on: aggregate.eviction_notice_on,
                 priority_input: aggregate.input(),
             }))
         }

@@ -17,8 +17,8 @@ pub(crate) const AGGREGATE: &str = "SELECT c.id, \
      CAST(COALESCE(SUM(CASE WHEN s.crisis THEN 1 ELSE 0 END), 0) AS BIGINT) AS crisis_signals, \
      CAST(COALESCE(SUM(CASE WHEN s.warm_handover THEN 1 ELSE 0 END), 0) AS BIGINT) AS warm_signals, \
      c.repeat_of_case_id, \
-     CAST((SELECT COUNT(*) FROM eviction_notices n WHERE n.case_id = c.id) AS BIGINT) \
-       AS eviction_notices \
+     (SELECT MIN(n.notified_on) FROM eviction_notices n WHERE n.case_id = c.id) \
+       AS eviction_notice_on \
      FROM cases c LEFT JOIN signals s ON s.case_id = c.id";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -33,8 +33,10 @@ pub(crate) struct PriorityRow {
     pub crisis_signals: i64,
     pub warm_signals: i64,
     pub repeat_of_case_id: Option<i64>,
-    /// Art. 14 meldingen of an intended eviction (`tenancy`).
-    pub eviction_notices: i64,
+    /// The earliest art. 14 melding of an intended eviction (`tenancy`):
+    /// one column for both the priority and the short deadline
+    /// (`deadline::shortened`), so the two cannot disagree.
+    pub eviction_notice_on: Option<NaiveDate>,
 }
 
 /// Whole months from the start of the arrears to the latest signal. It is
@@ -68,7 +70,9 @@ impl PriorityRow {
             // A verhuurder's melding means an eviction date is set: the
             // case goes first. The finer stages of the track are not yet
             // passed on from the tenancy.
-            eviction_stage: (self.eviction_notices > 0).then_some(EvictionStage::EvictionNotice),
+            eviction_stage: self
+                .eviction_notice_on
+                .map(|_| EvictionStage::EvictionNotice),
         }
     }
 }

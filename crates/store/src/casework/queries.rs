@@ -3,6 +3,7 @@
 //! `write()` transaction and audit `append`.
 
 use super::records::{CaseOwner, DeadlineFilter, QueueFilter};
+use vangnet_domain::casework::cutoffs::StartCutoffs;
 use vangnet_domain::casework::state::{CaseState, Stage};
 
 /// The column that scopes a case to its owner.
@@ -23,7 +24,9 @@ pub(crate) const QUEUE_SELECT: &str =
      CAST(COALESCE((SELECT SUM(s.amount_cents) FROM signals s WHERE s.case_id = c.id), 0) \
        AS BIGINT) AS total_cents, \
      COALESCE((SELECT string_agg(d.partner_type, ', ') FROM (SELECT DISTINCT s.partner_type \
-       FROM signals s WHERE s.case_id = c.id ORDER BY s.partner_type) d), '') AS partner_types \
+       FROM signals s WHERE s.case_id = c.id ORDER BY s.partner_type) d), '') AS partner_types, \
+     (SELECT MIN(n.notified_on) FROM eviction_notices n WHERE n.case_id = c.id) \
+       AS eviction_notice_on \
      FROM cases c LEFT JOIN users u ON u.id = c.assignee_user_id";
 
 /// Adds a parameter and returns its placeholder.
@@ -78,34 +81,19 @@ pub(crate) fn queue_query(
         ));
     }
     if let Some((kind, cut)) = filter.deadline {
-        let (pickup, contact) = (cut.pickup, cut.first_contact);
-        let (pickup_range, contact_range) = match kind {
-            DeadlineFilter::Overdue => (
-                format!(
-                    "c.opened_on <= {}",
-                    next(QueueBind::Date(pickup.overdue), &mut binds)
-                ),
-                format!(
-                    "c.picked_up_on <= {}",
-                    next(QueueBind::Date(contact.overdue), &mut binds)
-                ),
-            ),
-            DeadlineFilter::DueSoon => (
-                format!(
-                    "c.opened_on > {} AND c.opened_on <= {}",
-                    next(QueueBind::Date(pickup.overdue), &mut binds),
-                    next(QueueBind::Date(pickup.due_soon), &mut binds)
-                ),
-                format!(
-                    "c.picked_up_on > {} AND c.picked_up_on <= {}",
-                    next(QueueBind::Date(contact.overdue), &mut binds),
-                    next(QueueBind::Date(contact.due_soon), &mut binds)
-                ),
-            ),
-        };
+        let pickup = step_range(kind, "c.opened_on", cut.pickup, cut.eviction, &mut binds);
+        let contact = step_range(
+            kind,
+            "c.picked_up_on",
+            cut.first_contact,
+            cut.eviction,
+            &mut binds,
+        );
+        // A reopened case need not have been picked up: it then has no
+        // first-contact deadline, and NOT on a NULL date would be NULL.
         clauses.push(format!(
-            "((c.stage = 'open' AND {pickup_range}) OR (c.stage IN ('opgepakt', 'heropend') \
-             AND c.first_contact_on IS NULL AND {contact_range}))"
+            "((c.stage = 'open' AND {pickup}) OR (c.stage IN ('opgepakt', 'heropend') \
+             AND c.first_contact_on IS NULL AND c.picked_up_on IS NOT NULL AND {contact}))"
         ));
     }
     let limit = next(QueueBind::Id(page.0), &mut binds);
@@ -115,6 +103,35 @@ pub(crate) fn queue_query(
         clauses.join(" AND ")
     );
     (sql, binds)
+}
+
+/// One step's deadline filter on its (non-NULL) start column: the SQL form
+/// of `cutoffs::filter_state`, held against `DeadlineState` by its test.
+/// A melding counts through EXISTS, which is never NULL, so NOT stays
+/// two-valued; with the index `eviction_notices_case` it is one probe.
+fn step_range(
+    kind: DeadlineFilter,
+    start: &str,
+    normal: StartCutoffs,
+    eviction: StartCutoffs,
+    binds: &mut Vec<QueueBind>,
+) -> String {
+    let mut passed = |normal: chrono::NaiveDate, short: chrono::NaiveDate| {
+        let normal = next(QueueBind::Date(normal), binds);
+        let short = next(QueueBind::Date(short), binds);
+        format!(
+            "({start} <= {normal} OR ({start} <= {short} AND EXISTS (SELECT 1 \
+             FROM eviction_notices n WHERE n.case_id = c.id AND n.notified_on <= {short})))"
+        )
+    };
+    let overdue = passed(normal.overdue, eviction.overdue);
+    match kind {
+        DeadlineFilter::Overdue => overdue,
+        DeadlineFilter::DueSoon => {
+            let soon = passed(normal.due_soon, eviction.due_soon);
+            format!("NOT {overdue} AND {soon}")
+        }
+    }
 }
 
 /// The columns the queue filters on, as the state says.

@@ -80,6 +80,9 @@ pub struct QueueRow {
     pub creditor_count: i64,
     pub total_cents: i64,
     pub partner_types: String,
+    /// The earliest art. 14 melding: eviction threatens, and the deadlines
+    /// are short (`deadline::shortened`).
+    pub eviction_notice_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -122,6 +125,8 @@ pub struct CaseWork {
     pub events: Vec<CaseEventRow>,
     pub contacts: Vec<ContactRow>,
     pub notes: Vec<NoteRow>,
+    /// The earliest art. 14 melding, as in `QueueRow`.
+    pub eviction_notice_on: Option<NaiveDate>,
     #[serde(skip)]
     pub priority_input: PriorityInput,
 }

@@ -36,41 +36,141 @@ fn pickup_deadline_table() {
         ("2026-05-11", "2026-05-19", "over Hemelvaartsdag"),
     ];
     for (signal, due, why) in cases {
-        assert_eq!(pickup_deadline(d(signal), &s), d(due), "{why}");
+        assert_eq!(pickup_deadline(d(signal), None, &s), d(due), "{why}");
     }
 }
 
 #[test]
 fn first_contact_deadline_table() {
     let s = DeadlineSettings::default();
+    // A melding on or before the pick-up: the short term from the pick-up.
     let cases = [
         (
             "2026-05-13",
-            false,
+            None,
             "2026-05-21",
             "five days over Hemelvaartsdag",
         ),
         (
             "2026-05-13",
-            true,
+            Some("2026-05-13"),
             "2026-05-19",
             "three days when eviction threatens",
         ),
         (
             "2026-04-23",
-            true,
+            Some("2026-04-01"),
             "2026-04-29",
             "three days over Koningsdag",
         ),
-        ("2026-03-06", true, "2026-03-11", "picked up on a Friday"),
+        (
+            "2026-03-06",
+            Some("2026-03-06"),
+            "2026-03-11",
+            "picked up on a Friday",
+        ),
     ];
-    for (picked_up, threatens, due, why) in cases {
+    for (picked_up, notice, due, why) in cases {
         assert_eq!(
-            first_contact_deadline(d(picked_up), threatens, &s),
+            first_contact_deadline(d(picked_up), notice.map(d), &s),
             d(due),
             "{why}"
         );
     }
+}
+
+/// The art. 14 rule (`shortened`): the earlier of the normal term from the
+/// start and the short term from the later of the start and the melding.
+#[test]
+fn melding_shortens_deadlines_table() {
+    let s = DeadlineSettings::default();
+    // (start, melding, pick-up due, first-contact due, why)
+    let cases = [
+        (
+            "2026-03-02",
+            None,
+            "2026-03-09",
+            "2026-03-09",
+            "no melding: five days each",
+        ),
+        (
+            "2026-03-02",
+            Some("2026-03-02"),
+            "2026-03-05",
+            "2026-03-05",
+            "melding the day the case opens: three days",
+        ),
+        (
+            "2026-03-02",
+            Some("2026-03-04"),
+            "2026-03-09",
+            "2026-03-09",
+            "melding two days in: three days from it is later, five stand",
+        ),
+        (
+            "2026-03-02",
+            Some("2026-03-03"),
+            "2026-03-06",
+            "2026-03-06",
+            "melding a day in: three days from it is earlier",
+        ),
+        (
+            "2026-03-02",
+            Some("2026-02-02"),
+            "2026-03-05",
+            "2026-03-05",
+            "melding before the start counts from the start",
+        ),
+        (
+            "2026-03-06",
+            Some("2026-03-07"),
+            "2026-03-11",
+            "2026-03-11",
+            "Saturday melding counts from Monday",
+        ),
+        (
+            "2026-04-22",
+            Some("2026-04-22"),
+            "2026-04-28",
+            "2026-04-28",
+            "over Koningsdag",
+        ),
+        (
+            "2025-12-22",
+            Some("2025-12-23"),
+            "2025-12-30",
+            "2025-12-30",
+            "over Christmas",
+        ),
+    ];
+    for (start, notice, pickup, contact, why) in cases {
+        let notice = notice.map(d);
+        assert_eq!(pickup_deadline(d(start), notice, &s), d(pickup), "{why}");
+        assert_eq!(
+            first_contact_deadline(d(start), notice, &s),
+            d(contact),
+            "{why}"
+        );
+    }
+
+    // A longer pick-up term: the melding matters even more.
+    let slow = DeadlineSettings {
+        pickup_working_days: 10,
+        ..s
+    };
+    assert_eq!(
+        pickup_deadline(d("2026-03-02"), Some(d("2026-03-04")), &slow),
+        d("2026-03-09")
+    );
+    // A short term no shorter than the normal one changes nothing.
+    let same = DeadlineSettings {
+        first_contact_when_eviction_threatens: 5,
+        ..s
+    };
+    assert_eq!(
+        pickup_deadline(d("2026-03-02"), Some(d("2026-03-02")), &same),
+        d("2026-03-09")
+    );
 }
 
 #[test]
@@ -147,13 +247,13 @@ fn labels_and_slugs() {
 #[test]
 fn deadline_combines_due_date_and_state() {
     let s = DeadlineSettings::default();
-    let pickup = Deadline::pickup(d("2026-03-06"), None, d("2026-03-16"), &s);
+    let pickup = Deadline::pickup(d("2026-03-06"), None, None, d("2026-03-16"), &s);
     assert_eq!(pickup.due, d("2026-03-13"));
     assert_eq!(pickup.state, DeadlineState::Overdue);
 
     let contact = Deadline::first_contact(
         d("2026-03-10"),
-        true,
+        Some(d("2026-03-09")),
         Some(d("2026-03-12")),
         d("2026-03-20"),
         &s,

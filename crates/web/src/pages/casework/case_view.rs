@@ -64,6 +64,8 @@ pub struct CaseView {
     pub score_total: i64,
     pub top_priority: bool,
     pub factors: Vec<Factor>,
+    /// The art. 14 melding's date: the reason the deadlines are short.
+    pub eviction_notice: Option<String>,
     pub pickup: DeadlineView,
     pub first_contact: Option<DeadlineView>,
     pub signals: Vec<SignalView>,
@@ -118,10 +120,7 @@ impl CaseView {
             opened_on: work.opened_on,
             picked_up_on: work.state.picked_up_on(),
             first_contact_on: work.state.first_contact_on,
-            eviction_threatens: work
-                .priority_input
-                .eviction_stage
-                .is_some_and(|s| s.eviction_threatens()),
+            eviction_notice_on: work.eviction_notice_on,
         };
         Ok(CaseView {
             id: work.id,
@@ -146,6 +145,7 @@ impl CaseView {
                     points: f.points,
                 })
                 .collect(),
+            eviction_notice: work.eviction_notice_on.map(day),
             pickup: dates.pickup(today, &settings.deadlines),
             first_contact: dates.first_contact(today, &settings.deadlines),
             signals: work.signals.iter().map(SignalView::from).collect(),

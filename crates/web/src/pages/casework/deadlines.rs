@@ -40,14 +40,23 @@ pub struct CaseDates {
     pub opened_on: NaiveDate,
     pub picked_up_on: Option<NaiveDate>,
     pub first_contact_on: Option<NaiveDate>,
-    pub eviction_threatens: bool,
+    /// The earliest art. 14 melding: eviction threatens and both deadlines
+    /// may be short (`deadline::shortened`). The queue and the case page
+    /// both take it from the store, so they show the same dates.
+    pub eviction_notice_on: Option<NaiveDate>,
 }
 
 impl CaseDates {
     /// Declining is the decision the pick-up deadline asks for, but its
     /// date is not kept, so it is shown as decided rather than as on time.
     pub fn pickup(&self, today: NaiveDate, settings: &DeadlineSettings) -> DeadlineView {
-        let deadline = Deadline::pickup(self.opened_on, self.picked_up_on, today, settings);
+        let deadline = Deadline::pickup(
+            self.opened_on,
+            self.eviction_notice_on,
+            self.picked_up_on,
+            today,
+            settings,
+        );
         if self.picked_up_on.is_none() && stage_is(&self.stage_slug, Stage::is_declined) {
             return DeadlineView {
                 due: day(deadline.due),
@@ -67,7 +76,7 @@ impl CaseDates {
         let picked_up_on = self.picked_up_on?;
         let deadline = Deadline::first_contact(
             picked_up_on,
-            self.eviction_threatens,
+            self.eviction_notice_on,
             self.first_contact_on,
             today,
             settings,

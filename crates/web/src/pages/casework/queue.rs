@@ -131,6 +131,9 @@ struct RowView {
     partner_types: String,
     total: String,
     repeat: bool,
+    /// The date of the art. 14 melding, shown next to the case so the short
+    /// deadline has its reason beside it.
+    eviction_notice: Option<String>,
     pickup: DeadlineView,
     contact: Option<DeadlineView>,
 }
@@ -142,8 +145,7 @@ impl RowView {
             opened_on: row.opened_on,
             picked_up_on: row.picked_up_on,
             first_contact_on: row.first_contact_on,
-            // The queue row does not carry the eviction track; the case page does.
-            eviction_threatens: false,
+            eviction_notice_on: row.eviction_notice_on,
         };
         RowView {
             id: row.id,
@@ -157,6 +159,7 @@ impl RowView {
             partner_types: row.partner_types.clone(),
             total: format_euros(row.total_cents),
             repeat: row.repeat_of_case_id.is_some(),
+            eviction_notice: row.eviction_notice_on.map(day),
             pickup: dates.pickup(today, deadlines),
             contact: dates.first_contact(today, deadlines),
         }

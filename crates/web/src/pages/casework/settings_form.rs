@@ -78,7 +78,7 @@ pub const DEADLINES: [NumberField; 4] = [
     ),
     count(
         "first_contact_when_eviction_threatens",
-        "Eerste contactpoging als ontruiming dreigt (werkdagen)",
+        "Oppakken en eerste contactpoging na een melding van ontruiming (werkdagen)",
     ),
     count(
         "due_soon_working_days",
