@@ -114,11 +114,19 @@ impl Drop for Serve {
     }
 }
 
+/// One runtime for the whole test: a PostgreSQL pool's connections belong
+/// to the runtime that opened them, so a runtime per call would strand
+/// them.
 fn block_on<T>(future: impl std::future::Future<Output = T>) -> T {
-    tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap()
+    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
+    RUNTIME
+        .get_or_init(|| {
+            tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(1)
+                .enable_all()
+                .build()
+                .unwrap()
+        })
         .block_on(future)
 }
 
