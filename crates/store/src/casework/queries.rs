@@ -109,6 +109,10 @@ pub(crate) fn queue_query(
 /// of `cutoffs::filter_state`, held against `DeadlineState` by its test.
 /// A melding counts through EXISTS, which is never NULL, so NOT stays
 /// two-valued; with the index `eviction_notices_case` it is one probe.
+/// Due soon is written as one bounded range on the start column (the
+/// partial indexes `cases_pickup_due` / `cases_contact_due`) with the rest
+/// checked per candidate: a NOT around the overdue test alone would make
+/// the planner walk every open case.
 fn step_range(
     kind: DeadlineFilter,
     start: &str,
@@ -116,20 +120,26 @@ fn step_range(
     eviction: StartCutoffs,
     binds: &mut Vec<QueueBind>,
 ) -> String {
-    let mut passed = |normal: chrono::NaiveDate, short: chrono::NaiveDate| {
-        let normal = next(QueueBind::Date(normal), binds);
-        let short = next(QueueBind::Date(short), binds);
-        format!(
-            "({start} <= {normal} OR ({start} <= {short} AND EXISTS (SELECT 1 \
-             FROM eviction_notices n WHERE n.case_id = c.id AND n.notified_on <= {short})))"
-        )
+    let mut date = |day: chrono::NaiveDate| next(QueueBind::Date(day), binds);
+    let melding_by = |cut: &str| {
+        format!("EXISTS (SELECT 1 FROM eviction_notices n WHERE n.case_id = c.id AND n.notified_on <= {cut})")
     };
-    let overdue = passed(normal.overdue, eviction.overdue);
+    let (normal_overdue, short_overdue) = (date(normal.overdue), date(eviction.overdue));
+    let short_passed = format!(
+        "({start} <= {short_overdue} AND {})",
+        melding_by(&short_overdue)
+    );
     match kind {
-        DeadlineFilter::Overdue => overdue,
+        DeadlineFilter::Overdue => format!("({start} <= {normal_overdue} OR {short_passed})"),
         DeadlineFilter::DueSoon => {
-            let soon = passed(normal.due_soon, eviction.due_soon);
-            format!("NOT {overdue} AND {soon}")
+            let until = date(normal.due_soon.max(eviction.due_soon));
+            let normal_soon = date(normal.due_soon);
+            let short_soon = date(eviction.due_soon);
+            format!(
+                "({start} > {normal_overdue} AND {start} <= {until} AND NOT {short_passed} \
+                 AND ({start} <= {normal_soon} OR ({start} <= {short_soon} AND {})))",
+                melding_by(&short_soon)
+            )
         }
     }
 }
