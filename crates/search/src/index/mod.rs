@@ -1,7 +1,7 @@
 //! The in-memory index. Each app node keeps one, rebuilt from the database on start and
 //! updated on every publish; the database stays the source of truth.
 
-mod filter;
+mod meta;
 mod plan;
 mod score;
 mod terms;
@@ -14,6 +14,7 @@ use crate::snippet;
 use crate::synonyms::Synonyms;
 use crate::types::{Document, Hit, Query, Results};
 
+use meta::{Labels, Meta};
 use plan::SynonymTable;
 use terms::{Posting, Terms, FIELDS};
 
@@ -32,8 +33,6 @@ struct WordInfo {
 #[derive(Debug, Clone)]
 struct Stored {
     doc: Document,
-    /// Words per field (title, summary, body), for BM25's length normalisation.
-    lengths: [u32; FIELDS],
     /// Every term id with a posting for this document, to remove them again.
     terms: Vec<u32>,
 }
@@ -48,6 +47,9 @@ pub struct Index {
     words: HashMap<Box<str>, WordInfo>,
     terms: Terms,
     docs: Vec<Option<Stored>>,
+    /// Per slot, next to `docs`: what ranking and filtering read for every match.
+    meta: Vec<Option<Meta>>,
+    labels: Labels,
     free: Vec<u32>,
     slots: HashMap<i64, u32>,
     length_sums: [u64; FIELDS],
@@ -63,6 +65,8 @@ impl Index {
             words: HashMap::new(),
             terms: Terms::default(),
             docs: Vec::new(),
+            meta: Vec::new(),
+            labels: Labels::default(),
             free: Vec::new(),
             slots: HashMap::new(),
             length_sums: [0; FIELDS],
@@ -99,13 +103,16 @@ impl Index {
         let Some(slot) = self.slots.remove(&id) else {
             return;
         };
-        let Some(stored) = self.docs[slot as usize].take() else {
+        let (Some(stored), Some(meta)) = (
+            self.docs[slot as usize].take(),
+            self.meta[slot as usize].take(),
+        ) else {
             return;
         };
         for term in &stored.terms {
             self.terms.remove(*term, slot);
         }
-        for (sum, len) in self.length_sums.iter_mut().zip(stored.lengths) {
+        for (sum, len) in self.length_sums.iter_mut().zip(meta.lengths) {
             *sum -= u64::from(len);
         }
         self.free.push(slot);
@@ -127,8 +134,10 @@ impl Index {
 
     pub fn search(&self, query: &Query) -> Results {
         let plan = plan::plan(self, &query.text);
-        let mut ranked = score::rank(self, &plan, |stored| filter::passes(&stored.doc, query));
-        let facets = filter::facets(ranked.iter().map(|r| &self.stored(r.slot).doc));
+        let filter = self.labels.filter(query);
+        let wanted = query.offset.saturating_add(query.limit);
+        let mut ranked = score::rank(self, &plan, &filter, wanted);
+        let facets = self.labels.facets(ranked.iter().map(|r| self.meta(r.slot)));
         let total = ranked.len();
         let page: Vec<_> = ranked
             .drain(..)
@@ -178,6 +187,12 @@ impl Index {
             .expect("ranked slots hold documents")
     }
 
+    fn meta(&self, slot: u32) -> &Meta {
+        self.meta[slot as usize]
+            .as_ref()
+            .expect("ranked slots hold documents")
+    }
+
     fn learn(&mut self, doc: &Document) {
         for text in [&doc.title, &doc.summary, &doc.body] {
             for token in tokenize(text) {
@@ -215,15 +230,14 @@ impl Index {
             *sum += u64::from(len);
         }
         self.slots.insert(doc.id, slot);
-        let stored = Stored {
-            doc,
-            lengths,
-            terms,
-        };
+        let meta = self.labels.meta(&doc, lengths);
+        let stored = Stored { doc, terms };
         if slot as usize == self.docs.len() {
             self.docs.push(Some(stored));
+            self.meta.push(Some(meta));
         } else {
             self.docs[slot as usize] = Some(stored);
+            self.meta[slot as usize] = Some(meta);
         }
     }
 

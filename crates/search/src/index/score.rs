@@ -4,34 +4,40 @@
 
 use std::cmp::Ordering;
 
+use super::meta::Filter;
 use super::plan::{Alternative, Plan};
 use super::terms::FIELDS;
-use super::{Index, Stored};
+use super::Index;
 
 const FIELD_WEIGHTS: [f32; FIELDS] = [3.0, 2.0, 1.0];
 const K1: f32 = 1.2;
 const B: f32 = 0.75;
 
-/// A matching document and its score.
+/// A matching document with everything its place in the order depends on.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Ranked {
     pub slot: u32,
     pub score: f32,
     matched_all: bool,
+    /// The score rounded, so float noise does not beat the date.
+    rounded: i64,
+    updated: i32,
+    id: i64,
 }
 
 /// Every document that matches at least one clause (or, for a query without words, every
-/// document) and passes `keep`, best first.
-pub fn rank(index: &Index, plan: &Plan, keep: impl Fn(&Stored) -> bool) -> Vec<Ranked> {
+/// document) and passes the filter. The first `wanted` are in order; the rest only count.
+pub fn rank(index: &Index, plan: &Plan, filter: &Filter, wanted: usize) -> Vec<Ranked> {
+    let weights = field_weights(index);
     let clause_scores: Vec<Vec<f32>> = plan
         .clauses
         .iter()
-        .map(|c| clause_scores(index, &c.alternatives))
+        .map(|c| clause_scores(index, &weights, &c.alternatives))
         .collect();
     let clauses = clause_scores.len();
     let mut ranked = Vec::new();
-    for (slot, stored) in index.docs.iter().enumerate() {
-        let Some(stored) = stored else { continue };
+    for (slot, meta) in index.meta.iter().enumerate() {
+        let Some(meta) = meta else { continue };
         let (mut sum, mut matched) = (0.0, 0);
         for scores in &clause_scores {
             if scores[slot] > 0.0 {
@@ -39,7 +45,7 @@ pub fn rank(index: &Index, plan: &Plan, keep: impl Fn(&Stored) -> bool) -> Vec<R
                 matched += 1;
             }
         }
-        if (clauses > 0 && matched == 0) || !keep(stored) {
+        if (clauses > 0 && matched == 0) || !filter.passes(meta) {
             continue;
         }
         // Coordination: a document with half the words keeps a quarter of its score.
@@ -48,43 +54,76 @@ pub fn rank(index: &Index, plan: &Plan, keep: impl Fn(&Stored) -> bool) -> Vec<R
         } else {
             matched as f32 / clauses as f32
         };
+        let score = sum * coverage * coverage;
         ranked.push(Ranked {
             slot: slot as u32,
-            score: sum * coverage * coverage,
+            score,
             matched_all: matched == clauses,
+            rounded: (score * 10_000.0).round() as i64,
+            updated: meta.updated,
+            id: meta.id,
         });
     }
-    ranked.sort_by(|a, b| order(index, a, b));
+    sort_head(&mut ranked, wanted);
     ranked
 }
 
-/// All words first, then score (rounded, so float noise does not beat the date), then the
-/// most recently updated, then id for a stable order.
-fn order(index: &Index, a: &Ranked, b: &Ranked) -> Ordering {
-    let (da, db) = (&index.stored(a.slot).doc, &index.stored(b.slot).doc);
-    b.matched_all
-        .cmp(&a.matched_all)
-        .then_with(|| rounded(b.score).cmp(&rounded(a.score)))
-        .then_with(|| db.updated.cmp(&da.updated))
-        .then_with(|| da.id.cmp(&db.id))
+/// Sorts only the first `wanted`: a broad query matches thousands, a page shows twenty.
+fn sort_head(ranked: &mut [Ranked], wanted: usize) {
+    if wanted == 0 {
+        return;
+    }
+    if wanted < ranked.len() {
+        ranked.select_nth_unstable_by(wanted - 1, order);
+    }
+    let head = wanted.min(ranked.len());
+    ranked[..head].sort_unstable_by(order);
 }
 
-fn rounded(score: f32) -> i64 {
-    (score * 10_000.0).round() as i64
+/// All words first, then score, then the most recently updated, then id for a stable order.
+fn order(a: &Ranked, b: &Ranked) -> Ordering {
+    b.matched_all
+        .cmp(&a.matched_all)
+        .then_with(|| b.rounded.cmp(&a.rounded))
+        .then_with(|| b.updated.cmp(&a.updated))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// Per slot and field: the field weight divided by BM25's length normalisation. Computed once
+/// per search, so scoring a posting is three multiplications.
+fn field_weights(index: &Index) -> Vec<[f32; FIELDS]> {
+    let n = index.len().max(1) as f32;
+    let averages = index.length_sums.map(|sum| (sum as f32 / n).max(1.0));
+    index
+        .meta
+        .iter()
+        .map(|meta| {
+            let Some(meta) = meta else {
+                return [0.0; FIELDS];
+            };
+            std::array::from_fn(|f| {
+                FIELD_WEIGHTS[f] / (1.0 - B + B * meta.lengths[f] as f32 / averages[f])
+            })
+        })
+        .collect()
 }
 
 /// Per document slot, the score of its best alternative (0.0: no match).
-fn clause_scores(index: &Index, alternatives: &[Alternative]) -> Vec<f32> {
-    let mut best = vec![0.0f32; index.docs.len()];
+fn clause_scores(
+    index: &Index,
+    weights: &[[f32; FIELDS]],
+    alternatives: &[Alternative],
+) -> Vec<f32> {
+    let mut best = vec![0.0f32; index.meta.len()];
     for alternative in alternatives {
         match alternative.terms.as_slice() {
             [term] => {
-                for (slot, score) in term_scores(index, *term) {
+                for (slot, score) in term_scores(index, weights, *term) {
                     let s = &mut best[slot as usize];
                     *s = s.max(score * alternative.weight);
                 }
             }
-            terms => all_terms(index, terms, alternative.weight, &mut best),
+            terms => all_terms(index, weights, terms, alternative.weight, &mut best),
         }
     }
     best
@@ -92,10 +131,16 @@ fn clause_scores(index: &Index, alternatives: &[Alternative]) -> Vec<f32> {
 
 /// Alternatives of several terms (a compound's parts): only documents holding all of them
 /// count, scored by the mean of the parts.
-fn all_terms(index: &Index, terms: &[u32], weight: f32, best: &mut [f32]) {
-    let mut sums = vec![(0.0f32, 0usize); best.len()];
+fn all_terms(
+    index: &Index,
+    weights: &[[f32; FIELDS]],
+    terms: &[u32],
+    weight: f32,
+    best: &mut [f32],
+) {
+    let mut sums = vec![(0.0f32, 0u32); best.len()];
     for &term in terms {
-        for (slot, score) in term_scores(index, term) {
+        for (slot, score) in term_scores(index, weights, term) {
             let entry = &mut sums[slot as usize];
             entry.0 += score;
             entry.1 += 1;
@@ -103,33 +148,25 @@ fn all_terms(index: &Index, terms: &[u32], weight: f32, best: &mut [f32]) {
     }
     let share = weight / terms.len() as f32;
     for (s, (sum, count)) in best.iter_mut().zip(sums) {
-        if count == terms.len() {
+        if count as usize == terms.len() {
             *s = s.max(sum * share);
         }
     }
 }
 
 /// BM25F of one term for every document holding it.
-fn term_scores(index: &Index, term: u32) -> impl Iterator<Item = (u32, f32)> + '_ {
+fn term_scores<'a>(
+    index: &'a Index,
+    weights: &'a [[f32; FIELDS]],
+    term: u32,
+) -> impl Iterator<Item = (u32, f32)> + 'a {
     let postings = index.terms.postings(term);
     let n = index.len() as f32;
     let df = postings.len() as f32;
     let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-    let averages = average_lengths(index);
     postings.iter().map(move |posting| {
-        let lengths = &index.stored(posting.slot).lengths;
-        let mut tf = 0.0;
-        for f in 0..FIELDS {
-            if posting.tf[f] > 0.0 {
-                let norm = 1.0 - B + B * lengths[f] as f32 / averages[f];
-                tf += FIELD_WEIGHTS[f] * posting.tf[f] / norm;
-            }
-        }
+        let w = &weights[posting.slot as usize];
+        let tf = posting.tf[0] * w[0] + posting.tf[1] * w[1] + posting.tf[2] * w[2];
         (posting.slot, idf * tf * (K1 + 1.0) / (tf + K1))
     })
-}
-
-fn average_lengths(index: &Index) -> [f32; FIELDS] {
-    let n = index.len().max(1) as f32;
-    index.length_sums.map(|sum| (sum as f32 / n).max(1.0))
 }
