@@ -81,6 +81,12 @@ const SEED_PARTS: &[&str] = &[
     "zorg",
 ];
 
+/// Parts as byte ranges of the word.
+type Parts = Vec<(usize, usize)>;
+
+/// Per start position: not yet computed, or the best split of the rest (if any).
+type Memo = Vec<Option<Option<Parts>>>;
+
 /// The words a compound may be built from: the seed parts plus every word of at least four
 /// letters seen in the corpus (stop words excluded).
 #[derive(Debug, Clone)]
@@ -135,19 +141,13 @@ impl Lexicon {
 
     /// The fewest parts covering `word[start..]`; `whole` allows a single part (the top level
     /// must not, or every known word would "split" into itself).
-    fn segment(
-        &self,
-        word: &str,
-        start: usize,
-        whole: bool,
-        memo: &mut Vec<Option<Option<Vec<(usize, usize)>>>>,
-    ) -> Option<Vec<(usize, usize)>> {
+    fn segment(&self, word: &str, start: usize, whole: bool, memo: &mut Memo) -> Option<Parts> {
         if whole {
             if let Some(known) = &memo[start] {
                 return known.clone();
             }
         }
-        let mut best: Option<Vec<(usize, usize)>> = None;
+        let mut best: Option<Parts> = None;
         for end in (start + 1..=word.len()).rev() {
             if !word.is_char_boundary(end) || word[start..end].chars().count() < MIN_PART_CHARS {
                 continue;
@@ -185,7 +185,7 @@ fn can_be_part(folded: &str) -> bool {
         && !folded.chars().all(|c| c.is_ascii_digit())
 }
 
-fn keep_shorter(best: &mut Option<Vec<(usize, usize)>>, candidate: Vec<(usize, usize)>) {
+fn keep_shorter(best: &mut Option<Parts>, candidate: Parts) {
     if best.as_ref().is_none_or(|b| candidate.len() < b.len()) {
         *best = Some(candidate);
     }

@@ -15,10 +15,13 @@ pub fn max_edits(chars: usize) -> usize {
     }
 }
 
+/// Term ids with their letters.
+type Bucket = Vec<(u32, Box<[char]>)>;
+
 /// Known terms bucketed by first letter and length.
 #[derive(Debug, Default, Clone)]
 pub struct FuzzyIndex {
-    buckets: HashMap<(char, usize), Vec<(u32, Box<[char]>)>>,
+    buckets: HashMap<(char, usize), Bucket>,
 }
 
 impl FuzzyIndex {
