@@ -256,3 +256,6 @@ impl Index {
         self.words.insert(word.into(), WordInfo { stem, parts });
     }
 }
+
+#[cfg(test)]
+mod tests;

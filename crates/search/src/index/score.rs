@@ -170,3 +170,72 @@ fn term_scores<'a>(
         (posting.slot, idf * tf * (K1 + 1.0) / (tf + K1))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranked(slot: u32, matched_all: bool, score: f32, updated: i32) -> Ranked {
+        Ranked {
+            slot,
+            score,
+            matched_all,
+            rounded: (score * 10_000.0).round() as i64,
+            updated,
+            id: i64::from(slot),
+        }
+    }
+
+    fn slots(ranked: &[Ranked]) -> Vec<u32> {
+        ranked.iter().map(|r| r.slot).collect()
+    }
+
+    #[test]
+    fn orders_by_all_words_then_score_then_recency_then_id() {
+        let cases: [(Vec<Ranked>, usize, &[u32]); 5] = [
+            // All words beat a higher partial score.
+            (
+                vec![ranked(0, false, 9.0, 1), ranked(1, true, 1.0, 1)],
+                2,
+                &[1, 0],
+            ),
+            (
+                vec![ranked(0, true, 1.0, 1), ranked(1, true, 2.0, 1)],
+                2,
+                &[1, 0],
+            ),
+            // Equal up to float noise: the newer first.
+            (
+                vec![
+                    ranked(0, true, 1.0, 1),
+                    ranked(1, true, 1.000_001, 0),
+                    ranked(2, true, 1.0, 5),
+                ],
+                3,
+                &[2, 0, 1],
+            ),
+            // Same date too: the lower id.
+            (
+                vec![ranked(3, true, 1.0, 1), ranked(2, true, 1.0, 1)],
+                2,
+                &[2, 3],
+            ),
+            // Only the head is sorted; the rest is still there to count.
+            (
+                vec![
+                    ranked(0, true, 1.0, 1),
+                    ranked(1, true, 3.0, 1),
+                    ranked(2, true, 2.0, 1),
+                ],
+                1,
+                &[1],
+            ),
+        ];
+        for (i, (mut list, wanted, want)) in cases.into_iter().enumerate() {
+            let len = list.len();
+            sort_head(&mut list, wanted);
+            assert_eq!(list.len(), len, "case {i}");
+            assert_eq!(slots(&list[..wanted]), want, "case {i}");
+        }
+    }
+}
