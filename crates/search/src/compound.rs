@@ -3,9 +3,8 @@
 //! other way round) would miss each other. The lexicon splits a word into known parts, allowing
 //! the linking letters `s`, `e` and `en` between parts (`betaling-s-regeling`).
 
-use std::collections::HashSet;
-
 use crate::analysis::is_stop_word;
+use crate::hash::FastSet;
 
 /// Shorter parts would split ordinary words into noise (`huurder` into `huur` + `der`).
 const MIN_PART_CHARS: usize = 4;
@@ -91,7 +90,7 @@ type Memo = Vec<Option<Option<Parts>>>;
 /// letters seen in the corpus (stop words excluded).
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    words: HashSet<Box<str>>,
+    words: FastSet<Box<str>>,
 }
 
 impl Default for Lexicon {

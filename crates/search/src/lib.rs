@@ -15,6 +15,7 @@
 mod analysis;
 mod compound;
 mod fuzzy;
+mod hash;
 mod index;
 mod snippet;
 mod synonyms;

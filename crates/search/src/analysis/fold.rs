@@ -7,15 +7,21 @@
 /// keeps the dependency tree lean. Combining marks (a decomposed `é` is `e` + U+0301) are dropped.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    fold_into(&mut out, word);
+    out
+}
+
+/// [`fold`] into a buffer the caller reuses, so indexing a text allocates nothing per word.
+pub fn fold_into(out: &mut String, word: &str) {
+    out.clear();
     for c in word.chars() {
         if is_combining_mark(c) {
             continue;
         }
         for lower in c.to_lowercase() {
-            push_folded(&mut out, lower);
+            push_folded(out, lower);
         }
     }
-    out
 }
 
 /// Combining diacritical marks belong to the letter before them, not between two words.

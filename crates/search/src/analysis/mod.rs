@@ -6,6 +6,7 @@ mod fold;
 mod stopwords;
 
 pub use fold::fold;
+use fold::fold_into;
 pub use stopwords::is_stop_word;
 
 use fold::is_combining_mark;
@@ -26,28 +27,39 @@ pub struct Token {
 /// Cuts `text` into words at every character that is not a letter or a digit.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
+    for_each_word(text, |word, start, end| {
+        tokens.push(Token {
+            word: word.to_string(),
+            start,
+            end,
+        })
+    });
+    tokens
+}
+
+/// Calls `f` with each folded word of `text` and its byte range, through one reused buffer.
+pub fn for_each_word(text: &str, mut f: impl FnMut(&str, usize, usize)) {
+    let mut buffer = String::new();
+    let mut emit = |start: usize, end: usize| {
+        fold_into(&mut buffer, &text[start..end]);
+        if buffer.chars().count() <= MAX_WORD_CHARS {
+            f(&buffer, start, end);
+        }
+    };
     let mut start = None;
     for (i, c) in text.char_indices() {
         let in_word = c.is_alphanumeric() || (start.is_some() && is_combining_mark(c));
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                push_token(&mut tokens, text, s, i);
+                emit(s, i);
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        push_token(&mut tokens, text, s, text.len());
-    }
-    tokens
-}
-
-fn push_token(tokens: &mut Vec<Token>, text: &str, start: usize, end: usize) {
-    let word = fold(&text[start..end]);
-    if word.chars().count() <= MAX_WORD_CHARS {
-        tokens.push(Token { word, start, end });
+        emit(s, text.len());
     }
 }
 

@@ -1,7 +1,7 @@
 //! The term dictionary and its postings: for each stem, which documents hold it and how often
 //! in each field. Term ids are never reused, so a cached word keeps pointing at its stem.
 
-use std::collections::HashMap;
+use crate::hash::FastMap;
 
 use crate::fuzzy::FuzzyIndex;
 
@@ -19,7 +19,7 @@ pub struct Posting {
 /// Postings are kept sorted by slot, so removing a document is a binary search per term.
 #[derive(Debug, Default, Clone)]
 pub struct Terms {
-    ids: HashMap<Box<str>, u32>,
+    ids: FastMap<Box<str>, u32>,
     postings: Vec<Vec<Posting>>,
     fuzzy: FuzzyIndex,
 }
