@@ -240,7 +240,15 @@ fn main() {
     }
     let upserts = started.elapsed();
 
+    if let Ok(text) = std::env::var("SEARCH_BENCH_QUERY") {
+        // For profiling one query: `SEARCH_BENCH_QUERY=huur perf record …`.
+        for _ in 0..2_000 {
+            std::hint::black_box(index.search(&Query::text(&text)));
+        }
+        return;
+    }
     let mut latencies = Vec::new();
+    let mut per_query = vec![Vec::new(); QUERIES.len()];
     let mut totals = Vec::new();
     for round in 0..ROUNDS {
         for (i, text) in QUERIES.iter().enumerate() {
@@ -255,12 +263,22 @@ fn main() {
             let started = Instant::now();
             let results = std::hint::black_box(index.search(&query));
             latencies.push(started.elapsed());
+            per_query[i].push(started.elapsed());
             if round == 0 {
                 totals.push(results.total);
             }
         }
     }
     latencies.sort();
+    let mut slowest: Vec<(Duration, &str)> = per_query
+        .iter_mut()
+        .zip(QUERIES)
+        .map(|(times, text)| {
+            times.sort();
+            (percentile(times, 0.5), *text)
+        })
+        .collect();
+    slowest.sort_by(|a, b| b.0.cmp(&a.0));
 
     println!(
         "vangnet-search, {DOCUMENTS} documents, {} body words on average",
@@ -300,4 +318,10 @@ fn main() {
         "| matches per query (mean)    | {:>9}      |",
         totals.iter().sum::<usize>() / totals.len()
     );
+    println!();
+    println!("| slowest queries (median)          | ms     |");
+    println!("|-----------------------------------|--------|");
+    for (time, text) in slowest.iter().take(5) {
+        println!("| {text:<33} | {:>6.3} |", ms(*time));
+    }
 }

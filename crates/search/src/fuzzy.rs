@@ -15,8 +15,8 @@ pub fn max_edits(chars: usize) -> usize {
     }
 }
 
-/// Term ids with their letters.
-type Bucket = Vec<(u32, Box<[char]>)>;
+/// Term ids with their letters and letter mask.
+type Bucket = Vec<(u32, u32, Box<[char]>)>;
 
 /// Known terms bucketed by first letter and length.
 #[derive(Debug, Default, Clone)]
@@ -28,10 +28,11 @@ impl FuzzyIndex {
     pub fn insert(&mut self, id: u32, term: &str) {
         let chars: Box<[char]> = term.chars().collect();
         let Some(&first) = chars.first() else { return };
-        self.buckets
-            .entry((first, chars.len()))
-            .or_default()
-            .push((id, chars));
+        self.buckets.entry((first, chars.len())).or_default().push((
+            id,
+            letter_mask(&chars),
+            chars,
+        ));
     }
 
     /// The known terms near `term`, with their distance, closest first.
@@ -45,8 +46,12 @@ impl FuzzyIndex {
         if max == 0 {
             return found;
         }
+        let mask = letter_mask(&query);
         for len in query.len().saturating_sub(max)..=query.len() + max {
-            for (id, chars) in self.buckets.get(&(first, len)).into_iter().flatten() {
+            for (id, other, chars) in self.buckets.get(&(first, len)).into_iter().flatten() {
+                if !masks_within(mask, *other, max) {
+                    continue;
+                }
                 if let Some(d) = osa_distance(&query, chars, max) {
                     if d > 0 {
                         found.push((*id, d));
@@ -57,6 +62,24 @@ impl FuzzyIndex {
         found.sort_by_key(|&(id, d)| (d, id));
         found
     }
+}
+
+/// Which of the letters a–z (bits 0–25) and anything else (bit 26) occur in a word.
+fn letter_mask(chars: &[char]) -> u32 {
+    chars.iter().fold(0, |mask, &c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            _ => 26,
+        };
+        mask | 1 << bit
+    })
+}
+
+/// A cheap necessary condition for `max` edits: one edit brings in at most one letter the
+/// other word lacks and takes away at most one, so each side may have at most `max` letters
+/// the other has not. Most of a bucket fails this before the edit distance is computed.
+fn masks_within(a: u32, b: u32, max: usize) -> bool {
+    (a & !b).count_ones() as usize <= max && (b & !a).count_ones() as usize <= max
 }
 
 /// The optimal-string-alignment distance (Levenshtein plus swapping two neighbours), or
@@ -114,6 +137,22 @@ mod tests {
         ];
         for (a, b, max, want) in cases {
             assert_eq!(distance(a, b, max), want, "{a} ~ {b}");
+        }
+    }
+
+    #[test]
+    fn letter_masks_never_reject_a_near_word() {
+        let cases = [
+            ("betalingsregl", "betalingsregel", 1, true),
+            ("deurwaard", "deurwaarder", 2, true),
+            ("ontrium", "ontruim", 1, true),
+            ("huur", "hxyz", 2, false),
+            ("abcd", "abxy", 2, true),
+            ("abcd", "awxy", 2, false),
+        ];
+        for (a, b, max, want) in cases {
+            let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            assert_eq!(masks_within(letter_mask(&a), letter_mask(&b), max), want);
         }
     }
 

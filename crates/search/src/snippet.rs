@@ -1,7 +1,7 @@
 //! Snippets: about thirty words of the body around the densest cluster of matched words, as
 //! plain-text parts. No HTML: the caller escapes the text and marks the highlighted parts.
 
-use crate::analysis::{tokenize, Token};
+use crate::analysis::for_each_word;
 use crate::types::SnippetPart;
 
 const WINDOW_WORDS: usize = 30;
@@ -14,11 +14,9 @@ const ELLIPSIS: &str = "…";
 /// the start of the body (or the summary when the body is empty), without highlights.
 pub fn build(body: &str, summary: &str, matches: &dyn Fn(&str) -> Option<u32>) -> Vec<SnippetPart> {
     for text in [body, summary] {
-        let tokens = tokenize(text);
-        let hits: Vec<Option<u32>> = tokens.iter().map(|t| matches(&t.word)).collect();
-        if hits.iter().any(Option::is_some) {
-            let start = best_window(&hits);
-            return parts(text, &tokens, &hits, start);
+        let words = words(text, matches);
+        if words.iter().any(|w| w.hit.is_some()) {
+            return parts(text, &words, best_window(&words));
         }
     }
     let text = if body.trim().is_empty() {
@@ -26,21 +24,39 @@ pub fn build(body: &str, summary: &str, matches: &dyn Fn(&str) -> Option<u32>) -
     } else {
         body
     };
-    let tokens = tokenize(text);
-    parts(text, &tokens, &vec![None; tokens.len()], 0)
+    parts(text, &words(text, &|_| None), 0)
+}
+
+/// A word of the text by its byte range, and the query term it matches.
+struct Word {
+    start: usize,
+    end: usize,
+    hit: Option<u32>,
+}
+
+fn words(text: &str, matches: &dyn Fn(&str) -> Option<u32>) -> Vec<Word> {
+    let mut words = Vec::new();
+    for_each_word(text, |word, start, end| {
+        words.push(Word {
+            start,
+            end,
+            hit: matches(word),
+        })
+    });
+    words
 }
 
 /// The first word of the window with the most distinct matched terms (then the most matched
 /// words); earlier wins a tie.
-fn best_window(hits: &[Option<u32>]) -> usize {
+fn best_window(words: &[Word]) -> usize {
     let mut best = (0, 0, 0);
-    for (i, hit) in hits.iter().enumerate() {
-        if hit.is_none() {
+    for (i, word) in words.iter().enumerate() {
+        if word.hit.is_none() {
             continue;
         }
         let start = i.saturating_sub(LEAD_WORDS);
-        let window = &hits[start..(start + WINDOW_WORDS).min(hits.len())];
-        let mut distinct: Vec<u32> = window.iter().flatten().copied().collect();
+        let window = &words[start..(start + WINDOW_WORDS).min(words.len())];
+        let mut distinct: Vec<u32> = window.iter().filter_map(|w| w.hit).collect();
         let count = distinct.len();
         distinct.sort_unstable();
         distinct.dedup();
@@ -51,8 +67,8 @@ fn best_window(hits: &[Option<u32>]) -> usize {
     best.0
 }
 
-fn parts(text: &str, tokens: &[Token], hits: &[Option<u32>], start: usize) -> Vec<SnippetPart> {
-    let end = (start + WINDOW_WORDS).min(tokens.len());
+fn parts(text: &str, words: &[Word], start: usize) -> Vec<SnippetPart> {
+    let end = (start + WINDOW_WORDS).min(words.len());
     if start >= end {
         return Vec::new();
     }
@@ -61,20 +77,20 @@ fn parts(text: &str, tokens: &[Token], hits: &[Option<u32>], start: usize) -> Ve
     if start > 0 {
         plain.push_str(ELLIPSIS);
     }
-    let mut cursor = tokens[start].start;
-    for (token, hit) in tokens[start..end].iter().zip(&hits[start..end]) {
-        if hit.is_some() {
-            plain.push_str(&text[cursor..token.start]);
+    let mut cursor = words[start].start;
+    for word in &words[start..end] {
+        if word.hit.is_some() {
+            plain.push_str(&text[cursor..word.start]);
             flush(&mut out, &mut plain);
             out.push(SnippetPart {
-                text: text[token.start..token.end].to_string(),
+                text: text[word.start..word.end].to_string(),
                 highlight: true,
             });
-            cursor = token.end;
+            cursor = word.end;
         }
     }
-    plain.push_str(&text[cursor..tokens[end - 1].end]);
-    if end < tokens.len() {
+    plain.push_str(&text[cursor..words[end - 1].end]);
+    if end < words.len() {
         plain.push_str(ELLIPSIS);
     }
     flush(&mut out, &mut plain);

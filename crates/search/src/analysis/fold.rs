@@ -15,6 +15,10 @@ pub fn fold(word: &str) -> String {
 pub fn fold_into(out: &mut String, word: &str) {
     out.clear();
     for c in word.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         if is_combining_mark(c) {
             continue;
         }

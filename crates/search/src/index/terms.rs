@@ -60,6 +60,11 @@ impl Terms {
 
     pub fn add(&mut self, id: u32, posting: Posting) {
         let list = &mut self.postings[id as usize];
+        // A rebuild fills slots in order: appending is the common case.
+        if list.last().is_none_or(|last| last.slot < posting.slot) {
+            list.push(posting);
+            return;
+        }
         match list.binary_search_by_key(&posting.slot, |p| p.slot) {
             Ok(i) => list[i] = posting,
             Err(i) => list.insert(i, posting),
