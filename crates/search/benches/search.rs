@@ -278,7 +278,7 @@ fn main() {
             (percentile(times, 0.5), *text)
         })
         .collect();
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
 
     println!(
         "vangnet-search, {DOCUMENTS} documents, {} body words on average",
