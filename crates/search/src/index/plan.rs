@@ -14,6 +14,8 @@ const SYNONYM_WEIGHT: f32 = 0.7;
 const TYPO_WEIGHTS: [f32; 2] = [0.6, 0.4];
 /// A typo should not turn into a search for everything that looks a bit alike.
 const MAX_TYPO_TERMS: usize = 8;
+/// Each query word costs a pass over its postings; a pasted paragraph should not cost fifty.
+pub const MAX_QUERY_WORDS: usize = 12;
 
 /// One way to match a query word: every term must be in the document.
 #[derive(Debug, Clone, PartialEq)]
@@ -79,7 +81,7 @@ impl SynonymTable {
 
 pub fn plan(index: &Index, text: &str) -> Plan {
     let mut plan = Plan::default();
-    for word in query_words(text) {
+    for word in query_words(text).into_iter().take(MAX_QUERY_WORDS) {
         let clause = clause(index, &word);
         for alternative in &clause.alternatives {
             for term in &alternative.terms {

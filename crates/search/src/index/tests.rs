@@ -74,6 +74,9 @@ fn plan_drops_stop_words_and_collects_highlights() {
     assert_eq!(plan.clauses.len(), 1);
     assert_eq!(plan.highlight, [term(&index, "deurwaarder")]);
     assert!(super::plan::plan(&index, "  ,, ").clauses.is_empty());
+    let pasted: String = (0..40).map(|i| format!("woord{i} ")).collect();
+    let capped = super::plan::plan(&index, &pasted);
+    assert_eq!(capped.clauses.len(), super::plan::MAX_QUERY_WORDS);
 }
 
 #[test]
