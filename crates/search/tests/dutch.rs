@@ -139,6 +139,16 @@ fn default_synonyms_find_each_other() {
 }
 
 #[test]
+fn a_typo_finds_the_synonyms_of_the_word_meant() {
+    let found = search(&index(), "ontruimng");
+    assert_eq!(
+        found[..2],
+        [5, 4],
+        "ontruiming, then its synonym huisuitzetting"
+    );
+}
+
+#[test]
 fn synonyms_rank_below_the_literal_word() {
     assert_eq!(search(&index(), "ontruiming")[..2], [5, 4]);
 }

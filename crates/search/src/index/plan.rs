@@ -99,33 +99,42 @@ fn clause(index: &Index, word: &str) -> Clause {
     let stem = index.stemmer.stem(word);
     let mut clause = Clause::default();
     let known = add_word(index, &mut clause, word, &stem, 1.0);
-    if !known {
-        for (term, distance) in index.terms.near(&stem).into_iter().take(MAX_TYPO_TERMS) {
-            push(&mut clause, vec![term], TYPO_WEIGHTS[distance - 1]);
-        }
+    // The stems whose synonyms count: the word's own, or the near spellings of a typo.
+    let near = if known {
+        Vec::new()
+    } else {
+        index.terms.near(&stem)
+    };
+    let mut meant = vec![(stem, 1.0)];
+    for (term, distance) in near.into_iter().take(MAX_TYPO_TERMS) {
+        let weight = TYPO_WEIGHTS[distance - 1];
+        push(&mut clause, vec![term], weight);
+        meant.push((index.terms.name(term).to_string(), weight));
     }
-    for member in index.synonyms.others(&stem) {
+    for (stem, weight) in meant {
+        add_synonyms(index, &mut clause, &stem, weight);
+    }
+    clause
+}
+
+/// Adds the other members of the stem's synonym groups, at `weight` times the synonym weight.
+fn add_synonyms(index: &Index, clause: &mut Clause, stem: &str, weight: f32) {
+    let weight = weight * SYNONYM_WEIGHT;
+    for member in index.synonyms.others(stem) {
         match member {
             [one] => {
-                add_word(
-                    index,
-                    &mut clause,
-                    one,
-                    &index.stemmer.stem(one),
-                    SYNONYM_WEIGHT,
-                );
+                add_word(index, clause, one, &index.stemmer.stem(one), weight);
             }
             words => {
                 let terms = words
                     .iter()
                     .map(|w| index.terms.live(&index.stemmer.stem(w)));
                 if let Some(terms) = terms.collect::<Option<Vec<u32>>>() {
-                    push(&mut clause, terms, SYNONYM_WEIGHT);
+                    push(clause, terms, weight);
                 }
             }
         }
     }
-    clause
 }
 
 /// Adds the word itself and its compound parts; returns whether the word itself is indexed.

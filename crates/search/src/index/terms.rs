@@ -20,6 +20,7 @@ pub struct Posting {
 #[derive(Debug, Default, Clone)]
 pub struct Terms {
     ids: FastMap<Box<str>, u32>,
+    names: Vec<Box<str>>,
     postings: Vec<Vec<Posting>>,
     fuzzy: FuzzyIndex,
 }
@@ -32,6 +33,7 @@ impl Terms {
         }
         let id = self.postings.len() as u32;
         self.ids.insert(term.into(), id);
+        self.names.push(term.into());
         self.postings.push(Vec::new());
         self.fuzzy.insert(id, term);
         id
@@ -47,6 +49,11 @@ impl Terms {
         let mut near = self.fuzzy.near(term);
         near.retain(|&(id, _)| self.df(id) > 0);
         near
+    }
+
+    /// The stem a term id stands for.
+    pub fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
     }
 
     pub fn postings(&self, id: u32) -> &[Posting] {
@@ -95,6 +102,7 @@ mod tests {
         let mut terms = Terms::default();
         let id = terms.intern("hur");
         assert_eq!(terms.intern("hur"), id);
+        assert_eq!(terms.name(id), "hur");
         assert_eq!(terms.live("hur"), None, "no document holds it yet");
         for slot in [5, 1, 3] {
             terms.add(id, posting(slot));
