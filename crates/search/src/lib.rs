@@ -11,6 +11,11 @@
 //! - `synonyms`: the editable synonym groups.
 //! - `index`: postings, query planning, BM25F ranking, filters and facets.
 //! - `snippet`: highlighted text around the matches.
+//! - `hash`: a fast hasher for the index's maps.
+//!
+//! Known limit: a compound indexed by `upsert` is split with the lexicon of that moment; a part
+//! that first appears in a later document splits it only after the next `rebuild` (which every
+//! node does on start).
 
 mod analysis;
 mod compound;
