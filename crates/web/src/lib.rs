@@ -9,6 +9,7 @@ mod assets;
 mod auth;
 mod config;
 mod crypto;
+pub mod kennisbank;
 pub mod mail;
 mod middleware;
 mod pages;
