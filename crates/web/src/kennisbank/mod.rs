@@ -1,5 +1,7 @@
 //! The kennisbank's web layer (issue 6), growing: so far the safe Markdown
-//! rendering every practice page, feed and printable handreiking uses.
+//! rendering every practice page uses, the Atom feed and sitemap writers,
+//! and the handreiking's PDF printed by headless Chromium.
 
 pub mod feed;
 pub mod markdown;
+pub mod pdf;
