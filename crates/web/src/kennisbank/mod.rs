@@ -3,5 +3,6 @@
 //! and the handreiking's PDF printed by headless Chromium.
 
 pub mod feed;
+pub mod handreiking;
 pub mod markdown;
 pub mod pdf;
