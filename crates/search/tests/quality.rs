@@ -60,6 +60,10 @@ fn every_labelled_query_finds_its_practices_in_the_top_5() {
         "the issue asks for at least 30 queries"
     );
     eprintln!("{}", table(&outcomes));
+    for o in outcomes.iter().filter(|o| o.reciprocal_rank() < 1.0) {
+        let (query, expect) = (&o.labelled.query, &o.labelled.expect);
+        eprintln!("not first: {query:?} expects {expect:?}, got {:?}", o.found);
+    }
     let missed: Vec<String> = outcomes
         .iter()
         .filter(|o| !o.missed().is_empty())

@@ -4,6 +4,9 @@
 //! The front-matter reader is deliberately minimal (test-only): the app reads practices from the
 //! database, so a YAML dependency here would only test our fixtures, not the engine.
 
+// Each includer (test, bench) uses a different subset.
+#![allow(dead_code)]
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
