@@ -126,18 +126,21 @@ fn clause(index: &Index, word: &str) -> Clause {
     clause
 }
 
-/// The stems of indexed compounds that hold `word` as a part, most frequent first. Only for
-/// words the index does not know: it is a scan of the vocabulary, and a known word already
-/// finds the compounds that indexing split by it.
+/// The stems of indexed compounds that begin or end with `word` as a part, most frequent
+/// first. Only for words the index does not know: a known word already finds the compounds
+/// that indexing split by it.
 fn holders(index: &Index, word: &str) -> Vec<u32> {
     if word.chars().count() < MIN_HOLDER_PART_CHARS || is_stop_word(word) {
         return Vec::new();
     }
     let mut found: Vec<(usize, u32)> = Vec::new();
-    for (indexed, info) in &index.words {
-        if indexed.len() <= word.len() || !index.lexicon.has_part(indexed, word) {
+    for indexed in index.affixes.around(word) {
+        if !index.lexicon.has_part(&indexed, word) {
             continue;
         }
+        let Some(info) = index.words.get(indexed.as_str()) else {
+            continue;
+        };
         let df = index.terms.df(info.stem);
         if df > 0 && !found.iter().any(|&(_, t)| t == info.stem) {
             found.push((df, info.stem));

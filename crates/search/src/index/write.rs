@@ -135,6 +135,7 @@ impl Index {
         let stem = self.terms.intern(&self.stemmer.stem(word));
         let mut parts: Vec<u32> = Vec::new();
         if !is_stop_word(word) {
+            self.affixes.insert(word);
             for part in self.lexicon.all_parts(word) {
                 let id = self.terms.intern(&self.stemmer.stem(&part));
                 if id != stem && !parts.contains(&id) {
