@@ -160,7 +160,7 @@ fn compare(index: &Index, docs: &[Document], our_rate: f64) {
     let practices = kennisbank::practices();
     let mut small = Index::new(Synonyms::default_dutch());
     small.rebuild(practices.clone());
-    let (recall, mrr) = kennisbank::scores(&kennisbank::evaluate(|text| {
+    let our_outcomes = kennisbank::evaluate(|text| {
         let query = Query {
             limit: kennisbank::TOP,
             ..Query::text(text)
@@ -171,7 +171,8 @@ fn compare(index: &Index, docs: &[Document], our_rate: f64) {
             .into_iter()
             .map(|h| h.slug)
             .collect()
-    }));
+    });
+    let (recall, mrr) = kennisbank::scores(&our_outcomes);
     let mut small_fts = Fts5::new().expect("FTS5");
     small_fts
         .rebuild(&practices)
@@ -226,6 +227,12 @@ fn compare(index: &Index, docs: &[Document], our_rate: f64) {
         a.docs_per_second / b.docs_per_second,
         ms(a.p50) / ms(b.p50),
         ms(a.p99) / ms(b.p99)
+    );
+    println!();
+    println!("per label, vangnet:\n{}", kennisbank::table(&our_outcomes));
+    println!(
+        "per label, sqlite-fts5:\n{}",
+        kennisbank::table(&fts_outcomes)
     );
     if std::env::var_os("SEARCH_BENCH_MISSES").is_some() {
         for o in fts_outcomes.iter().filter(|o| !o.missed().is_empty()) {
