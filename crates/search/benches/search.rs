@@ -207,11 +207,11 @@ fn compare(index: &Index, docs: &[Document], our_rate: f64) {
         QUERIES.len(),
         fts_outcomes.len()
     );
-    println!("| engine      | index docs/s | p50 ms | p99 ms | recall@5 |   MRR |");
-    println!("|-------------|--------------|--------|--------|----------|-------|");
+    println!("| engine      | index docs/s |  p50 ms |  p99 ms | recall@5 |   MRR |");
+    println!("|-------------|--------------|---------|---------|----------|-------|");
     for row in &rows {
         println!(
-            "| {:<11} | {:>12.0} | {:>6.3} | {:>6.3} | {:>8.3} | {:>5.3} |",
+            "| {:<11} | {:>12.0} | {:>7.3} | {:>7.3} | {:>8.3} | {:>5.3} |",
             row.engine,
             row.docs_per_second,
             ms(row.p50),
@@ -223,7 +223,8 @@ fn compare(index: &Index, docs: &[Document], our_rate: f64) {
     let [a, b] = &rows;
     // Ratios, because absolute times drift on a shared machine.
     println!(
-        "vangnet / FTS5: indexing {:.2}×, p50 {:.2}×, p99 {:.2}× the time (below 1: faster)",
+        "vangnet / FTS5: index rate {:.2}× (above 1: indexes faster), p50 {:.2}×, p99 {:.2}× \
+         (below 1: answers faster)",
         a.docs_per_second / b.docs_per_second,
         ms(a.p50) / ms(b.p50),
         ms(a.p99) / ms(b.p99)

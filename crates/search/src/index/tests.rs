@@ -168,3 +168,19 @@ fn a_rare_synonym_does_not_outrank_the_word_typed() {
     assert_eq!(found(&index, "deurwaarder")[0], 9);
     assert_eq!(found(&index, "gerechtsdeurwaarder")[0], 10);
 }
+
+#[test]
+fn a_longer_title_is_not_a_weaker_title() {
+    let mut index = Index::new(Synonyms::none());
+    index.rebuild(vec![
+        doc(1, "Convenant met deurwaarders", "Afspraken in de regio."),
+        doc(
+            2,
+            "De deurwaarder belt eerst aan en legt niet meteen beslag",
+            "Afspraken in de regio met de deurwaarder.",
+        ),
+        doc(3, "Nazorg", "Afspraken in de regio."),
+    ]);
+    // Both titles name the deurwaarder; the body decides, not the title's length.
+    assert_eq!(found(&index, "deurwaarder"), [2, 1]);
+}
