@@ -84,3 +84,15 @@ fn every_labelled_query_finds_its_practices_in_the_top_5() {
         missed.join("\n")
     );
 }
+
+/// Recall alone would not notice the right practice sliding from first to fifth place.
+#[test]
+fn the_expected_practices_mostly_come_first() {
+    let index = index();
+    let outcomes = evaluate(|text| {
+        let hits = index.search(&Query::text(text)).hits;
+        hits.into_iter().take(TOP).map(|h| h.slug).collect()
+    });
+    let (_, mrr) = kennisbank::scores(&outcomes);
+    assert!(mrr >= 0.95, "MRR fell to {mrr:.3}:\n{}", table(&outcomes));
+}
