@@ -151,7 +151,7 @@ fn unlink(line: &str) -> String {
     out
 }
 
-/// One query's outcome: the slugs that came back and the rank (1-based) of each expected one.
+/// One query and the slugs that came back, best first.
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub labelled: Labelled,
