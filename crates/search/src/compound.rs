@@ -108,7 +108,9 @@ impl Lexicon {
 
     /// Adds a folded corpus word to the lexicon if it can be a part.
     pub fn learn(&mut self, folded: &str) {
-        if can_be_part(folded) && !self.words.contains(folded) {
+        // The lookup first: most words of a text were seen before, and it is cheaper than the
+        // stop-word search in `can_be_part` (this runs for every word of every document).
+        if !self.words.contains(folded) && can_be_part(folded) {
             self.words.insert(folded.into());
         }
     }
