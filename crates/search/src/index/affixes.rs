@@ -13,10 +13,39 @@ pub struct Affixes {
     forward: BTreeSet<Box<str>>,
     /// Each word with its letters reversed: its suffixes become prefixes.
     backward: BTreeSet<Box<str>>,
+    /// During a rebuild: words waiting for [`Affixes::settle`], which sorts them once instead
+    /// of inserting a hundred thousand words one by one (a tenth of the rebuild).
+    pending: Option<Vec<Box<str>>>,
 }
 
 impl Affixes {
+    /// Collects inserted words until [`Affixes::settle`]; lookups miss them until then.
+    pub fn defer(&mut self) {
+        self.pending.get_or_insert_with(Vec::new);
+    }
+
+    /// Sorts the deferred words into place.
+    pub fn settle(&mut self) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        let backward = pending.iter().map(|w| reverse(w).into());
+        // `collect` sorts and builds the tree in bulk; `extend` would insert one by one.
+        self.backward = std::mem::take(&mut self.backward)
+            .into_iter()
+            .chain(backward)
+            .collect();
+        self.forward = std::mem::take(&mut self.forward)
+            .into_iter()
+            .chain(pending)
+            .collect();
+    }
+
     pub fn insert(&mut self, word: &str) {
+        if let Some(pending) = &mut self.pending {
+            pending.push(word.into());
+            return;
+        }
         self.forward.insert(word.into());
         self.backward.insert(reverse(word).into());
     }
@@ -81,5 +110,19 @@ mod tests {
             ["huurkeuken", "huurkeukens", "keukentafel", "zakkeukenen"]
         );
         assert!(affixes.around("onbekend").is_empty());
+    }
+
+    #[test]
+    fn deferred_words_arrive_when_settled() {
+        let mut affixes = Affixes::default();
+        affixes.insert("huurkeuken");
+        affixes.defer();
+        affixes.insert("keukentafel");
+        assert_eq!(affixes.around("keuken"), ["huurkeuken"]);
+        affixes.settle();
+        affixes.insert("keukenkast");
+        let mut found = affixes.around("keuken");
+        found.sort();
+        assert_eq!(found, ["huurkeuken", "keukenkast", "keukentafel"]);
     }
 }

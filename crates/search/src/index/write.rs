@@ -26,9 +26,11 @@ impl Index {
         for doc in &docs {
             self.learn(doc);
         }
+        self.affixes.defer();
         for doc in docs {
             self.index(doc);
         }
+        self.affixes.settle();
     }
 
     /// Adds a document, or replaces the one with the same id. Words seen for the first time
