@@ -1,218 +1,30 @@
-//! Rebuild rate and query latency at 10,000 generated practices.
-//! Run with `cargo bench -p vangnet-search`; the target is p99 ≤ 5 ms per query.
+//! Rebuild rate and query latency at 10,000 generated practices, next to SQLite FTS5 as a
+//! baseline on the same corpus and queries, and both engines' recall@5 and MRR on the labelled
+//! kennisbank. Run with `cargo bench -p vangnet-search`; the target is p99 ≤ 5 ms per query.
+
+#[path = "support/corpus.rs"]
+mod corpus;
+#[path = "support/fts5.rs"]
+mod fts5;
+#[path = "../tests/support/kennisbank.rs"]
+mod kennisbank;
 
 use std::time::{Duration, Instant};
 
+use corpus::{document, Rng, DOCUMENTS, QUERIES};
+use fts5::Fts5;
 use vangnet_search::{Document, Index, Query, Synonyms};
 
-const DOCUMENTS: usize = 10_000;
-const BODY_WORDS: usize = 300;
 const ROUNDS: usize = 20;
 
-const STOP: &[&str] = &[
-    "de", "het", "een", "en", "van", "in", "op", "te", "dat", "die", "voor", "met", "is", "zijn",
-    "aan", "er", "maar", "om", "ook", "als", "bij", "of", "naar", "door", "over", "ze", "niet",
-];
-const WORDS: &[&str] = &[
-    "huurder",
-    "verhuurder",
-    "woning",
-    "gemeente",
-    "corporatie",
-    "gezin",
-    "kinderen",
-    "budget",
-    "afspraak",
-    "gesprek",
-    "brief",
-    "termijn",
-    "betaling",
-    "regeling",
-    "achterstand",
-    "schulden",
-    "ontruiming",
-    "vonnis",
-    "rechter",
-    "deurwaarder",
-    "wijkteam",
-    "hulpverlener",
-    "vrijwilliger",
-    "bewindvoerder",
-    "inkomen",
-    "uitkering",
-    "toeslag",
-    "energie",
-    "water",
-    "zorg",
-    "verzekering",
-    "maand",
-    "week",
-    "bellen",
-    "bezoeken",
-    "helpen",
-    "voorkomen",
-    "betalen",
-    "melden",
-    "zoeken",
-    "snel",
-    "vroeg",
-    "samen",
-    "persoonlijk",
-    "haalbaar",
-    "lastig",
-    "nieuw",
-    "tijdelijk",
-    "vaste",
-    "lasten",
-    "kosten",
-    "incasso",
-    "signaal",
-    "aanpak",
-    "werkwijze",
-    "ervaring",
-    "resultaat",
-    "huisbezoek",
-    "keukentafel",
-    "overzicht",
-    "aanmelding",
-    "wachtlijst",
-    "opvang",
-    "nazorg",
-];
-const PARTS: &[&str] = &[
-    "huur",
-    "schuld",
-    "hulp",
-    "betalings",
-    "achterstand",
-    "regeling",
-    "huis",
-    "uitzetting",
-    "deurwaarders",
-    "woning",
-    "vroeg",
-    "signalering",
-    "budget",
-    "beheer",
-    "energie",
-    "water",
-    "zorg",
-    "kosten",
-    "incasso",
-    "bureau",
-    "plan",
-    "kans",
-    "melding",
-    "gemeente",
-    "wijk",
-    "team",
-];
-const SYLLABLES: &[&str] = &[
-    "ka", "ver", "lo", "ming", "ste", "ra", "den", "bo", "wel", "tij", "gra", "mo", "sen", "pel",
-    "dro", "vin", "ker", "la", "zu", "nel",
-];
-const PHASES: &[&str] = &["vroeg", "dagvaarding", "vonnis", "ontruiming", "nazorg"];
-const ACTORS: &[&str] = &[
-    "corporatie",
-    "gemeente",
-    "deurwaarder",
-    "wijkteam",
-    "rechtbank",
-];
-const REGIONS: &[&str] = &[
-    "Haaglanden",
-    "Utrecht",
-    "Rotterdam",
-    "Groningen",
-    "Twente",
-    "Zeeland",
-];
-
-const QUERIES: &[&str] = &[
-    "huurachterstand",
-    "betalingsregeling",
-    "schuldhulpverlening",
-    "ontruiming voorkomen",
-    "deurwaarder",
-    "gezin met kinderen",
-    "vroegsignalering",
-    "budgetbeheer",
-    "huisbezoek",
-    "keukentafel gesprek",
-    "energie water",
-    "vaste lasten",
-    "wijkteam nazorg",
-    "de huur van een woning",
-    "betalingsregling",
-    "deurwaarde",
-    "ontruming",
-    "schuldhulp",
-    "achterstand",
-    "huisuitzetting",
-    "gerechtsdeurwaarder",
-    "schuldsanering",
-    "betalingsachterstand",
-    "incassokosten",
-    "huurder bellen binnen een week",
-    "tijdelijke opvang",
-    "uitkering toeslag",
-    "coulance",
-    "één aanspreekpunt",
-    "wachtlijst aanmelding",
-];
-
-/// A tiny deterministic generator (xorshift), so every run indexes the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<'a>(&mut self, list: &[&'a str]) -> &'a str {
-        list[self.below(list.len())]
-    }
-}
-
-/// A word as it appears in practice: mostly common words, some stop words, compounds of two
-/// parts, and now and then a rare word (a name, a place) that widens the vocabulary.
-fn word(rng: &mut Rng) -> String {
-    match rng.below(100) {
-        0..=39 => rng.pick(STOP).to_string(),
-        40..=79 => rng.pick(WORDS).to_string(),
-        80..=94 => format!("{}{}", rng.pick(PARTS), rng.pick(PARTS)),
-        _ => (0..2 + rng.below(3)).map(|_| rng.pick(SYLLABLES)).collect(),
-    }
-}
-
-fn sentence(rng: &mut Rng, words: usize) -> String {
-    let mut text: Vec<String> = (0..words).map(|_| word(rng)).collect();
-    if let Some(first) = text.first_mut() {
-        *first = first[..1].to_uppercase() + &first[1..];
-    }
-    text.join(" ") + "."
-}
-
-fn document(rng: &mut Rng, id: usize) -> Document {
-    let body: Vec<String> = (0..BODY_WORDS / 15).map(|_| sentence(rng, 15)).collect();
-    let (title_words, summary_words) = (4 + rng.below(5), 15 + rng.below(10));
-    Document {
-        id: id as i64,
-        slug: format!("praktijk-{id}"),
-        title: sentence(rng, title_words),
-        summary: sentence(rng, summary_words),
-        body: body.join(" "),
-        phases: vec![rng.pick(PHASES).to_string(), rng.pick(PHASES).to_string()],
-        actors: vec![rng.pick(ACTORS).to_string()],
-        region: Some(rng.pick(REGIONS).to_string()),
-        updated: 19_000 + rng.below(2_000) as i32,
-        published: rng.below(10) != 0,
-    }
+/// One engine's line in the comparison.
+struct Row {
+    engine: &'static str,
+    docs_per_second: f64,
+    p50: Duration,
+    p99: Duration,
+    recall: f64,
+    mrr: f64,
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -326,4 +138,120 @@ fn main() {
     for (time, text) in slowest.iter().take(5) {
         println!("| {text:<33} | {:>6.3} |", ms(*time));
     }
+    println!();
+    compare(&index, &docs, DOCUMENTS as f64 / rebuild.as_secs_f64());
+}
+
+/// The side-by-side table. Both engines answer the same queries, without filters, a page of
+/// 20 (ours also counts every match and its facets, which FTS5 with `LIMIT` skips).
+fn compare(index: &Index, docs: &[Document], our_rate: f64) {
+    let mut fts = Fts5::new().expect("the linked SQLite has FTS5");
+    let started = Instant::now();
+    fts.rebuild(docs).expect("FTS5 indexes the corpus");
+    let fts_rate = docs.len() as f64 / started.elapsed().as_secs_f64();
+    let ours = time_queries(|text| {
+        std::hint::black_box(index.search(&Query::text(text)));
+    });
+    let theirs = time_queries(|text| {
+        std::hint::black_box(fts.search(text, 20).expect("FTS5 query"));
+    });
+
+    // The labelled set: the real kennisbank, a fresh index of each kind.
+    let practices = kennisbank::practices();
+    let mut small = Index::new(Synonyms::default_dutch());
+    small.rebuild(practices.clone());
+    let our_outcomes = kennisbank::evaluate(|text| {
+        let query = Query {
+            limit: kennisbank::TOP,
+            ..Query::text(text)
+        };
+        small
+            .search(&query)
+            .hits
+            .into_iter()
+            .map(|h| h.slug)
+            .collect()
+    });
+    let (recall, mrr) = kennisbank::scores(&our_outcomes);
+    let mut small_fts = Fts5::new().expect("FTS5");
+    small_fts
+        .rebuild(&practices)
+        .expect("FTS5 indexes the kennisbank");
+    let fts_outcomes =
+        kennisbank::evaluate(|text| small_fts.search(text, kennisbank::TOP).expect("FTS5 query"));
+    let (fts_recall, fts_mrr) = kennisbank::scores(&fts_outcomes);
+
+    let rows = [
+        Row {
+            engine: "vangnet",
+            docs_per_second: our_rate,
+            p50: percentile(&ours, 0.50),
+            p99: percentile(&ours, 0.99),
+            recall,
+            mrr,
+        },
+        Row {
+            engine: "sqlite-fts5",
+            docs_per_second: fts_rate,
+            p50: percentile(&theirs, 0.50),
+            p99: percentile(&theirs, 0.99),
+            recall: fts_recall,
+            mrr: fts_mrr,
+        },
+    ];
+    println!(
+        "vangnet vs SQLite {} FTS5: {} documents, {} queries × {ROUNDS} rounds; \
+         recall@5 and MRR over the {} labelled kennisbank queries",
+        fts.sqlite_version(),
+        docs.len(),
+        QUERIES.len(),
+        fts_outcomes.len()
+    );
+    println!("| engine      | index docs/s |  p50 ms |  p99 ms | recall@5 |   MRR |");
+    println!("|-------------|--------------|---------|---------|----------|-------|");
+    for row in &rows {
+        println!(
+            "| {:<11} | {:>12.0} | {:>7.3} | {:>7.3} | {:>8.3} | {:>5.3} |",
+            row.engine,
+            row.docs_per_second,
+            ms(row.p50),
+            ms(row.p99),
+            row.recall,
+            row.mrr
+        );
+    }
+    let [a, b] = &rows;
+    // Ratios, because absolute times drift on a shared machine.
+    println!(
+        "vangnet / FTS5: index rate {:.2}× (above 1: indexes faster), p50 {:.2}×, p99 {:.2}× \
+         (below 1: answers faster)",
+        a.docs_per_second / b.docs_per_second,
+        ms(a.p50) / ms(b.p50),
+        ms(a.p99) / ms(b.p99)
+    );
+    println!();
+    println!("per label, vangnet:\n{}", kennisbank::table(&our_outcomes));
+    println!(
+        "per label, sqlite-fts5:\n{}",
+        kennisbank::table(&fts_outcomes)
+    );
+    if std::env::var_os("SEARCH_BENCH_MISSES").is_some() {
+        for o in fts_outcomes.iter().filter(|o| !o.missed().is_empty()) {
+            println!("fts5 missed {:?}: {:?}", o.labelled.query, o.missed());
+        }
+    }
+}
+
+/// Every query `ROUNDS` times; the latencies sorted.
+fn time_queries(mut run: impl FnMut(&str)) -> Vec<Duration> {
+    let mut latencies = Vec::with_capacity(ROUNDS * QUERIES.len());
+    for _ in 0..ROUNDS {
+        for text in QUERIES {
+            let started = Instant::now();
+            run(text);
+            latencies.push(started.elapsed());
+        }
+    }
+    latencies.sort();
+    latencies
 }

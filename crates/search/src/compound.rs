@@ -108,7 +108,9 @@ impl Lexicon {
 
     /// Adds a folded corpus word to the lexicon if it can be a part.
     pub fn learn(&mut self, folded: &str) {
-        if can_be_part(folded) && !self.words.contains(folded) {
+        // The lookup first: most words of a text were seen before, and it is cheaper than the
+        // stop-word search in `can_be_part` (this runs for every word of every document).
+        if !self.words.contains(folded) && can_be_part(folded) {
             self.words.insert(folded.into());
         }
     }
@@ -136,6 +138,35 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// Whether `word` is a known part or built of known parts, a plural ending allowed:
+    /// what may stand next to a query word inside a compound (`tafel` in `keukentafel`).
+    pub fn covers(&self, word: &str) -> bool {
+        let mut memo = vec![None; word.len() + 1];
+        self.segment(word, 0, true, &mut memo).is_some()
+    }
+
+    /// Whether `part` is one of the parts of `compound`, next to parts the lexicon knows. For a
+    /// query word the corpus never uses on its own (`keuken` only occurs in `keukentafel`),
+    /// so indexing could not have split the compound by it.
+    pub fn has_part(&self, compound: &str, part: &str) -> bool {
+        compound.match_indices(part).any(|(i, _)| {
+            let (head, tail) = (&compound[..i], &compound[i + part.len()..]);
+            let tail_is_part = LINKERS.iter().any(|linker| {
+                tail.len() > linker.len()
+                    && tail.starts_with(linker)
+                    && self.covers(&tail[linker.len()..])
+            });
+            let tail_ok = tail.is_empty() || FINAL_ENDINGS.contains(&tail) || tail_is_part;
+            let head_ok = head.is_empty()
+                || LINKERS.iter().any(|linker| {
+                    head.strip_suffix(linker)
+                        .is_some_and(|h| !h.is_empty() && self.covers(h))
+                });
+            // Without a neighbour it is the word itself, perhaps inflected: the stemmer's job.
+            tail_ok && head_ok && (!head.is_empty() || tail_is_part)
+        })
     }
 
     /// The fewest parts covering `word[start..]`; `whole` allows a single part (the top level
@@ -232,6 +263,52 @@ mod tests {
             lexicon.all_parts("schuldhulpverlening"),
             ["schuld", "hulpverlening", "hulp", "verlening"]
         );
+    }
+
+    #[test]
+    fn covers_parts_compounds_and_plurals() {
+        let lexicon = Lexicon::seeded();
+        let cases = [
+            ("huur", true),
+            ("huren", false),
+            ("achterstanden", true),
+            ("huisuitzettingen", true),
+            ("betalingsregeling", true),
+            ("tafel", false),
+            ("hu", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(lexicon.covers(word), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn finds_an_unknown_part_next_to_known_ones() {
+        let mut lexicon = Lexicon::seeded();
+        lexicon.learn("tafel");
+        let cases = [
+            ("keukentafel", "keuken", true),
+            ("keukentafels", "keuken", true),
+            ("huurtafel", "tafel", true),
+            // Both neighbours must be known: `keuken` is not.
+            ("keukentafel", "tafel", false),
+            ("huurkeuken", "keuken", true),
+            ("huurskeukens", "keuken", true),
+            ("schuldenkeukenhulp", "keuken", true),
+            // The rest is no known part: `keuken` could be part of any word.
+            ("keukenla", "keuken", false),
+            ("kleinkeuken", "keuken", false),
+            // Only an inflection of the word itself.
+            ("keukens", "keuken", false),
+            ("keuken", "keuken", false),
+        ];
+        for (compound, part, want) in cases {
+            assert_eq!(
+                lexicon.has_part(compound, part),
+                want,
+                "{compound} / {part}"
+            );
+        }
     }
 
     #[test]

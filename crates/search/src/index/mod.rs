@@ -1,6 +1,7 @@
 //! The in-memory index. Each app node keeps one, rebuilt from the database on start and
 //! updated on every publish; the database stays the source of truth.
 
+mod affixes;
 mod meta;
 mod plan;
 mod score;
@@ -14,6 +15,7 @@ use crate::snippet;
 use crate::synonyms::Synonyms;
 use crate::types::{Document, Hit, Query, Results};
 
+use affixes::Affixes;
 use meta::{Labels, Meta};
 use plan::SynonymTable;
 use terms::{Terms, FIELDS};
@@ -41,6 +43,8 @@ pub struct Index {
     lexicon: Lexicon,
     synonyms: SynonymTable,
     words: FastMap<Box<str>, WordInfo>,
+    /// The same words sorted, for the compounds around a word the index does not hold.
+    affixes: Affixes,
     terms: Terms,
     docs: Vec<Option<Stored>>,
     /// Per slot, next to `docs`: what ranking and filtering read for every match.
@@ -59,6 +63,7 @@ impl Index {
             stemmer,
             lexicon: Lexicon::seeded(),
             words: FastMap::default(),
+            affixes: Affixes::default(),
             terms: Terms::default(),
             docs: Vec::new(),
             meta: Vec::new(),

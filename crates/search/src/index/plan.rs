@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::Index;
-use crate::analysis::{query_words, Stemmer};
+use crate::analysis::{is_stop_word, query_words, Stemmer};
 use crate::synonyms::Synonyms;
 
 /// Weights relative to the literal word (1.0). A compound's parts must all be present.
@@ -14,6 +14,10 @@ const SYNONYM_WEIGHT: f32 = 0.7;
 const TYPO_WEIGHTS: [f32; 2] = [0.6, 0.4];
 /// A typo should not turn into a search for everything that looks a bit alike.
 const MAX_TYPO_TERMS: usize = 8;
+/// Likewise the compounds found for a word the index does not hold on its own.
+const MAX_HOLDER_TERMS: usize = 8;
+/// As the lexicon's parts: shorter words sit inside too many unrelated ones.
+const MIN_HOLDER_PART_CHARS: usize = 4;
 /// Each query word costs a pass over its postings; a pasted paragraph should not cost fifty.
 pub const MAX_QUERY_WORDS: usize = 12;
 
@@ -114,7 +118,40 @@ fn clause(index: &Index, word: &str) -> Clause {
     for (stem, weight) in meant {
         add_synonyms(index, &mut clause, &stem, weight);
     }
+    if !known {
+        for term in holders(index, word) {
+            push(&mut clause, vec![term], COMPOUND_WEIGHT);
+        }
+    }
     clause
+}
+
+/// The stems of indexed compounds that begin or end with `word` as a part, most frequent
+/// first. Only for words the index does not know: a known word already finds the compounds
+/// that indexing split by it.
+fn holders(index: &Index, word: &str) -> Vec<u32> {
+    if word.chars().count() < MIN_HOLDER_PART_CHARS || is_stop_word(word) {
+        return Vec::new();
+    }
+    let mut found: Vec<(usize, u32)> = Vec::new();
+    for indexed in index.affixes.around(word) {
+        if !index.lexicon.has_part(&indexed, word) {
+            continue;
+        }
+        let Some(info) = index.words.get(indexed.as_str()) else {
+            continue;
+        };
+        let df = index.terms.df(info.stem);
+        if df > 0 && !found.iter().any(|&(_, t)| t == info.stem) {
+            found.push((df, info.stem));
+        }
+    }
+    found.sort_unstable_by(|a, b| b.cmp(a));
+    found
+        .into_iter()
+        .take(MAX_HOLDER_TERMS)
+        .map(|(_, t)| t)
+        .collect()
 }
 
 /// Adds the other members of the stem's synonym groups, at `weight` times the synonym weight.

@@ -125,3 +125,62 @@ fn rebuild_learns_parts_from_later_documents() {
     docs.into_iter().for_each(|d| incremental.upsert(d));
     assert_eq!(found(&incremental), [2]);
 }
+
+fn found(index: &Index, text: &str) -> Vec<i64> {
+    let hits = index.search(&Query::text(text)).hits;
+    hits.iter().map(|h| h.id).collect()
+}
+
+#[test]
+fn a_part_never_written_alone_finds_its_compounds() {
+    let mut index = Index::new(Synonyms::none());
+    index.rebuild(vec![
+        doc(1, "Het gesprek aan de keukentafel", ""),
+        doc(2, "Aan tafel met de schuldeisers", ""),
+        doc(3, "Keukenla", "tafel"),
+    ]);
+    // `keuken` only occurs inside `keukentafel`, next to the known part `tafel`; `keukenla`
+    // has no known part beside it.
+    assert_eq!(found(&index, "keuken"), [1]);
+    assert_eq!(found(&index, "keuken tafel")[0], 1);
+    // Known words do not scan the vocabulary: `tafel` was never split out of `keukentafel`.
+    assert_eq!(found(&index, "tafel"), [2, 3]);
+}
+
+#[test]
+fn a_rare_synonym_does_not_outrank_the_word_typed() {
+    let mut index = Index::new(Synonyms::default_dutch());
+    let mut docs: Vec<Document> = (1..=8)
+        .map(|id| doc(id, "Werkwijze", "De deurwaarder belt aan."))
+        .collect();
+    docs.push(doc(
+        9,
+        "Deurwaarder",
+        "De deurwaarder belt aan. De deurwaarder wacht.",
+    ));
+    docs.push(doc(
+        10,
+        "Gerechtsdeurwaarder",
+        "De gerechtsdeurwaarder belt aan.",
+    ));
+    index.rebuild(docs);
+    // Each term with its own idf put the one text saying `gerechtsdeurwaarder` first.
+    assert_eq!(found(&index, "deurwaarder")[0], 9);
+    assert_eq!(found(&index, "gerechtsdeurwaarder")[0], 10);
+}
+
+#[test]
+fn a_longer_title_is_not_a_weaker_title() {
+    let mut index = Index::new(Synonyms::none());
+    index.rebuild(vec![
+        doc(1, "Convenant met deurwaarders", "Afspraken in de regio."),
+        doc(
+            2,
+            "De deurwaarder belt eerst aan en legt niet meteen beslag",
+            "Afspraken in de regio met de deurwaarder.",
+        ),
+        doc(3, "Nazorg", "Afspraken in de regio."),
+    ]);
+    // Both titles name the deurwaarder; the body decides, not the title's length.
+    assert_eq!(found(&index, "deurwaarder"), [2, 1]);
+}

@@ -26,9 +26,11 @@ impl Index {
         for doc in &docs {
             self.learn(doc);
         }
+        self.affixes.defer();
         for doc in docs {
             self.index(doc);
         }
+        self.affixes.settle();
     }
 
     /// Adds a document, or replaces the one with the same id. Words seen for the first time
@@ -135,6 +137,7 @@ impl Index {
         let stem = self.terms.intern(&self.stemmer.stem(word));
         let mut parts: Vec<u32> = Vec::new();
         if !is_stop_word(word) {
+            self.affixes.insert(word);
             for part in self.lexicon.all_parts(word) {
                 let id = self.terms.intern(&self.stemmer.stem(&part));
                 if id != stem && !parts.contains(&id) {
