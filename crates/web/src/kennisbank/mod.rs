@@ -6,3 +6,4 @@ pub mod feed;
 pub mod handreiking;
 pub mod markdown;
 pub mod pdf;
+pub mod search;
