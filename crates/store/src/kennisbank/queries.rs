@@ -1,0 +1,493 @@
+//! `KennisbankStore` for both backends: the same SQL (`sql.rs`), stamped
+//! out per store type by `kennisbank_impl!` like `tenancy_impl!`, with the
+//! free functions of `writes.rs`. It needs `self.pool`, `self.write()`,
+//! `append` and `lock_kennisbank` in the invoking module.
+
+macro_rules! kennisbank_impl {
+    ($store:ty, $pool:ty, $conn:ty) => {
+        const _: () = {
+            use vangnet_domain::audit::AuditEvent;
+            use $crate::kennisbank::{self as kb, checks, rows, sql};
+            use $crate::tenancy::{audited, reason_digest};
+            use $crate::ts::Ts;
+            use $crate::Result;
+
+            $crate::kennisbank::writes::kb_writes!($conn);
+
+            #[async_trait::async_trait]
+            impl kb::KennisbankStore for $store {
+                async fn create_practice(
+                    &self,
+                    practice: &kb::NewPractice,
+                    audit: AuditEvent,
+                ) -> Result<kb::CreatedPractice> {
+                    let now = Ts(chrono::Utc::now());
+                    let mut tx = self.write().await?;
+                    lock_kennisbank(&mut tx).await?;
+                    let practice_id: i64 = sqlx::query_scalar(sql::INSERT_PRACTICE)
+                        .bind(&practice.slug)
+                        .bind(practice.owner_user_id)
+                        .bind(practice.contributor_org_id)
+                        .bind(now)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or_else(checks::slug_taken)?;
+                    let (revision_id, _) =
+                        insert_revision(&mut tx, practice_id, &practice.revision, now).await?;
+                    let mut facts = serde_json::json!({
+                        "revision_id": revision_id,
+                        "number": 1,
+                        "status": kb::SUBMITTED,
+                    });
+                    if let Some(publish_as) = practice.publish {
+                        let editor = publish_as.editor_user_id;
+                        let review_by = publish_as.review_by;
+                        let expected = kb::SUBMITTED;
+                        let superseded = publish(
+                            &mut tx,
+                            practice_id,
+                            revision_id,
+                            expected,
+                            editor,
+                            review_by,
+                            now,
+                        )
+                        .await?;
+                        kb::writes::publish_facts(&mut facts, superseded);
+                        facts["decided_by"] = editor.into();
+                    }
+                    append(&mut tx, audited(audit, practice_id, facts)).await?;
+                    tx.commit().await?;
+                    Ok(kb::CreatedPractice {
+                        practice_id,
+                        revision_id,
+                    })
+                }
+
+                async fn propose_revision(
+                    &self,
+                    practice_id: i64,
+                    revision: &kb::NewRevision,
+                    audit: AuditEvent,
+                ) -> Result<i64> {
+                    let now = Ts(chrono::Utc::now());
+                    let mut tx = self.write().await?;
+                    lock_kennisbank(&mut tx).await?;
+                    let mut superseded = None;
+                    if let Some((open_id, open_author)) =
+                        open_revision(&mut tx, practice_id).await?
+                    {
+                        let same_author =
+                            open_author.is_some() && open_author == revision.author_user_id;
+                        if !same_author {
+                            return Err(checks::already_open());
+                        }
+                        sqlx::query(sql::SUPERSEDE_OPEN)
+                            .bind(open_id)
+                            .bind(now)
+                            .execute(&mut *tx)
+                            .await?;
+                        superseded = Some(open_id);
+                    }
+                    let (revision_id, number) =
+                        insert_revision(&mut tx, practice_id, revision, now).await?;
+                    let facts = serde_json::json!({
+                        "revision_id": revision_id,
+                        "number": number,
+                        "status": kb::SUBMITTED,
+                        "superseded_revision_id": superseded,
+                    });
+                    append(&mut tx, audited(audit, practice_id, facts)).await?;
+                    tx.commit().await?;
+                    Ok(revision_id)
+                }
+
+                async fn decide_revision(
+                    &self,
+                    revision_id: i64,
+                    expected_status: &str,
+                    decision: &kb::RevisionDecision,
+                    editor_user_id: i64,
+                    audit: AuditEvent,
+                ) -> Result<()> {
+                    let now = Ts(chrono::Utc::now());
+                    let mut tx = self.write().await?;
+                    lock_kennisbank(&mut tx).await?;
+                    let (practice_id, status): (i64, String) = sqlx::query_as(sql::REVISION_STATE)
+                        .bind(revision_id)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or($crate::StoreError::NotFound)?;
+                    if status != expected_status {
+                        return Err(checks::stale());
+                    }
+                    if status != kb::SUBMITTED && status != kb::CHANGES_REQUESTED {
+                        return Err(checks::not_open());
+                    }
+                    let mut facts = serde_json::json!({
+                        "revision_id": revision_id,
+                        "status": decision.status(),
+                        "decided_by": editor_user_id,
+                    });
+                    if let kb::RevisionDecision::Publish { review_by } = decision {
+                        let superseded = publish(
+                            &mut tx,
+                            practice_id,
+                            revision_id,
+                            &status,
+                            editor_user_id,
+                            *review_by,
+                            now,
+                        )
+                        .await?;
+                        kb::writes::publish_facts(&mut facts, superseded);
+                        facts["review_by"] = review_by.to_string().into();
+                    } else {
+                        let decided = sqlx::query(sql::DECIDE)
+                            .bind(revision_id)
+                            .bind(decision.status())
+                            .bind(editor_user_id)
+                            .bind(now)
+                            .bind(decision.reason())
+                            .bind(&status)
+                            .execute(&mut *tx)
+                            .await?;
+                        if decided.rows_affected() != 1 {
+                            return Err(checks::stale());
+                        }
+                        facts["reason_sha256"] = decision.reason().map(reason_digest).into();
+                    }
+                    append(&mut tx, audited(audit, practice_id, facts)).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn add_comment(
+                    &self,
+                    revision_id: i64,
+                    author_user_id: i64,
+                    body: &str,
+                    audit: AuditEvent,
+                ) -> Result<i64> {
+                    let now = Ts(chrono::Utc::now());
+                    let mut tx = self.write().await?;
+                    let (practice_id, _): (i64, String) = sqlx::query_as(sql::REVISION_STATE)
+                        .bind(revision_id)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or($crate::StoreError::NotFound)?;
+                    let id: i64 = sqlx::query_scalar(sql::INSERT_COMMENT)
+                        .bind(revision_id)
+                        .bind(author_user_id)
+                        .bind(body)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let facts = serde_json::json!({
+                        "comment_id": id,
+                        "revision_id": revision_id,
+                        "author": author_user_id,
+                    });
+                    append(&mut tx, audited(audit, practice_id, facts)).await?;
+                    tx.commit().await?;
+                    Ok(id)
+                }
+
+                async fn comments(&self, revision_id: i64) -> Result<Vec<kb::Comment>> {
+                    let found: Vec<rows::CommentRow> = sqlx::query_as(sql::COMMENTS)
+                        .bind(revision_id)
+                        .fetch_all(&self.pool)
+                        .await?;
+                    rows::convert(found)
+                }
+
+                async fn set_review_by(
+                    &self,
+                    practice_id: i64,
+                    review_by: chrono::NaiveDate,
+                    editor_user_id: i64,
+                    audit: AuditEvent,
+                ) -> Result<()> {
+                    let mut tx = self.write().await?;
+                    let updated = sqlx::query(sql::SET_REVIEW_BY)
+                        .bind(practice_id)
+                        .bind(review_by)
+                        .execute(&mut *tx)
+                        .await?;
+                    if updated.rows_affected() == 0 {
+                        return Err($crate::StoreError::NotFound);
+                    }
+                    let facts = serde_json::json!({
+                        "review_by": review_by.to_string(),
+                        "decided_by": editor_user_id,
+                    });
+                    append(&mut tx, audited(audit, practice_id, facts)).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn published_practice(
+                    &self,
+                    slug: &str,
+                ) -> Result<Option<kb::PublishedPractice>> {
+                    let found: Option<rows::PublishedRow> =
+                        sqlx::query_as(&sql::published("p.slug = $1", "p.id"))
+                            .bind(slug)
+                            .fetch_optional(&self.pool)
+                            .await?;
+                    found.map(TryInto::try_into).transpose()
+                }
+
+                async fn published_practices(&self) -> Result<Vec<kb::PublishedPractice>> {
+                    let order = "p.updated_at DESC, p.id DESC";
+                    let found: Vec<rows::PublishedRow> =
+                        sqlx::query_as(&sql::published("TRUE", order))
+                            .fetch_all(&self.pool)
+                            .await?;
+                    rows::convert(found)
+                }
+
+                async fn practice_for_editor(
+                    &self,
+                    practice_id: i64,
+                ) -> Result<Option<kb::PracticeHistory>> {
+                    let found: Option<rows::PracticeRow> =
+                        sqlx::query_as(&sql::practice("p.id = $1"))
+                            .bind(practice_id)
+                            .fetch_optional(&self.pool)
+                            .await?;
+                    let Some(found) = found else {
+                        return Ok(None);
+                    };
+                    let revisions: Vec<rows::RevisionRow> =
+                        sqlx::query_as(&sql::revisions("r.practice_id = $1", "r.number"))
+                            .bind(practice_id)
+                            .fetch_all(&self.pool)
+                            .await?;
+                    Ok(Some(kb::PracticeHistory {
+                        practice: found.try_into()?,
+                        revisions: rows::convert(revisions)?,
+                    }))
+                }
+
+                async fn practice_by_slug_any(&self, slug: &str) -> Result<Option<kb::Practice>> {
+                    let found: Option<rows::PracticeRow> =
+                        sqlx::query_as(&sql::practice("p.slug = $1"))
+                            .bind(slug)
+                            .fetch_optional(&self.pool)
+                            .await?;
+                    found.map(TryInto::try_into).transpose()
+                }
+
+                async fn revision(&self, revision_id: i64) -> Result<Option<kb::Revision>> {
+                    let found: Option<rows::RevisionRow> =
+                        sqlx::query_as(&sql::revisions("r.id = $1", "r.id"))
+                            .bind(revision_id)
+                            .fetch_optional(&self.pool)
+                            .await?;
+                    found.map(TryInto::try_into).transpose()
+                }
+
+                async fn open_revisions(&self) -> Result<Vec<kb::PracticeRevision>> {
+                    let condition = format!("r.status IN {}", sql::OPEN);
+                    let found: Vec<rows::ListedRow> =
+                        sqlx::query_as(&sql::listed(&condition, "r.created_at, r.id"))
+                            .fetch_all(&self.pool)
+                            .await?;
+                    rows::convert(found)
+                }
+
+                async fn overdue_practices(
+                    &self,
+                    today: chrono::NaiveDate,
+                ) -> Result<Vec<kb::PublishedPractice>> {
+                    let statement = sql::published("p.review_by < $1", "p.review_by, p.id");
+                    let found: Vec<rows::PublishedRow> = sqlx::query_as(&statement)
+                        .bind(today)
+                        .fetch_all(&self.pool)
+                        .await?;
+                    rows::convert(found)
+                }
+
+                async fn submissions_by(&self, user_id: i64) -> Result<Vec<kb::PracticeRevision>> {
+                    let order = "r.created_at DESC, r.id DESC";
+                    let found: Vec<rows::ListedRow> =
+                        sqlx::query_as(&sql::listed("r.author_user_id = $1", order))
+                            .bind(user_id)
+                            .fetch_all(&self.pool)
+                            .await?;
+                    rows::convert(found)
+                }
+
+                async fn latest_revision_hash(
+                    &self,
+                    slug: &str,
+                ) -> Result<Option<kb::LatestRevision>> {
+                    let found: Option<rows::LatestRow> = sqlx::query_as(sql::LATEST_REVISION)
+                        .bind(slug)
+                        .fetch_optional(&self.pool)
+                        .await?;
+                    Ok(found.map(Into::into))
+                }
+
+                async fn add_attachment(
+                    &self,
+                    attachment: &kb::NewAttachment,
+                    audit: AuditEvent,
+                ) -> Result<i64> {
+                    checks::check_attachment(attachment)?;
+                    let now = Ts(chrono::Utc::now());
+                    let mut tx = self.write().await?;
+                    let belongs: Option<i64> = sqlx::query_scalar(sql::REVISION_OF_PRACTICE)
+                        .bind(attachment.revision_id)
+                        .bind(attachment.practice_id)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    if belongs.is_none() {
+                        return Err($crate::StoreError::NotFound);
+                    }
+                    let id: i64 = sqlx::query_scalar(sql::INSERT_ATTACHMENT)
+                        .bind(attachment.practice_id)
+                        .bind(attachment.revision_id)
+                        .bind(&attachment.filename)
+                        .bind(&attachment.content_type)
+                        .bind(attachment.size_bytes)
+                        .bind(&attachment.sha256)
+                        .bind(&attachment.bytes)
+                        .bind(now)
+                        .bind(attachment.uploaded_by_user_id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let facts = serde_json::json!({
+                        "attachment_id": id,
+                        "revision_id": attachment.revision_id,
+                        "size_bytes": attachment.size_bytes,
+                    });
+                    append(&mut tx, audited(audit, attachment.practice_id, facts)).await?;
+                    tx.commit().await?;
+                    Ok(id)
+                }
+
+                async fn attachments(&self, practice_id: i64) -> Result<Vec<kb::AttachmentMeta>> {
+                    let found: Vec<rows::AttachmentRow> = sqlx::query_as(&sql::attachments())
+                        .bind(practice_id)
+                        .fetch_all(&self.pool)
+                        .await?;
+                    rows::convert(found)
+                }
+
+                async fn attachment(
+                    &self,
+                    attachment_id: i64,
+                ) -> Result<Option<(kb::AttachmentMeta, Vec<u8>)>> {
+                    let found: Option<rows::AttachmentBytesRow> =
+                        sqlx::query_as(&sql::attachment())
+                            .bind(attachment_id)
+                            .fetch_optional(&self.pool)
+                            .await?;
+                    found.map(TryInto::try_into).transpose()
+                }
+
+                async fn remove_attachment(
+                    &self,
+                    attachment_id: i64,
+                    audit: AuditEvent,
+                ) -> Result<()> {
+                    let mut tx = self.write().await?;
+                    let practice_id: i64 = sqlx::query_scalar(sql::DELETE_ATTACHMENT)
+                        .bind(attachment_id)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .ok_or($crate::StoreError::NotFound)?;
+                    let facts = serde_json::json!({ "attachment_id": attachment_id });
+                    append(&mut tx, audited(audit, practice_id, facts)).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn kb_synonyms(&self) -> Result<Option<kb::KbSynonyms>> {
+                    let found: Option<rows::SynonymsRow> = sqlx::query_as(sql::SYNONYMS)
+                        .fetch_optional(&self.pool)
+                        .await?;
+                    Ok(found.map(Into::into))
+                }
+
+                async fn set_kb_synonyms(
+                    &self,
+                    text: &str,
+                    user_id: Option<i64>,
+                    audit: AuditEvent,
+                ) -> Result<()> {
+                    let now = Ts(chrono::Utc::now());
+                    let mut tx = self.write().await?;
+                    sqlx::query(sql::SET_SYNONYMS)
+                        .bind(text)
+                        .bind(now)
+                        .bind(user_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    let groups = text.lines().filter(|l| !l.trim().is_empty()).count();
+                    let facts = serde_json::json!({ "groups": groups });
+                    append(&mut tx, audited(audit, 1, facts)).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
+                async fn record_suggestion_attempt(
+                    &self,
+                    client_hash: &str,
+                    at: chrono::DateTime<chrono::Utc>,
+                    window: chrono::Duration,
+                    limit: u32,
+                ) -> Result<bool> {
+                    let since = Ts(at - window);
+                    let mut tx = self.write().await?;
+                    lock_kennisbank(&mut tx).await?;
+                    sqlx::query(sql::PRUNE_ATTEMPTS)
+                        .bind(since)
+                        .execute(&mut *tx)
+                        .await?;
+                    let count: i64 = sqlx::query_scalar(sql::COUNT_ATTEMPTS)
+                        .bind(client_hash)
+                        .bind(since)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                    let allowed = count < i64::from(limit);
+                    if allowed {
+                        sqlx::query(sql::INSERT_ATTEMPT)
+                            .bind(client_hash)
+                            .bind(Ts(at))
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    tx.commit().await?;
+                    Ok(allowed)
+                }
+
+                async fn purge_kb_suggesters(
+                    &self,
+                    before: chrono::DateTime<chrono::Utc>,
+                    audit: AuditEvent,
+                ) -> Result<u64> {
+                    let mut tx = self.write().await?;
+                    let cleared = sqlx::query(sql::PURGE_SUGGESTERS)
+                        .bind(Ts(before))
+                        .execute(&mut *tx)
+                        .await?
+                        .rows_affected();
+                    if cleared > 0 {
+                        let facts = serde_json::json!({ "kb_suggesters": cleared });
+                        let object_id = audit.object_id.clone();
+                        let mut event = audited(audit, 0, facts);
+                        event.object_id = object_id;
+                        append(&mut tx, event).await?;
+                    }
+                    tx.commit().await?;
+                    Ok(cleared)
+                }
+            }
+        };
+    };
+}
+
+pub(crate) use kennisbank_impl;
