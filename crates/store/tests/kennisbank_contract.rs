@@ -28,6 +28,9 @@ contract!(
     every_change_is_audited_with_ids_only,
     published_practices_never_show_unpublished_content,
     suggesters_are_cleared_after_retention,
+    concurrent_proposals_leave_one_open_revision,
+    concurrent_attempts_are_counted_one_by_one,
+    revision_content_cannot_be_changed,
 );
 
 async fn audit_count(kb: &Kb) -> usize {
@@ -678,4 +681,90 @@ async fn suggesters_are_cleared_after_retention(store: Arc<dyn Store>) {
     }
     let again = s.purge_kb_suggesters(Utc::now() + Duration::seconds(1), purge());
     assert_eq!(again.await.unwrap(), 0, "idempotent");
+}
+
+async fn concurrent_proposals_leave_one_open_revision(store: Arc<dyn Store>) {
+    let kb = Arc::new(kb(store).await);
+    let created = kb.published("gelijktijdig", "2027-06-01").await;
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let kb = kb.clone();
+        tasks.push(tokio::spawn(async move {
+            let author = if i % 2 == 0 { kb.alice } else { kb.bob };
+            let revision = kb.revision(author, &format!("poging {i}"));
+            let by = kb.by(author);
+            let result = kb
+                .store
+                .propose_revision(created.practice_id, &revision, by);
+            (author, result.await)
+        }));
+    }
+    let mut succeeded = Vec::new();
+    for task in tasks {
+        match task.await.unwrap() {
+            (author, Ok(_)) => succeeded.push(author),
+            (_, Err(StoreError::Conflict { .. })) => {}
+            (_, Err(other)) => panic!("{other:?}"),
+        }
+    }
+    assert!(!succeeded.is_empty());
+    assert!(
+        succeeded.iter().all(|a| *a == succeeded[0]),
+        "one author only"
+    );
+    let open = kb.store.open_revisions().await.unwrap();
+    assert_eq!(open.len(), 1, "at most one open revision");
+    assert_eq!(open[0].revision.author_user_id, Some(succeeded[0]));
+}
+
+async fn concurrent_attempts_are_counted_one_by_one(store: Arc<dyn Store>) {
+    let at = Utc::now();
+    let mut tasks = Vec::new();
+    for _ in 0..12 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            let attempt = store.record_suggestion_attempt("client", at, Duration::hours(1), 5);
+            attempt.await.unwrap()
+        }));
+    }
+    let mut allowed = 0;
+    for task in tasks {
+        allowed += usize::from(task.await.unwrap());
+    }
+    assert_eq!(allowed, 5);
+}
+
+async fn revision_content_cannot_be_changed(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let created = kb.published("vast", "2027-06-01").await;
+    let id = created.revision_id;
+    for column in [
+        "title = 'anders'",
+        "body_md = 'anders'",
+        "content_hash = 'x'",
+    ] {
+        let sql = format!("UPDATE kb_revisions SET {column} WHERE id = {id}");
+        let error = backends::raw_execute(&kb.store, &sql).await.unwrap_err();
+        assert!(error.contains("never changed"), "{column}: {error}");
+    }
+    // A second open revision is refused by the database itself too.
+    let number = "(SELECT MAX(number) + 1 FROM kb_revisions)";
+    let open = |status: &str| {
+        format!(
+            "INSERT INTO kb_revisions (practice_id, number, title, summary, body_md, phases, \
+             actors, content_hash, status, created_at) SELECT {}, {number}, 't', 's', 'b', \
+             'horizon', 'rijk', '{}', '{status}', created_at FROM kb_revisions WHERE id = {id}",
+            created.practice_id,
+            "a".repeat(64)
+        )
+    };
+    backends::raw_execute(&kb.store, &open(SUBMITTED))
+        .await
+        .unwrap();
+    let error = backends::raw_execute(&kb.store, &open(CHANGES_REQUESTED))
+        .await
+        .unwrap_err();
+    assert!(error.to_lowercase().contains("unique"), "{error}");
+    let published = kb.store.published_practice("vast").await.unwrap().unwrap();
+    assert_eq!(published.revision.id, id);
 }
