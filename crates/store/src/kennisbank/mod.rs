@@ -10,6 +10,7 @@
 //! stay in their tables, and a decision's reason is audited as its SHA-256.
 
 pub(crate) mod checks;
+pub(crate) mod extras;
 pub(crate) mod queries;
 mod records;
 pub(crate) mod rows;

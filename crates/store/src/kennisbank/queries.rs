@@ -1,6 +1,6 @@
 //! `KennisbankStore` for both backends: the same SQL (`sql.rs`), stamped
 //! out per store type by `kennisbank_impl!` like `tenancy_impl!`, with the
-//! free functions of `writes.rs`. It needs `self.pool`, `self.write()`,
+//! free functions of `writes.rs` and `extras.rs`. It needs `self.pool`, `self.write()`,
 //! `append` and `lock_kennisbank` in the invoking module.
 
 macro_rules! kennisbank_impl {
@@ -13,6 +13,7 @@ macro_rules! kennisbank_impl {
             use $crate::Result;
 
             $crate::kennisbank::writes::kb_writes!($conn);
+            $crate::kennisbank::extras::kb_extras!($store);
 
             #[async_trait::async_trait]
             impl kb::KennisbankStore for $store {
@@ -169,28 +170,7 @@ macro_rules! kennisbank_impl {
                     body: &str,
                     audit: AuditEvent,
                 ) -> Result<i64> {
-                    let now = Ts(chrono::Utc::now());
-                    let mut tx = self.write().await?;
-                    let (practice_id, _): (i64, String) = sqlx::query_as(sql::REVISION_STATE)
-                        .bind(revision_id)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                        .ok_or($crate::StoreError::NotFound)?;
-                    let id: i64 = sqlx::query_scalar(sql::INSERT_COMMENT)
-                        .bind(revision_id)
-                        .bind(author_user_id)
-                        .bind(body)
-                        .bind(now)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    let facts = serde_json::json!({
-                        "comment_id": id,
-                        "revision_id": revision_id,
-                        "author": author_user_id,
-                    });
-                    append(&mut tx, audited(audit, practice_id, facts)).await?;
-                    tx.commit().await?;
-                    Ok(id)
+                    insert_comment(self, revision_id, author_user_id, body, audit).await
                 }
 
                 async fn comments(&self, revision_id: i64) -> Result<Vec<kb::Comment>> {
@@ -335,37 +315,7 @@ macro_rules! kennisbank_impl {
                     attachment: &kb::NewAttachment,
                     audit: AuditEvent,
                 ) -> Result<i64> {
-                    checks::check_attachment(attachment)?;
-                    let now = Ts(chrono::Utc::now());
-                    let mut tx = self.write().await?;
-                    let belongs: Option<i64> = sqlx::query_scalar(sql::REVISION_OF_PRACTICE)
-                        .bind(attachment.revision_id)
-                        .bind(attachment.practice_id)
-                        .fetch_optional(&mut *tx)
-                        .await?;
-                    if belongs.is_none() {
-                        return Err($crate::StoreError::NotFound);
-                    }
-                    let id: i64 = sqlx::query_scalar(sql::INSERT_ATTACHMENT)
-                        .bind(attachment.practice_id)
-                        .bind(attachment.revision_id)
-                        .bind(&attachment.filename)
-                        .bind(&attachment.content_type)
-                        .bind(attachment.size_bytes)
-                        .bind(&attachment.sha256)
-                        .bind(&attachment.bytes)
-                        .bind(now)
-                        .bind(attachment.uploaded_by_user_id)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    let facts = serde_json::json!({
-                        "attachment_id": id,
-                        "revision_id": attachment.revision_id,
-                        "size_bytes": attachment.size_bytes,
-                    });
-                    append(&mut tx, audited(audit, attachment.practice_id, facts)).await?;
-                    tx.commit().await?;
-                    Ok(id)
+                    store_attachment(self, attachment, audit).await
                 }
 
                 async fn attachments(&self, practice_id: i64) -> Result<Vec<kb::AttachmentMeta>> {
@@ -393,16 +343,7 @@ macro_rules! kennisbank_impl {
                     attachment_id: i64,
                     audit: AuditEvent,
                 ) -> Result<()> {
-                    let mut tx = self.write().await?;
-                    let practice_id: i64 = sqlx::query_scalar(sql::DELETE_ATTACHMENT)
-                        .bind(attachment_id)
-                        .fetch_optional(&mut *tx)
-                        .await?
-                        .ok_or($crate::StoreError::NotFound)?;
-                    let facts = serde_json::json!({ "attachment_id": attachment_id });
-                    append(&mut tx, audited(audit, practice_id, facts)).await?;
-                    tx.commit().await?;
-                    Ok(())
+                    delete_attachment(self, attachment_id, audit).await
                 }
 
                 async fn kb_synonyms(&self) -> Result<Option<kb::KbSynonyms>> {
@@ -418,19 +359,7 @@ macro_rules! kennisbank_impl {
                     user_id: Option<i64>,
                     audit: AuditEvent,
                 ) -> Result<()> {
-                    let now = Ts(chrono::Utc::now());
-                    let mut tx = self.write().await?;
-                    sqlx::query(sql::SET_SYNONYMS)
-                        .bind(text)
-                        .bind(now)
-                        .bind(user_id)
-                        .execute(&mut *tx)
-                        .await?;
-                    let groups = text.lines().filter(|l| !l.trim().is_empty()).count();
-                    let facts = serde_json::json!({ "groups": groups });
-                    append(&mut tx, audited(audit, 1, facts)).await?;
-                    tx.commit().await?;
-                    Ok(())
+                    write_synonyms(self, text, user_id, audit).await
                 }
 
                 async fn record_suggestion_attempt(
@@ -440,28 +369,7 @@ macro_rules! kennisbank_impl {
                     window: chrono::Duration,
                     limit: u32,
                 ) -> Result<bool> {
-                    let since = Ts(at - window);
-                    let mut tx = self.write().await?;
-                    lock_kennisbank(&mut tx).await?;
-                    sqlx::query(sql::PRUNE_ATTEMPTS)
-                        .bind(since)
-                        .execute(&mut *tx)
-                        .await?;
-                    let count: i64 = sqlx::query_scalar(sql::COUNT_ATTEMPTS)
-                        .bind(client_hash)
-                        .bind(since)
-                        .fetch_one(&mut *tx)
-                        .await?;
-                    let allowed = count < i64::from(limit);
-                    if allowed {
-                        sqlx::query(sql::INSERT_ATTEMPT)
-                            .bind(client_hash)
-                            .bind(Ts(at))
-                            .execute(&mut *tx)
-                            .await?;
-                    }
-                    tx.commit().await?;
-                    Ok(allowed)
+                    count_attempt(self, client_hash, at, window, limit).await
                 }
 
                 async fn purge_kb_suggesters(
@@ -469,21 +377,7 @@ macro_rules! kennisbank_impl {
                     before: chrono::DateTime<chrono::Utc>,
                     audit: AuditEvent,
                 ) -> Result<u64> {
-                    let mut tx = self.write().await?;
-                    let cleared = sqlx::query(sql::PURGE_SUGGESTERS)
-                        .bind(Ts(before))
-                        .execute(&mut *tx)
-                        .await?
-                        .rows_affected();
-                    if cleared > 0 {
-                        let facts = serde_json::json!({ "kb_suggesters": cleared });
-                        let object_id = audit.object_id.clone();
-                        let mut event = audited(audit, 0, facts);
-                        event.object_id = object_id;
-                        append(&mut tx, event).await?;
-                    }
-                    tx.commit().await?;
-                    Ok(cleared)
+                    clear_suggesters(self, before, audit).await
                 }
             }
         };
