@@ -339,7 +339,7 @@ async fn an_import_is_idempotent_by_hash(store: Arc<dyn Store>) {
             content_hash: same.content_hash.clone(),
         }
     );
-    // Changed content: a new revision, which becomes the latest.
+    // Changed content without --publish: a submission, the latest now.
     let changed = kb.revision(kb.editor, "gewijzigd");
     assert_ne!(changed.content_hash, same.content_hash);
     let by = kb.by(kb.editor);
@@ -357,6 +357,43 @@ async fn an_import_is_idempotent_by_hash(store: Arc<dyn Store>) {
         (id, SUBMITTED)
     );
     assert_eq!(latest.content_hash, changed.content_hash);
+    // With --publish: the editor's own open import is replaced and the new
+    // text published in one step, with one audit entry.
+    let again = kb.revision(kb.editor, "opnieuw gewijzigd");
+    let before = audit_count(&kb).await;
+    let publish = PublishAs {
+        editor_user_id: kb.editor,
+        review_by: date("2028-02-01"),
+    };
+    let by = kb.by(kb.editor);
+    let published = s
+        .propose_and_publish(created.practice_id, &again, publish, by)
+        .await
+        .unwrap();
+    assert_eq!(audit_count(&kb).await, before + 1);
+    assert_eq!(
+        statuses(&kb, created.practice_id).await,
+        [SUPERSEDED, SUPERSEDED, PUBLISHED]
+    );
+    let shown = s.published_practice("geimporteerd").await.unwrap().unwrap();
+    assert_eq!(shown.revision.id, published);
+    assert_eq!(shown.practice.review_by, Some(date("2028-02-01")));
+    let latest = s
+        .latest_revision_hash("geimporteerd")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(latest.content_hash, again.content_hash);
+    // Someone else's open proposal blocks an import, published or not.
+    let bobs = kb.revision(kb.bob, "van bob");
+    let by = kb.by(kb.bob);
+    s.propose_revision(created.practice_id, &bobs, by)
+        .await
+        .unwrap();
+    let blocked = s.propose_and_publish(created.practice_id, &again, publish, kb.by(kb.editor));
+    assert!(matches!(blocked.await, Err(StoreError::Conflict { .. })));
+    let shown = s.published_practice("geimporteerd").await.unwrap().unwrap();
+    assert_eq!(shown.revision.id, published, "unchanged");
 }
 
 async fn attachments_keep_their_bytes_exactly(store: Arc<dyn Store>) {
@@ -667,6 +704,19 @@ async fn suggesters_are_cleared_after_retention(store: Arc<dyn Store>) {
     let a_year_ago = Utc::now() - Duration::days(365);
     assert_eq!(s.purge_kb_suggesters(a_year_ago, purge()).await.unwrap(), 0);
     let before = audit_count(&kb).await;
+    // Publishing a public suggestion makes the editor its owner.
+    let owned = s
+        .practice_by_slug_any("suggestie-twee")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(owned.owner_user_id, Some(kb.editor));
+    let unowned = s
+        .practice_by_slug_any("suggestie-open")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(unowned.owner_user_id, None);
     let cleared = s.purge_kb_suggesters(Utc::now() + Duration::seconds(1), purge());
     assert_eq!(cleared.await.unwrap(), 2, "decided ones only");
     assert_eq!(audit_count(&kb).await, before + 1);

@@ -42,9 +42,20 @@ pub trait KennisbankStore: Send + Sync {
         revision: &NewRevision,
         audit: AuditEvent,
     ) -> Result<i64>;
+    /// `propose_revision` and publishing it in one transaction (an
+    /// editor's import with `--publish` of a practice that exists).
+    async fn propose_and_publish(
+        &self,
+        practice_id: i64,
+        revision: &NewRevision,
+        publish: PublishAs,
+        audit: AuditEvent,
+    ) -> Result<i64>;
     /// Decides an open revision that still has `expected_status` (else a
     /// conflict). Publishing supersedes the previously published revision
-    /// and updates the practice in the same transaction.
+    /// and updates the practice in the same transaction: its published
+    /// revision, `updated_at`, `first_published_at` (once), `review_by`,
+    /// and its owner, the editor, when it had none (a public suggestion).
     async fn decide_revision(
         &self,
         revision_id: i64,

@@ -74,33 +74,39 @@ macro_rules! kennisbank_impl {
                     let now = Ts(chrono::Utc::now());
                     let mut tx = self.write().await?;
                     lock_kennisbank(&mut tx).await?;
-                    let mut superseded = None;
-                    if let Some((open_id, open_author)) =
-                        open_revision(&mut tx, practice_id).await?
-                    {
-                        let same_author =
-                            open_author.is_some() && open_author == revision.author_user_id;
-                        if !same_author {
-                            return Err(checks::already_open());
-                        }
-                        sqlx::query(sql::SUPERSEDE_OPEN)
-                            .bind(open_id)
-                            .bind(now)
-                            .execute(&mut *tx)
-                            .await?;
-                        superseded = Some(open_id);
-                    }
-                    let (revision_id, number) =
-                        insert_revision(&mut tx, practice_id, revision, now).await?;
-                    let facts = serde_json::json!({
-                        "revision_id": revision_id,
-                        "number": number,
-                        "status": kb::SUBMITTED,
-                        "superseded_revision_id": superseded,
-                    });
+                    let (revision_id, facts) = propose(&mut tx, practice_id, revision, now).await?;
                     append(&mut tx, audited(audit, practice_id, facts)).await?;
                     tx.commit().await?;
                     Ok(revision_id)
+                }
+
+                async fn propose_and_publish(
+                    &self,
+                    practice_id: i64,
+                    revision: &kb::NewRevision,
+                    publish_as: kb::PublishAs,
+                    audit: AuditEvent,
+                ) -> Result<i64> {
+                    let now = Ts(chrono::Utc::now());
+                    let mut tx = self.write().await?;
+                    lock_kennisbank(&mut tx).await?;
+                    let (id, mut facts) = propose(&mut tx, practice_id, revision, now).await?;
+                    let (editor, review_by) = (publish_as.editor_user_id, publish_as.review_by);
+                    let superseded = publish(
+                        &mut tx,
+                        practice_id,
+                        id,
+                        kb::SUBMITTED,
+                        editor,
+                        review_by,
+                        now,
+                    )
+                    .await?;
+                    kb::writes::publish_facts(&mut facts, superseded);
+                    facts["decided_by"] = editor.into();
+                    append(&mut tx, audited(audit, practice_id, facts)).await?;
+                    tx.commit().await?;
+                    Ok(id)
                 }
 
                 async fn decide_revision(

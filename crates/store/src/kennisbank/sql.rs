@@ -82,8 +82,8 @@ pub(crate) const SUPERSEDE_PUBLISHED: &str = "UPDATE kb_revisions SET status = '
      WHERE practice_id = $1 AND status = 'published' AND id <> $2 RETURNING id";
 
 pub(crate) const PUBLISH_PRACTICE: &str = "UPDATE kb_practices SET published_revision_id = $2, \
-     updated_at = $3, first_published_at = COALESCE(first_published_at, $3), review_by = $4 \
-     WHERE id = $1";
+     updated_at = $3, first_published_at = COALESCE(first_published_at, $3), review_by = $4, \
+     owner_user_id = COALESCE(owner_user_id, $5) WHERE id = $1";
 
 pub(crate) const SET_REVIEW_BY: &str = "UPDATE kb_practices SET review_by = $2 WHERE id = $1";
 

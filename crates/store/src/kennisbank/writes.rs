@@ -53,7 +53,8 @@ macro_rules! kb_writes {
 
         /// Publishes an open revision that still has `expected`: the
         /// previously published one is superseded and the practice points
-        /// at this one. Returns the superseded revision.
+        /// at this one (and is the editor's if it had no owner: a public
+        /// suggestion). Returns the superseded revision.
         async fn publish(
             conn: &mut $conn,
             practice_id: i64,
@@ -86,18 +87,23 @@ macro_rules! kb_writes {
                 .bind(revision_id)
                 .bind(now)
                 .bind(review_by)
+                .bind(editor)
                 .execute(&mut *conn)
                 .await?;
             Ok(superseded)
         }
 
-        /// The practice's open revision and its author, if any; NotFound
-        /// when there is no such practice.
-        async fn open_revision(
+        /// Adds the practice's next revision under the open-revision rule:
+        /// the same author's open revision is superseded by it, another's
+        /// is a conflict; NotFound without the practice. The id and the
+        /// audit facts.
+        async fn propose(
             conn: &mut $conn,
             practice_id: i64,
-        ) -> $crate::Result<Option<(i64, Option<i64>)>> {
-            use $crate::kennisbank::sql;
+            revision: &$crate::kennisbank::NewRevision,
+            now: $crate::ts::Ts,
+        ) -> $crate::Result<(i64, serde_json::Value)> {
+            use $crate::kennisbank::{checks, sql};
             let exists: Option<i64> = sqlx::query_scalar(sql::PRACTICE_EXISTS)
                 .bind(practice_id)
                 .fetch_optional(&mut *conn)
@@ -105,10 +111,30 @@ macro_rules! kb_writes {
             if exists.is_none() {
                 return Err($crate::StoreError::NotFound);
             }
-            Ok(sqlx::query_as(&sql::open_revision())
+            let open: Option<(i64, Option<i64>)> = sqlx::query_as(&sql::open_revision())
                 .bind(practice_id)
                 .fetch_optional(&mut *conn)
-                .await?)
+                .await?;
+            let mut replaced = None;
+            if let Some((open_id, open_author)) = open {
+                if open_author.is_none() || open_author != revision.author_user_id {
+                    return Err(checks::already_open());
+                }
+                sqlx::query(sql::SUPERSEDE_OPEN)
+                    .bind(open_id)
+                    .bind(now)
+                    .execute(&mut *conn)
+                    .await?;
+                replaced = Some(open_id);
+            }
+            let (id, number) = insert_revision(conn, practice_id, revision, now).await?;
+            let facts = serde_json::json!({
+                "revision_id": id,
+                "number": number,
+                "status": $crate::kennisbank::SUBMITTED,
+                "replaced_revision_id": replaced,
+            });
+            Ok((id, facts))
         }
     };
 }
