@@ -1,7 +1,7 @@
 //! `KennisbankStore` for both backends: the same SQL (`sql.rs`), stamped
 //! out per store type by `kennisbank_impl!` like `tenancy_impl!`, with the
-//! free functions of `writes.rs` and `extras.rs`. It needs `self.pool`, `self.write()`,
-//! `append` and `lock_kennisbank` in the invoking module.
+//! free functions of `writes.rs` and `extras.rs`. It needs `self.pool`,
+//! `self.write()`, `append` and `lock_kennisbank` in the invoking module.
 
 macro_rules! kennisbank_impl {
     ($store:ty, $pool:ty, $conn:ty) => {
@@ -40,22 +40,9 @@ macro_rules! kennisbank_impl {
                         "number": 1,
                         "status": kb::SUBMITTED,
                     });
-                    if let Some(publish_as) = practice.publish {
-                        let editor = publish_as.editor_user_id;
-                        let review_by = publish_as.review_by;
-                        let expected = kb::SUBMITTED;
-                        let superseded = publish(
-                            &mut tx,
-                            practice_id,
-                            revision_id,
-                            expected,
-                            editor,
-                            review_by,
-                            now,
-                        )
-                        .await?;
-                        kb::writes::publish_facts(&mut facts, superseded);
-                        facts["decided_by"] = editor.into();
+                    if let Some(by) = practice.publish {
+                        let ids = (practice_id, revision_id);
+                        publish(&mut tx, ids, kb::SUBMITTED, by, now, &mut facts).await?;
                     }
                     append(&mut tx, audited(audit, practice_id, facts)).await?;
                     tx.commit().await?;
@@ -91,19 +78,8 @@ macro_rules! kennisbank_impl {
                     let mut tx = self.write().await?;
                     lock_kennisbank(&mut tx).await?;
                     let (id, mut facts) = propose(&mut tx, practice_id, revision, now).await?;
-                    let (editor, review_by) = (publish_as.editor_user_id, publish_as.review_by);
-                    let superseded = publish(
-                        &mut tx,
-                        practice_id,
-                        id,
-                        kb::SUBMITTED,
-                        editor,
-                        review_by,
-                        now,
-                    )
-                    .await?;
-                    kb::writes::publish_facts(&mut facts, superseded);
-                    facts["decided_by"] = editor.into();
+                    let ids = (practice_id, id);
+                    publish(&mut tx, ids, kb::SUBMITTED, publish_as, now, &mut facts).await?;
                     append(&mut tx, audited(audit, practice_id, facts)).await?;
                     tx.commit().await?;
                     Ok(id)
@@ -136,19 +112,13 @@ macro_rules! kennisbank_impl {
                         "status": decision.status(),
                         "decided_by": editor_user_id,
                     });
-                    if let kb::RevisionDecision::Publish { review_by } = decision {
-                        let superseded = publish(
-                            &mut tx,
-                            practice_id,
-                            revision_id,
-                            &status,
+                    if let kb::RevisionDecision::Publish { review_by } = *decision {
+                        let by = kb::PublishAs {
                             editor_user_id,
-                            *review_by,
-                            now,
-                        )
-                        .await?;
-                        kb::writes::publish_facts(&mut facts, superseded);
-                        facts["review_by"] = review_by.to_string().into();
+                            review_by,
+                        };
+                        let ids = (practice_id, revision_id);
+                        publish(&mut tx, ids, &status, by, now, &mut facts).await?;
                     } else {
                         let decided = sqlx::query(sql::DECIDE)
                             .bind(revision_id)

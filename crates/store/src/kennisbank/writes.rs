@@ -3,9 +3,15 @@
 //! `lock_kennisbank`, so the open-revision rule is checked and kept by one
 //! writer at a time (the partial unique index backs it up).
 
-/// What the audit log keeps of a publication.
-pub(crate) fn publish_facts(facts: &mut serde_json::Value, superseded: Option<i64>) {
+/// What the audit log keeps of a publication, added to `facts`.
+pub(crate) fn publish_facts(
+    facts: &mut serde_json::Value,
+    by: super::PublishAs,
+    superseded: Option<i64>,
+) {
     facts["status"] = super::PUBLISHED.into();
+    facts["decided_by"] = by.editor_user_id.into();
+    facts["review_by"] = by.review_by.to_string().into();
     facts["superseded_revision_id"] = superseded.into();
 }
 
@@ -54,17 +60,17 @@ macro_rules! kb_writes {
         /// Publishes an open revision that still has `expected`: the
         /// previously published one is superseded and the practice points
         /// at this one (and is the editor's if it had no owner: a public
-        /// suggestion). Returns the superseded revision.
+        /// suggestion). Adds what happened to the audit `facts`.
         async fn publish(
             conn: &mut $conn,
-            practice_id: i64,
-            revision_id: i64,
+            (practice_id, revision_id): (i64, i64),
             expected: &str,
-            editor: i64,
-            review_by: chrono::NaiveDate,
+            by: $crate::kennisbank::PublishAs,
             now: $crate::ts::Ts,
-        ) -> $crate::Result<Option<i64>> {
-            use $crate::kennisbank::{checks, sql, PUBLISHED};
+            facts: &mut serde_json::Value,
+        ) -> $crate::Result<()> {
+            use $crate::kennisbank::{checks, sql, writes, PUBLISHED};
+            let (editor, review_by) = (by.editor_user_id, by.review_by);
             let decided = sqlx::query(sql::DECIDE)
                 .bind(revision_id)
                 .bind(PUBLISHED)
@@ -90,7 +96,8 @@ macro_rules! kb_writes {
                 .bind(editor)
                 .execute(&mut *conn)
                 .await?;
-            Ok(superseded)
+            writes::publish_facts(facts, by, superseded);
+            Ok(())
         }
 
         /// Adds the practice's next revision under the open-revision rule:
