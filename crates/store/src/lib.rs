@@ -13,6 +13,7 @@ mod chain;
 mod common;
 mod error;
 mod intake;
+pub mod kennisbank;
 mod migrations;
 mod postgres;
 mod records;
@@ -25,6 +26,7 @@ mod ts;
 
 pub use casework::CaseStore;
 pub use error::StoreError;
+pub use kennisbank::KennisbankStore;
 pub use postgres::PgStore;
 pub use records::*;
 pub use signal_records::*;
@@ -48,6 +50,7 @@ pub trait Store:
     + casework::PurgeStore
     + tenancy::TenancyStore
     + tenancy::NoticeMailStore
+    + kennisbank::KennisbankStore
     + Send
     + Sync
 {

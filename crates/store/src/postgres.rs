@@ -27,6 +27,9 @@ pub struct PgStore {
 const AUDIT_LOCK: i64 = 0x7661_6e67_6175_6474;
 const MIGRATION_LOCK: i64 = 0x7661_6e67_6d69_6772;
 const INTAKE_LOCK: i64 = 0x7661_6e67_696e_746b;
+/// The kennisbank's workflow writes and rate limit take one lock, so the
+/// open-revision rule and the attempt count are checked by one at a time.
+const KENNISBANK_LOCK: i64 = 0x7661_6e67_6b62_6b62;
 
 impl PgStore {
     pub async fn connect(url: &str) -> Result<Self> {
@@ -77,11 +80,20 @@ async fn lock_intake(conn: &mut PgConnection) -> Result<()> {
 
 crate::intake::intake_queries!(PgConnection);
 
+async fn lock_kennisbank(conn: &mut PgConnection) -> Result<()> {
+    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+        .bind(KENNISBANK_LOCK)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
 crate::casework::casework_impl!(PgStore, PgPool, PgConnection);
 crate::casework::purge::purge_impl!(PgStore, PgConnection, advisory_lock = INTAKE_LOCK);
 crate::casework::ddas_impl!(PgStore);
 crate::tenancy::tenancy_impl!(PgStore, PgPool, PgConnection);
 crate::tenancy::notice_mail::notice_mail_impl!(PgStore);
+crate::kennisbank::kennisbank_impl!(PgStore, PgPool, PgConnection);
 
 impl_store!(PgStore, {
     fn as_any(&self) -> &dyn std::any::Any {

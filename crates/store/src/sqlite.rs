@@ -96,11 +96,17 @@ async fn append(conn: &mut SqliteConnection, event: AuditEvent) -> Result<AuditE
 
 crate::chain::chain_queries!(SqliteConnection);
 
+/// `BEGIN IMMEDIATE` already makes the kennisbank's writers queue.
+async fn lock_kennisbank(_conn: &mut SqliteConnection) -> Result<()> {
+    Ok(())
+}
+
 crate::casework::casework_impl!(SqliteStore, SqlitePool, SqliteConnection);
 crate::casework::purge::purge_impl!(SqliteStore, SqliteConnection, secure_delete);
 crate::casework::ddas_impl!(SqliteStore);
 crate::tenancy::tenancy_impl!(SqliteStore, SqlitePool, SqliteConnection);
 crate::tenancy::notice_mail::notice_mail_impl!(SqliteStore);
+crate::kennisbank::kennisbank_impl!(SqliteStore, SqlitePool, SqliteConnection);
 
 impl_store!(SqliteStore, {
     fn as_any(&self) -> &dyn std::any::Any {

@@ -3,6 +3,7 @@
 //! `VANGNET_TEST_POSTGRES_URL`.
 #![allow(dead_code)]
 
+pub mod kb_world;
 pub mod tenancy_world;
 pub mod world;
 
@@ -72,6 +73,22 @@ pub async fn expect_append_only(store: &Arc<dyn Store>) {
         let error = result.expect_err(sql).to_string();
         assert!(error.contains("append-only"), "{sql}: {error}");
     }
+}
+
+/// Runs a statement through the raw pool, as someone with database access
+/// would; the error's text when the database refuses it.
+pub async fn raw_execute(store: &Arc<dyn Store>, sql: &str) -> Result<u64, String> {
+    let result = match store.backend() {
+        "sqlite" => sqlx::query(sql)
+            .execute(store_as_sqlite(store).pool())
+            .await
+            .map(|r| r.rows_affected()),
+        _ => sqlx::query(sql)
+            .execute(store_as_pg(store).pool())
+            .await
+            .map(|r| r.rows_affected()),
+    };
+    result.map_err(|e| e.to_string())
 }
 
 fn store_as_sqlite(store: &Arc<dyn Store>) -> &SqliteStore {

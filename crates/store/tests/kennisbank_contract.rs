@@ -1,0 +1,820 @@
+//! The kennisbank's storage contract, on both backends: the workflow from
+//! submission to a second publication, at most one open revision per
+//! practice, stale decisions and taken slugs as conflicts, the overdue
+//! list, idempotent imports by hash, attachments byte for byte, synonyms,
+//! the public form's rate limit, retention of suggesters, and an audit
+//! entry for every change that holds no text.
+
+use chrono::{Duration, Utc};
+use std::sync::Arc;
+use vangnet_store::kennisbank::*;
+use vangnet_store::*;
+
+#[macro_use]
+mod backends;
+use backends::kb_world::*;
+use backends::world::date;
+
+contract!(
+    the_workflow_from_submission_to_a_second_publication,
+    only_one_revision_is_open_at_a_time,
+    a_stale_decision_is_a_conflict,
+    a_slug_is_taken_once,
+    overdue_practices_come_most_overdue_first,
+    an_import_is_idempotent_by_hash,
+    attachments_keep_their_bytes_exactly,
+    synonyms_are_one_edited_text,
+    the_public_form_is_rate_limited,
+    every_change_is_audited_with_ids_only,
+    published_practices_never_show_unpublished_content,
+    suggesters_are_cleared_after_retention,
+    concurrent_proposals_leave_one_open_revision,
+    concurrent_attempts_are_counted_one_by_one,
+    revision_content_cannot_be_changed,
+);
+
+async fn audit_count(kb: &Kb) -> usize {
+    kb.store.audit_page(0, 10_000).await.unwrap().len()
+}
+
+async fn statuses(kb: &Kb, practice_id: i64) -> Vec<String> {
+    let history = kb.store.practice_for_editor(practice_id).await.unwrap();
+    let revisions = history.unwrap().revisions;
+    revisions.into_iter().map(|r| r.status).collect()
+}
+
+async fn the_workflow_from_submission_to_a_second_publication(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let new = kb.practice("vroeg-eropaf", kb.alice, "eerste");
+    let created = s.create_practice(&new, kb.by(kb.alice)).await.unwrap();
+    let first = s.revision(created.revision_id).await.unwrap().unwrap();
+    assert_eq!((first.number, first.status.as_str()), (1, SUBMITTED));
+    assert_eq!(
+        first.content.phases,
+        ["preventie", "horizon"],
+        "phase order"
+    );
+    assert_eq!(first.content.actors, ["gemeente", "woningcorporatie"]);
+    assert_eq!(first.content.figures, new.revision.content.figures);
+    assert_eq!(first.content.links, new.revision.content.links);
+    assert_eq!(first.content_hash, new.revision.content_hash);
+    assert!(s
+        .published_practice("vroeg-eropaf")
+        .await
+        .unwrap()
+        .is_none());
+    let queue = s.open_revisions().await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].slug, "vroeg-eropaf");
+    assert_eq!(queue[0].published_revision_id, None);
+
+    // The editor asks for changes; the author proposes again.
+    let changes = RevisionDecision::RequestChanges {
+        reason: "Redentekst: graag cijfers".into(),
+    };
+    let decide = s.decide_revision(first.id, SUBMITTED, &changes, kb.editor, kb.by(kb.editor));
+    decide.await.unwrap();
+    let asked = s.revision(first.id).await.unwrap().unwrap();
+    assert_eq!(asked.status, CHANGES_REQUESTED);
+    assert_eq!(asked.decided_by_user_id, Some(kb.editor));
+    assert_eq!(
+        asked.decision_reason.as_deref(),
+        Some("Redentekst: graag cijfers")
+    );
+    let comment = s.add_comment(
+        first.id,
+        kb.alice,
+        "Commentaartekst: komt eraan",
+        kb.by(kb.alice),
+    );
+    let comment_id = comment.await.unwrap();
+    let comments = s.comments(first.id).await.unwrap();
+    assert_eq!(comments.len(), 1);
+    assert_eq!(
+        (comments[0].id, comments[0].author_user_id),
+        (comment_id, kb.alice)
+    );
+    assert_eq!(comments[0].body, "Commentaartekst: komt eraan");
+
+    let second = kb.revision(kb.alice, "tweede");
+    let by = kb.by(kb.alice);
+    let second_id = s
+        .propose_revision(created.practice_id, &second, by)
+        .await
+        .unwrap();
+    assert_eq!(
+        statuses(&kb, created.practice_id).await,
+        [SUPERSEDED, SUBMITTED],
+        "the author's own open revision is superseded"
+    );
+
+    // Publication.
+    let publish = RevisionDecision::Publish {
+        review_by: date("2027-11-01"),
+    };
+    let by = kb.by(kb.editor);
+    s.decide_revision(second_id, SUBMITTED, &publish, kb.editor, by)
+        .await
+        .unwrap();
+    let shown = s.published_practice("vroeg-eropaf").await.unwrap().unwrap();
+    assert_eq!(shown.revision.id, second_id);
+    assert_eq!(shown.revision.status, PUBLISHED);
+    assert_eq!(shown.revision.content.title, "Titeltekst tweede");
+    assert_eq!(shown.practice.published_revision_id, Some(second_id));
+    assert_eq!(shown.practice.review_by, Some(date("2027-11-01")));
+    let first_published = shown.practice.first_published_at.expect("set");
+    assert_eq!(shown.practice.updated_at, first_published);
+    assert!(s.open_revisions().await.unwrap().is_empty());
+
+    // Bob proposes an edit: the published text stays until it is published.
+    let third = kb.revision(kb.bob, "derde");
+    let by = kb.by(kb.bob);
+    let third_id = s
+        .propose_revision(created.practice_id, &third, by)
+        .await
+        .unwrap();
+    let still = s.published_practice("vroeg-eropaf").await.unwrap().unwrap();
+    assert_eq!(still.revision.id, second_id);
+    let queue = s.open_revisions().await.unwrap();
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].revision.id, third_id);
+    assert_eq!(queue[0].published_revision_id, Some(second_id));
+    assert_eq!(queue[0].revision.number, 3);
+
+    let publish = RevisionDecision::Publish {
+        review_by: date("2028-01-15"),
+    };
+    let by = kb.by(kb.editor);
+    s.decide_revision(third_id, SUBMITTED, &publish, kb.editor, by)
+        .await
+        .unwrap();
+    assert_eq!(
+        statuses(&kb, created.practice_id).await,
+        [SUPERSEDED, SUPERSEDED, PUBLISHED]
+    );
+    let now = s.published_practice("vroeg-eropaf").await.unwrap().unwrap();
+    assert_eq!(now.revision.id, third_id);
+    assert_eq!(
+        now.practice.first_published_at,
+        Some(first_published),
+        "set once"
+    );
+    assert!(now.practice.updated_at >= first_published);
+    assert_eq!(now.practice.review_by, Some(date("2028-01-15")));
+
+    // Everyone's own submissions, newest first.
+    let alices = s.submissions_by(kb.alice).await.unwrap();
+    let ids: Vec<i64> = alices.iter().map(|r| r.revision.id).collect();
+    assert_eq!(ids, [second_id, first.id]);
+    assert_eq!(alices[0].slug, "vroeg-eropaf");
+    let bobs = s.submissions_by(kb.bob).await.unwrap();
+    assert_eq!(bobs.len(), 1);
+    assert_eq!(bobs[0].revision.status, PUBLISHED);
+    let any = s
+        .practice_by_slug_any("vroeg-eropaf")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(any.id, created.practice_id);
+    assert!(s
+        .practice_by_slug_any("bestaat-niet")
+        .await
+        .unwrap()
+        .is_none());
+    assert!(s.practice_for_editor(9_999).await.unwrap().is_none());
+}
+
+async fn only_one_revision_is_open_at_a_time(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let created = kb.published("schuldhulp-snel", "2027-06-01").await;
+    let mine = kb.revision(kb.alice, "van alice");
+    let by = kb.by(kb.alice);
+    let open = s
+        .propose_revision(created.practice_id, &mine, by)
+        .await
+        .unwrap();
+    let theirs = kb.revision(kb.bob, "van bob");
+    let refused = s
+        .propose_revision(created.practice_id, &theirs, kb.by(kb.bob))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&refused, StoreError::Conflict { reason, .. }
+            if reason == "er ligt al een wijziging ter beoordeling"),
+        "{refused:?}"
+    );
+    // A public suggestion (no user) is someone else too.
+    let by = kb.by(kb.bob);
+    let anonymous = suggestion("publiek");
+    let public = s.propose_revision(created.practice_id, &anonymous, by);
+    assert!(matches!(public.await, Err(StoreError::Conflict { .. })));
+    // After a rejection the practice is open to proposals again.
+    let reject = RevisionDecision::Reject {
+        reason: "Redentekst".into(),
+    };
+    let by = kb.by(kb.editor);
+    s.decide_revision(open, SUBMITTED, &reject, kb.editor, by)
+        .await
+        .unwrap();
+    let by = kb.by(kb.bob);
+    s.propose_revision(created.practice_id, &theirs, by)
+        .await
+        .unwrap();
+    assert_eq!(
+        statuses(&kb, created.practice_id).await,
+        [PUBLISHED, REJECTED, SUBMITTED]
+    );
+    let missing = s.propose_revision(9_999, &theirs, kb.by(kb.bob)).await;
+    assert!(matches!(missing, Err(StoreError::NotFound)));
+}
+
+async fn a_stale_decision_is_a_conflict(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let new = kb.practice("huisbezoek", kb.alice, "huisbezoek");
+    let created = s.create_practice(&new, kb.by(kb.alice)).await.unwrap();
+    let id = created.revision_id;
+    let changes = RevisionDecision::RequestChanges {
+        reason: "Redentekst".into(),
+    };
+    s.decide_revision(id, SUBMITTED, &changes, kb.editor, kb.by(kb.editor))
+        .await
+        .unwrap();
+    // A second editor decided on the page as it was: submitted.
+    let publish = RevisionDecision::Publish {
+        review_by: date("2027-01-01"),
+    };
+    let stale = s.decide_revision(id, SUBMITTED, &publish, kb.editor, kb.by(kb.editor));
+    let error = stale.await.unwrap_err();
+    assert!(
+        matches!(&error, StoreError::Conflict { field, .. } if field == "status"),
+        "{error:?}"
+    );
+    assert!(s.published_practice("huisbezoek").await.unwrap().is_none());
+    // On the current status it goes through; a decided revision is closed.
+    s.decide_revision(id, CHANGES_REQUESTED, &publish, kb.editor, kb.by(kb.editor))
+        .await
+        .unwrap();
+    let again = s.decide_revision(id, PUBLISHED, &publish, kb.editor, kb.by(kb.editor));
+    assert!(matches!(again.await, Err(StoreError::Conflict { .. })));
+    let missing = s.decide_revision(9_999, SUBMITTED, &publish, kb.editor, kb.by(kb.editor));
+    assert!(matches!(missing.await, Err(StoreError::NotFound)));
+}
+
+async fn a_slug_is_taken_once(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let new = kb.practice("budgetcoach", kb.alice, "een");
+    s.create_practice(&new, kb.by(kb.alice)).await.unwrap();
+    let before = audit_count(&kb).await;
+    let again = kb.practice("budgetcoach", kb.bob, "twee");
+    let error = s.create_practice(&again, kb.by(kb.bob)).await.unwrap_err();
+    assert!(
+        matches!(&error, StoreError::Conflict { field, reason }
+            if field == "slug" && reason.contains("al in gebruik")),
+        "{error:?}"
+    );
+    assert_eq!(audit_count(&kb).await, before, "nothing written");
+    assert_eq!(s.submissions_by(kb.bob).await.unwrap().len(), 0);
+    // Unknown phases are refused before anything is written.
+    let mut odd = kb.practice("andere-slug", kb.bob, "drie");
+    odd.revision.content.phases = vec!["fase-9".into()];
+    let error = s.create_practice(&odd, kb.by(kb.bob)).await.unwrap_err();
+    assert!(matches!(error, StoreError::Invalid(_)), "{error:?}");
+    assert!(s
+        .practice_by_slug_any("andere-slug")
+        .await
+        .unwrap()
+        .is_none());
+}
+
+async fn overdue_practices_come_most_overdue_first(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let later = kb.published("later-overdue", "2026-10-01").await;
+    let earlier = kb.published("eerder-overdue", "2026-03-01").await;
+    kb.published("nog-niet", "2027-03-01").await;
+    let draft = kb.practice("concept", kb.alice, "concept");
+    s.create_practice(&draft, kb.by(kb.alice)).await.unwrap();
+    let overdue = s.overdue_practices(date("2026-11-22")).await.unwrap();
+    let ids: Vec<i64> = overdue.iter().map(|p| p.practice.id).collect();
+    assert_eq!(ids, [earlier.practice_id, later.practice_id]);
+    // Reviewed: the editor sets a new date, audited.
+    let before = audit_count(&kb).await;
+    let by = kb.by(kb.editor);
+    s.set_review_by(earlier.practice_id, date("2027-11-22"), kb.editor, by)
+        .await
+        .unwrap();
+    assert_eq!(audit_count(&kb).await, before + 1);
+    let overdue = s.overdue_practices(date("2026-11-22")).await.unwrap();
+    assert_eq!(overdue.len(), 1);
+    assert_eq!(overdue[0].practice.id, later.practice_id);
+    let missing = s.set_review_by(9_999, date("2027-01-01"), kb.editor, kb.by(kb.editor));
+    assert!(matches!(missing.await, Err(StoreError::NotFound)));
+}
+
+async fn an_import_is_idempotent_by_hash(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    assert!(s
+        .latest_revision_hash("geimporteerd")
+        .await
+        .unwrap()
+        .is_none());
+    let created = kb.published("geimporteerd", "2027-06-01").await;
+    let latest = s
+        .latest_revision_hash("geimporteerd")
+        .await
+        .unwrap()
+        .unwrap();
+    let same = kb.revision(kb.alice, "geimporteerd");
+    assert_eq!(
+        latest,
+        LatestRevision {
+            practice_id: created.practice_id,
+            revision_id: created.revision_id,
+            status: PUBLISHED.into(),
+            content_hash: same.content_hash.clone(),
+        }
+    );
+    // Changed content without --publish: a submission, the latest now.
+    let changed = kb.revision(kb.editor, "gewijzigd");
+    assert_ne!(changed.content_hash, same.content_hash);
+    let by = kb.by(kb.editor);
+    let id = s
+        .propose_revision(created.practice_id, &changed, by)
+        .await
+        .unwrap();
+    let latest = s
+        .latest_revision_hash("geimporteerd")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (latest.revision_id, latest.status.as_str()),
+        (id, SUBMITTED)
+    );
+    assert_eq!(latest.content_hash, changed.content_hash);
+    // With --publish: the editor's own open import is replaced and the new
+    // text published in one step, with one audit entry.
+    let again = kb.revision(kb.editor, "opnieuw gewijzigd");
+    let before = audit_count(&kb).await;
+    let publish = PublishAs {
+        editor_user_id: kb.editor,
+        review_by: date("2028-02-01"),
+    };
+    let by = kb.by(kb.editor);
+    let published = s
+        .propose_and_publish(created.practice_id, &again, publish, by)
+        .await
+        .unwrap();
+    assert_eq!(audit_count(&kb).await, before + 1);
+    assert_eq!(
+        statuses(&kb, created.practice_id).await,
+        [SUPERSEDED, SUPERSEDED, PUBLISHED]
+    );
+    let shown = s.published_practice("geimporteerd").await.unwrap().unwrap();
+    assert_eq!(shown.revision.id, published);
+    assert_eq!(shown.practice.review_by, Some(date("2028-02-01")));
+    let latest = s
+        .latest_revision_hash("geimporteerd")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(latest.content_hash, again.content_hash);
+    // Someone else's open proposal blocks an import, published or not.
+    let bobs = kb.revision(kb.bob, "van bob");
+    let by = kb.by(kb.bob);
+    s.propose_revision(created.practice_id, &bobs, by)
+        .await
+        .unwrap();
+    let blocked = s.propose_and_publish(created.practice_id, &again, publish, kb.by(kb.editor));
+    assert!(matches!(blocked.await, Err(StoreError::Conflict { .. })));
+    let shown = s.published_practice("geimporteerd").await.unwrap().unwrap();
+    assert_eq!(shown.revision.id, published, "unchanged");
+}
+
+async fn attachments_keep_their_bytes_exactly(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let created = kb.published("met-bijlage", "2027-06-01").await;
+    let mut bytes = b"%PDF-1.7\n".to_vec();
+    bytes.extend((0..=255u8).cycle().take(70_000));
+    bytes.extend([0, 0, 0xff, 0xfe]);
+    let sha = {
+        use sha2::Digest;
+        format!("{:x}", sha2::Sha256::digest(&bytes))
+    };
+    let new = NewAttachment {
+        practice_id: created.practice_id,
+        revision_id: created.revision_id,
+        filename: "bestandsnaam.pdf".into(),
+        content_type: "application/pdf".into(),
+        size_bytes: bytes.len() as i64,
+        sha256: sha.clone(),
+        bytes: bytes.clone(),
+        uploaded_by_user_id: Some(kb.editor),
+    };
+    let id = s.add_attachment(&new, kb.by(kb.editor)).await.unwrap();
+    let listed = s.attachments(created.practice_id).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    let meta = &listed[0];
+    assert_eq!((meta.id, meta.revision_id), (id, created.revision_id));
+    assert_eq!(meta.filename, "bestandsnaam.pdf");
+    assert_eq!(
+        (meta.size_bytes, meta.sha256.as_str()),
+        (bytes.len() as i64, sha.as_str())
+    );
+    let (read_meta, read) = s.attachment(id).await.unwrap().unwrap();
+    assert_eq!(&read_meta, meta);
+    assert_eq!(read, bytes, "byte for byte");
+
+    // Wrong size, type or revision are refused.
+    let mut wrong = new.clone();
+    wrong.size_bytes += 1;
+    let error = s
+        .add_attachment(&wrong, kb.by(kb.editor))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, StoreError::Invalid(_)), "{error:?}");
+    let mut wrong = new.clone();
+    wrong.content_type = "text/html".into();
+    let error = s
+        .add_attachment(&wrong, kb.by(kb.editor))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, StoreError::Invalid(_)), "{error:?}");
+    let other = kb.published("andere", "2027-06-01").await;
+    let mut wrong = new.clone();
+    wrong.revision_id = other.revision_id;
+    let error = s
+        .add_attachment(&wrong, kb.by(kb.editor))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, StoreError::NotFound), "{error:?}");
+
+    s.remove_attachment(id, kb.by(kb.editor)).await.unwrap();
+    assert!(s.attachment(id).await.unwrap().is_none());
+    assert!(s.attachments(created.practice_id).await.unwrap().is_empty());
+    let again = s.remove_attachment(id, kb.by(kb.editor)).await;
+    assert!(matches!(again, Err(StoreError::NotFound)));
+}
+
+async fn synonyms_are_one_edited_text(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    assert!(s.kb_synonyms().await.unwrap().is_none());
+    let seed = "huurachterstand, betalingsachterstand\nSynoniemtekst, deurwaarder\n";
+    s.set_kb_synonyms(seed, None, kb.by(kb.editor))
+        .await
+        .unwrap();
+    let seeded = s.kb_synonyms().await.unwrap().unwrap();
+    assert_eq!(
+        (seeded.text.as_str(), seeded.updated_by_user_id),
+        (seed, None)
+    );
+    let edited = "ontruiming, uitzetting";
+    s.set_kb_synonyms(edited, Some(kb.editor), kb.by(kb.editor))
+        .await
+        .unwrap();
+    let stored = s.kb_synonyms().await.unwrap().unwrap();
+    assert_eq!(stored.text, edited);
+    assert_eq!(stored.updated_by_user_id, Some(kb.editor));
+    assert!(stored.updated_at >= seeded.updated_at);
+}
+
+async fn the_public_form_is_rate_limited(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let hour = Duration::hours(1);
+    let t0 = Utc::now();
+    for minute in 0..5 {
+        let at = t0 + Duration::minutes(minute);
+        assert!(s
+            .record_suggestion_attempt("client-a", at, hour, 5)
+            .await
+            .unwrap());
+    }
+    let at = t0 + Duration::minutes(10);
+    assert!(!s
+        .record_suggestion_attempt("client-a", at, hour, 5)
+        .await
+        .unwrap());
+    assert!(!s
+        .record_suggestion_attempt("client-a", at, hour, 5)
+        .await
+        .unwrap());
+    // Another client is counted on its own.
+    assert!(s
+        .record_suggestion_attempt("client-b", at, hour, 5)
+        .await
+        .unwrap());
+    // An hour after the first attempt, one slot is free again.
+    let later = t0 + Duration::minutes(60) + Duration::seconds(1);
+    assert!(s
+        .record_suggestion_attempt("client-a", later, hour, 5)
+        .await
+        .unwrap());
+    assert!(!s
+        .record_suggestion_attempt("client-a", later, hour, 5)
+        .await
+        .unwrap());
+    // Two hours on, everything has left the window.
+    let much_later = t0 + Duration::hours(3);
+    for _ in 0..5 {
+        let allowed = s.record_suggestion_attempt("client-a", much_later, hour, 5);
+        assert!(allowed.await.unwrap());
+    }
+}
+
+async fn every_change_is_audited_with_ids_only(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let start = audit_count(&kb).await;
+    let public = NewPractice {
+        slug: "publieke-suggestie".into(),
+        owner_user_id: None,
+        contributor_org_id: None,
+        revision: suggestion("publiek"),
+        publish: None,
+    };
+    let anon = || kennisbank_event().by_label("anoniem");
+    let created = s.create_practice(&public, anon()).await.unwrap();
+    let id = created.revision_id;
+    let by = kb.by(kb.editor);
+    s.add_comment(id, kb.editor, "Commentaartekst", by)
+        .await
+        .unwrap();
+    let reject = RevisionDecision::Reject {
+        reason: "Redentekst dubbel".into(),
+    };
+    let by = kb.by(kb.editor);
+    s.decide_revision(id, SUBMITTED, &reject, kb.editor, by)
+        .await
+        .unwrap();
+    let published = kb.published("gepubliceerd", "2027-01-01").await;
+    let by = kb.by(kb.editor);
+    s.set_review_by(published.practice_id, date("2027-06-01"), kb.editor, by)
+        .await
+        .unwrap();
+    let bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    let attachment = NewAttachment {
+        practice_id: published.practice_id,
+        revision_id: published.revision_id,
+        filename: "bestandsnaam.png".into(),
+        content_type: "image/png".into(),
+        size_bytes: bytes.len() as i64,
+        sha256: "ab".repeat(32),
+        bytes,
+        uploaded_by_user_id: Some(kb.editor),
+    };
+    let attachment_id = s
+        .add_attachment(&attachment, kb.by(kb.editor))
+        .await
+        .unwrap();
+    s.remove_attachment(attachment_id, kb.by(kb.editor))
+        .await
+        .unwrap();
+    s.set_kb_synonyms("Synoniemtekst, ander", Some(kb.editor), kb.by(kb.editor))
+        .await
+        .unwrap();
+    let edit = kb.revision(kb.alice, "bewerking");
+    let by = kb.by(kb.alice);
+    s.propose_revision(published.practice_id, &edit, by)
+        .await
+        .unwrap();
+    // A rate-limit attempt is not an audited act.
+    assert!(s
+        .record_suggestion_attempt("client", Utc::now(), Duration::hours(1), 5)
+        .await
+        .unwrap());
+
+    let entries = s.audit_page(0, 10_000).await.unwrap();
+    assert_eq!(entries.len() - start, 9, "one entry per change");
+    for entry in &entries[start..] {
+        let text = serde_json::to_string(&entry.event).unwrap();
+        for marker in MARKERS {
+            assert!(!text.contains(marker), "{marker} in the audit log: {text}");
+        }
+        assert!(entry.event.object_id.is_some(), "{text}");
+    }
+    let decision = &entries[start + 2].event;
+    let detail: serde_json::Value = serde_json::from_str(&decision.detail).unwrap();
+    assert_eq!(detail["revision_id"], id);
+    assert_eq!(detail["status"], REJECTED);
+    assert_eq!(detail["reason_sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(
+        decision.object_id.as_deref(),
+        Some(&*created.practice_id.to_string())
+    );
+    assert_eq!(decision.actor_user_id, Some(kb.editor));
+    assert!(vangnet_store::verify_audit(s.as_ref())
+        .await
+        .unwrap()
+        .is_ok());
+}
+
+fn kennisbank_event() -> vangnet_domain::audit::AuditEvent {
+    vangnet_domain::audit::AuditEvent::new("kennisbank.suggest", "kb_practice", None)
+}
+
+async fn published_practices_never_show_unpublished_content(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let draft = kb.practice("alleen-concept", kb.alice, "concept");
+    let draft = s.create_practice(&draft, kb.by(kb.alice)).await.unwrap();
+    let rejected = kb.practice("afgewezen", kb.bob, "afgewezen");
+    let rejected = s.create_practice(&rejected, kb.by(kb.bob)).await.unwrap();
+    let reject = RevisionDecision::Reject {
+        reason: "Redentekst".into(),
+    };
+    let by = kb.by(kb.editor);
+    s.decide_revision(rejected.revision_id, SUBMITTED, &reject, kb.editor, by)
+        .await
+        .unwrap();
+    let older = kb.published("ouder", "2027-01-01").await;
+    let newer = kb.published("nieuwer", "2027-01-01").await;
+    // An open edit of a published practice stays out of sight.
+    let edit = kb.revision(kb.bob, "onzichtbare bewerking");
+    let by = kb.by(kb.bob);
+    s.propose_revision(older.practice_id, &edit, by)
+        .await
+        .unwrap();
+
+    let all = s.published_practices().await.unwrap();
+    let slugs: Vec<&str> = all.iter().map(|p| p.practice.slug.as_str()).collect();
+    assert_eq!(slugs, ["nieuwer", "ouder"], "latest publication first");
+    for shown in &all {
+        assert_eq!(shown.revision.status, PUBLISHED);
+        assert_eq!(
+            shown.practice.published_revision_id,
+            Some(shown.revision.id)
+        );
+        assert!(!shown.revision.content.title.contains("onzichtbare"));
+    }
+    assert_eq!(all[0].revision.id, newer.revision_id);
+    assert!(s
+        .published_practice("alleen-concept")
+        .await
+        .unwrap()
+        .is_none());
+    assert!(s.published_practice("afgewezen").await.unwrap().is_none());
+    let history = s
+        .practice_for_editor(draft.practice_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(history.revisions.len(), 1, "editors see drafts");
+    assert_eq!(s.open_revisions().await.unwrap().len(), 2);
+}
+
+async fn suggesters_are_cleared_after_retention(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let mut ids = Vec::new();
+    for slug in ["suggestie-een", "suggestie-twee", "suggestie-open"] {
+        let new = NewPractice {
+            slug: slug.into(),
+            owner_user_id: None,
+            contributor_org_id: None,
+            revision: suggestion(slug),
+            publish: None,
+        };
+        let anon = kennisbank_event().by_label("anoniem");
+        ids.push(s.create_practice(&new, anon).await.unwrap().revision_id);
+    }
+    let reject = RevisionDecision::Reject {
+        reason: "Redentekst".into(),
+    };
+    let by = kb.by(kb.editor);
+    s.decide_revision(ids[0], SUBMITTED, &reject, kb.editor, by)
+        .await
+        .unwrap();
+    let publish = RevisionDecision::Publish {
+        review_by: date("2027-01-01"),
+    };
+    let by = kb.by(kb.editor);
+    s.decide_revision(ids[1], SUBMITTED, &publish, kb.editor, by)
+        .await
+        .unwrap();
+    let purge = || kennisbank_event().by_label("system");
+    // Nothing is old enough yet.
+    let a_year_ago = Utc::now() - Duration::days(365);
+    assert_eq!(s.purge_kb_suggesters(a_year_ago, purge()).await.unwrap(), 0);
+    let before = audit_count(&kb).await;
+    // Publishing a public suggestion makes the editor its owner.
+    let owned = s
+        .practice_by_slug_any("suggestie-twee")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(owned.owner_user_id, Some(kb.editor));
+    let unowned = s
+        .practice_by_slug_any("suggestie-open")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(unowned.owner_user_id, None);
+    let cleared = s.purge_kb_suggesters(Utc::now() + Duration::seconds(1), purge());
+    assert_eq!(cleared.await.unwrap(), 2, "decided ones only");
+    assert_eq!(audit_count(&kb).await, before + 1);
+    for (id, kept) in [(ids[0], false), (ids[1], false), (ids[2], true)] {
+        let revision = s.revision(id).await.unwrap().unwrap();
+        assert_eq!(revision.suggester_email.is_some(), kept, "revision {id}");
+        assert_eq!(revision.suggester_name.is_some(), kept, "revision {id}");
+        assert!(
+            revision.content.title.starts_with("Titeltekst"),
+            "content stays"
+        );
+    }
+    let again = s.purge_kb_suggesters(Utc::now() + Duration::seconds(1), purge());
+    assert_eq!(again.await.unwrap(), 0, "idempotent");
+}
+
+async fn concurrent_proposals_leave_one_open_revision(store: Arc<dyn Store>) {
+    let kb = Arc::new(kb(store).await);
+    let created = kb.published("gelijktijdig", "2027-06-01").await;
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let kb = kb.clone();
+        tasks.push(tokio::spawn(async move {
+            let author = if i % 2 == 0 { kb.alice } else { kb.bob };
+            let revision = kb.revision(author, &format!("poging {i}"));
+            let by = kb.by(author);
+            let result = kb
+                .store
+                .propose_revision(created.practice_id, &revision, by);
+            (author, result.await)
+        }));
+    }
+    let mut succeeded = Vec::new();
+    for task in tasks {
+        match task.await.unwrap() {
+            (author, Ok(_)) => succeeded.push(author),
+            (_, Err(StoreError::Conflict { .. })) => {}
+            (_, Err(other)) => panic!("{other:?}"),
+        }
+    }
+    assert!(!succeeded.is_empty());
+    assert!(
+        succeeded.iter().all(|a| *a == succeeded[0]),
+        "one author only"
+    );
+    let open = kb.store.open_revisions().await.unwrap();
+    assert_eq!(open.len(), 1, "at most one open revision");
+    assert_eq!(open[0].revision.author_user_id, Some(succeeded[0]));
+}
+
+async fn concurrent_attempts_are_counted_one_by_one(store: Arc<dyn Store>) {
+    let at = Utc::now();
+    let mut tasks = Vec::new();
+    for _ in 0..12 {
+        let store = store.clone();
+        tasks.push(tokio::spawn(async move {
+            let attempt = store.record_suggestion_attempt("client", at, Duration::hours(1), 5);
+            attempt.await.unwrap()
+        }));
+    }
+    let mut allowed = 0;
+    for task in tasks {
+        allowed += usize::from(task.await.unwrap());
+    }
+    assert_eq!(allowed, 5);
+}
+
+async fn revision_content_cannot_be_changed(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let created = kb.published("vast", "2027-06-01").await;
+    let id = created.revision_id;
+    for column in [
+        "title = 'anders'",
+        "body_md = 'anders'",
+        "content_hash = 'x'",
+    ] {
+        let sql = format!("UPDATE kb_revisions SET {column} WHERE id = {id}");
+        let error = backends::raw_execute(&kb.store, &sql).await.unwrap_err();
+        assert!(error.contains("never changed"), "{column}: {error}");
+    }
+    // A second open revision is refused by the database itself too.
+    let number = "(SELECT MAX(number) + 1 FROM kb_revisions)";
+    let open = |status: &str| {
+        format!(
+            "INSERT INTO kb_revisions (practice_id, number, title, summary, body_md, phases, \
+             actors, content_hash, status, created_at) SELECT {}, {number}, 't', 's', 'b', \
+             'horizon', 'rijk', '{}', '{status}', created_at FROM kb_revisions WHERE id = {id}",
+            created.practice_id,
+            "a".repeat(64)
+        )
+    };
+    backends::raw_execute(&kb.store, &open(SUBMITTED))
+        .await
+        .unwrap();
+    let error = backends::raw_execute(&kb.store, &open(CHANGES_REQUESTED))
+        .await
+        .unwrap_err();
+    assert!(error.to_lowercase().contains("unique"), "{error}");
+    let published = kb.store.published_practice("vast").await.unwrap().unwrap();
+    assert_eq!(published.revision.id, id);
+}
