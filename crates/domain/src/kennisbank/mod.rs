@@ -1,0 +1,18 @@
+//! The kennisbank (issue 6): good practices ("goede voorbeelden") against
+//! evictions, each a series of revisions that editors review before they
+//! are published. Only the rules live here: the vocabulary, the content and
+//! its limits, the review workflow, review-by dates, a word-level diff
+//! between revisions, and the import/export file format. Rendering the
+//! Markdown is the web layer's job.
+
+mod content;
+mod slug;
+mod vocabulary;
+
+pub use content::{
+    url, validate_comment, Figure, Link, PracticeContent, MAX_BODY, MAX_COMMENT, MAX_CONTACT,
+    MAX_FIGURES, MAX_FIGURE_LABEL, MAX_FIGURE_VALUE, MAX_LINKS, MAX_LINK_TITLE, MAX_ORGANISATION,
+    MAX_REGION, MAX_RESULTS, MAX_SUMMARY, MAX_TITLE, MAX_URL,
+};
+pub use slug::{Slug, MAX_SLUG_CHARS, MIN_SLUG_CHARS};
+pub use vocabulary::{ActorKind, Phase};
