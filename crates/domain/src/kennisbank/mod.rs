@@ -6,13 +6,20 @@
 //! Markdown is the web layer's job.
 
 mod content;
+mod review;
 mod slug;
 mod vocabulary;
+mod workflow;
 
 pub use content::{
     url, validate_comment, Figure, Link, PracticeContent, MAX_BODY, MAX_COMMENT, MAX_CONTACT,
     MAX_FIGURES, MAX_FIGURE_LABEL, MAX_FIGURE_VALUE, MAX_LINKS, MAX_LINK_TITLE, MAX_ORGANISATION,
     MAX_REGION, MAX_RESULTS, MAX_SUMMARY, MAX_TITLE, MAX_URL,
 };
+pub use review::{default_review_by, is_overdue};
 pub use slug::{Slug, MAX_SLUG_CHARS, MIN_SLUG_CHARS};
 pub use vocabulary::{ActorKind, Phase};
+pub use workflow::{
+    apply, Command, OpenRevision, Outcome, PracticeState, Refusal, RevisionStatus, Seen,
+    WorkflowRole, MIN_REASON_CHARS,
+};
