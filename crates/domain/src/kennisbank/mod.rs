@@ -6,6 +6,7 @@
 //! Markdown is the web layer's job.
 
 mod content;
+mod diff;
 mod review;
 mod slug;
 mod vocabulary;
@@ -16,6 +17,7 @@ pub use content::{
     MAX_FIGURES, MAX_FIGURE_LABEL, MAX_FIGURE_VALUE, MAX_LINKS, MAX_LINK_TITLE, MAX_ORGANISATION,
     MAX_REGION, MAX_RESULTS, MAX_SUMMARY, MAX_TITLE, MAX_URL,
 };
+pub use diff::{word_diff, DiffKind, DiffPart};
 pub use review::{default_review_by, is_overdue};
 pub use slug::{Slug, MAX_SLUG_CHARS, MIN_SLUG_CHARS};
 pub use vocabulary::{ActorKind, Phase};

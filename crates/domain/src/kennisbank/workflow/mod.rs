@@ -341,5 +341,6 @@ fn reason_text(value: &str) -> Result<String, Refusal> {
 }
 
 #[cfg(test)]
-#[path = "workflow_tests.rs"]
+mod matrix;
+#[cfg(test)]
 mod tests;
