@@ -7,6 +7,7 @@
 
 mod content;
 mod diff;
+mod front_matter;
 mod review;
 mod slug;
 mod vocabulary;
@@ -18,6 +19,9 @@ pub use content::{
     MAX_REGION, MAX_RESULTS, MAX_SUMMARY, MAX_TITLE, MAX_URL,
 };
 pub use diff::{word_diff, DiffKind, DiffPart};
+pub use front_matter::{
+    parse as parse_file, write as write_file, FileErrors, LineError, PracticeFile,
+};
 pub use review::{default_review_by, is_overdue};
 pub use slug::{Slug, MAX_SLUG_CHARS, MIN_SLUG_CHARS};
 pub use vocabulary::{ActorKind, Phase};
