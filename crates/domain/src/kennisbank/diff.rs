@@ -163,7 +163,7 @@ fn backtrack(trace: &[Vec<isize>], n: isize, m: isize) -> Vec<Op> {
         ops.push(if x == prev_x { Op::Add } else { Op::Remove });
         (x, y) = (prev_x, prev_y);
     }
-    ops.extend(std::iter::repeat(Op::Same).take(x as usize));
+    ops.extend(std::iter::repeat_n(Op::Same, x as usize));
     ops.reverse();
     ops
 }

@@ -30,7 +30,8 @@ fn check_invariants(old: &str, new: &str, diff: &[DiffPart]) {
 
 #[test]
 fn diff_table() {
-    let cases: &[(&str, &str, &[(DiffKind, &str)])] = &[
+    type Case<'a> = (&'a str, &'a str, &'a [(DiffKind, &'a str)]);
+    let cases: &[Case] = &[
         ("gelijk", "gelijk", &[(Same, "gelijk")]),
         ("", "", &[]),
         ("", "nieuw", &[(Added, "nieuw")]),

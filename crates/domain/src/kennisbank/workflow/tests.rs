@@ -12,13 +12,14 @@ fn outcomes_in_detail() {
         revision_id: id,
         status,
     };
-    let cases: Vec<(
-        &str,
+    type Case = (
+        &'static str,
         PracticeState,
         Command,
         WorkflowRole,
         Result<Outcome, Refusal>,
-    )> = vec![
+    );
+    let cases: Vec<Case> = vec![
         (
             "a public suggestion is revision 1",
             state("new"),
