@@ -71,21 +71,21 @@ impl PracticeContent {
     /// phases and actors as sets in list order.
     pub fn validate(self) -> Result<PracticeContent, Invalid> {
         let mut invalid = Invalid::default();
-        let title = invalid.check(line("title", &self.title, MAX_TITLE));
-        let summary = invalid.check(line("summary", &self.summary, MAX_SUMMARY));
-        let body_md = invalid.check(multiline("body_md", &self.body_md, MAX_BODY));
-        let region = invalid.check(optional(line("region", opt(&self.region), MAX_REGION)));
-        let organisation = invalid.check(optional(line(
+        let title = invalid.check(required("title", line(&self.title), MAX_TITLE));
+        let summary = invalid.check(required("summary", line(&self.summary), MAX_SUMMARY));
+        let body_md = invalid.check(required("body_md", multiline(&self.body_md), MAX_BODY));
+        let region = invalid.check(optional("region", line(opt(&self.region)), MAX_REGION));
+        let organisation = invalid.check(optional(
             "organisation",
-            opt(&self.organisation),
+            line(opt(&self.organisation)),
             MAX_ORGANISATION,
-        )));
-        let contact = invalid.check(optional(line("contact", opt(&self.contact), MAX_CONTACT)));
-        let results = invalid.check(optional(multiline(
+        ));
+        let contact = invalid.check(optional("contact", line(opt(&self.contact)), MAX_CONTACT));
+        let results = invalid.check(optional(
             "results",
-            opt(&self.results),
+            multiline(opt(&self.results)),
             MAX_RESULTS,
-        )));
+        ));
         let phases = set(
             &mut invalid,
             "phases",
@@ -136,40 +136,44 @@ impl PracticeContent {
 
 /// A comment on a revision: trimmed, 1 to 5,000 characters, line breaks kept.
 pub fn validate_comment(body: &str) -> Result<String, Invalid> {
-    multiline("body", body, MAX_COMMENT).map_err(|e| Invalid { errors: vec![e] })
+    required("body", multiline(body), MAX_COMMENT).map_err(|e| Invalid { errors: vec![e] })
 }
 
 fn opt(value: &Option<String>) -> &str {
     value.as_deref().unwrap_or("")
 }
 
-/// An optional field: empty is absence, not an error.
-fn optional(result: Result<String, FieldError>) -> Result<Option<String>, FieldError> {
-    match result {
-        Err(e) if e.reason == REQUIRED => Ok(None),
-        other => other.map(Some),
-    }
-}
-
-const REQUIRED: &str = "is verplicht";
-
 /// A one-line text: a pasted line break or a double space is not content.
-fn line(field: &str, value: &str, max: usize) -> Result<String, FieldError> {
-    let collapsed = value.split_whitespace().collect::<Vec<_>>().join(" ");
-    checked(field, collapsed, max)
+fn line(value: &str) -> String {
+    value.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Markdown or free text: line breaks and tabs are content; Windows line
 /// ends are not, so the same text from another editor hashes the same.
-fn multiline(field: &str, value: &str, max: usize) -> Result<String, FieldError> {
-    let unix = value.replace("\r\n", "\n").replace('\r', "\n");
-    checked(field, unix.trim().to_string(), max)
+fn multiline(value: &str) -> String {
+    value
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_string()
 }
 
-fn checked(field: &str, text: String, max: usize) -> Result<String, FieldError> {
+fn required(field: &str, text: String, max: usize) -> Result<String, FieldError> {
     if text.is_empty() {
-        return Err(field_error(field, REQUIRED));
+        return Err(field_error(field, "is verplicht"));
     }
+    within_limits(field, text, max)
+}
+
+/// Empty is absence, not an error.
+fn optional(field: &str, text: String, max: usize) -> Result<Option<String>, FieldError> {
+    match text.is_empty() {
+        true => Ok(None),
+        false => within_limits(field, text, max).map(Some),
+    }
+}
+
+fn within_limits(field: &str, text: String, max: usize) -> Result<String, FieldError> {
     if text.chars().count() > max {
         return Err(field_error(
             field,
@@ -200,14 +204,14 @@ fn figures(invalid: &mut Invalid, figures: Vec<Figure>) -> Vec<Figure> {
     }
     let mut kept = Vec::new();
     for (i, figure) in figures.into_iter().enumerate() {
-        let label = invalid.check(line(
+        let label = invalid.check(required(
             &format!("figures[{i}].label"),
-            &figure.label,
+            line(&figure.label),
             MAX_FIGURE_LABEL,
         ));
-        let value = invalid.check(line(
+        let value = invalid.check(required(
             &format!("figures[{i}].value"),
-            &figure.value,
+            line(&figure.value),
             MAX_FIGURE_VALUE,
         ));
         if let (Some(label), Some(value)) = (label, value) {
@@ -223,12 +227,12 @@ fn links(invalid: &mut Invalid, links: Vec<Link>) -> Vec<Link> {
     }
     let mut kept = Vec::new();
     for (i, link) in links.into_iter().enumerate() {
-        let title = invalid.check(line(
+        let title = invalid.check(required(
             &format!("links[{i}].title"),
-            &link.title,
+            line(&link.title),
             MAX_LINK_TITLE,
         ));
-        let url = invalid.check(url(&format!("links[{i}].url"), &link.url));
+        let url = invalid.check(validate_url(&format!("links[{i}].url"), &link.url));
         if let (Some(title), Some(url)) = (title, url) {
             kept.push(Link { title, url });
         }
@@ -238,8 +242,8 @@ fn links(invalid: &mut Invalid, links: Vec<Link>) -> Vec<Link> {
 
 /// Only web addresses: a `javascript:` or `file:` link in public content
 /// would be an attack on the reader, not a reference.
-pub fn url(field: &str, value: &str) -> Result<String, FieldError> {
-    let url = checked(field, value.trim().to_string(), MAX_URL)?;
+pub fn validate_url(field: &str, value: &str) -> Result<String, FieldError> {
+    let url = required(field, value.trim().to_string(), MAX_URL)?;
     let lower = url.to_ascii_lowercase();
     let rest = ["https://", "http://"]
         .iter()

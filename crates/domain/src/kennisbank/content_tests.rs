@@ -141,7 +141,7 @@ fn url_table() {
         ("", false),
     ];
     for (input, ok) in cases {
-        assert_eq!(url("url", input).is_ok(), *ok, "{input}");
+        assert_eq!(validate_url("url", input).is_ok(), *ok, "{input}");
     }
 }
 

@@ -14,9 +14,9 @@ mod vocabulary;
 mod workflow;
 
 pub use content::{
-    url, validate_comment, Figure, Link, PracticeContent, MAX_BODY, MAX_COMMENT, MAX_CONTACT,
-    MAX_FIGURES, MAX_FIGURE_LABEL, MAX_FIGURE_VALUE, MAX_LINKS, MAX_LINK_TITLE, MAX_ORGANISATION,
-    MAX_REGION, MAX_RESULTS, MAX_SUMMARY, MAX_TITLE, MAX_URL,
+    validate_comment, validate_url, Figure, Link, PracticeContent, MAX_BODY, MAX_COMMENT,
+    MAX_CONTACT, MAX_FIGURES, MAX_FIGURE_LABEL, MAX_FIGURE_VALUE, MAX_LINKS, MAX_LINK_TITLE,
+    MAX_ORGANISATION, MAX_REGION, MAX_RESULTS, MAX_SUMMARY, MAX_TITLE, MAX_URL,
 };
 pub use diff::{word_diff, DiffKind, DiffPart};
 pub use front_matter::{

@@ -164,6 +164,12 @@ fn block_list_rules() {
         errors.lines().next(),
         Some("regel 2: een lijstregel ('- …') hoort onder een veld")
     );
+    // Items under a key whose value failed belong to that key's problem.
+    let broken = base("phases: \"open\n  - horizon");
+    assert_eq!(
+        parse(&broken).unwrap_err().to_string(),
+        "regel 4, phases: het aanhalingsteken \" wordt niet gesloten"
+    );
     let single = parse(&base("phases: horizon")).unwrap();
     assert_eq!(single.content.phases, [Phase::Horizon]);
 }

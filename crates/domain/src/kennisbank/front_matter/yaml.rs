@@ -34,6 +34,8 @@ pub(super) fn entries(lines: &[&str], first: usize) -> (Vec<Entry>, Vec<Problem>
     // Keys seen, also those whose value failed, so a second one is a
     // duplicate rather than a silent replacement.
     let mut seen: Vec<&str> = Vec::new();
+    // The list items under a key that failed were part of its problem.
+    let mut last_key_failed = false;
     let mut problems = Vec::new();
     let mut problem = |line: usize, key: &str, reason: String| {
         problems.push(Problem {
@@ -55,6 +57,9 @@ pub(super) fn entries(lines: &[&str], first: usize) -> (Vec<Entry>, Vec<Problem>
         {
             // A block list item belongs to the key just above it, if that
             // key was left empty or already holds block items.
+            if last_key_failed {
+                continue;
+            }
             let Some(last) = entries.last_mut() else {
                 problem(
                     line,
@@ -99,14 +104,18 @@ pub(super) fn entries(lines: &[&str], first: usize) -> (Vec<Entry>, Vec<Problem>
             .filter(|(k, r)| is_key(k) && (r.is_empty() || r.starts_with([' ', '\t'])))
         else {
             problem(line, "", format!("verwacht 'veld: waarde', niet '{text}'"));
+            last_key_failed = true;
             continue;
         };
         if seen.contains(&key) {
             problem(line, key, "staat er twee keer in".into());
+            last_key_failed = true;
             continue;
         }
         seen.push(key);
-        match value(rest.trim_start(), line) {
+        let parsed = value(rest.trim_start(), line);
+        last_key_failed = parsed.is_err();
+        match parsed {
             Ok(value) => entries.push(Entry {
                 key: key.to_string(),
                 line,
