@@ -258,3 +258,19 @@ fn many_changes_fall_back_to_lines_and_stay_correct() {
     check_invariants(&old, &new, &diff);
     assert!(diff.iter().any(|p| p.kind == Same && p.text.contains('\n')));
 }
+
+#[test]
+fn beyond_the_budget_the_middle_is_replaced_whole() {
+    let a = vec!["a"; 5_000];
+    let b = vec!["b"; 5_000];
+    assert_eq!(myers(&a, &b), None);
+    // One line each, nothing in common: no line diff helps either.
+    let old = "x ".repeat(3_000);
+    let new = "y ".repeat(3_000);
+    let diff = word_diff(&old, &new);
+    check_invariants(&old, &new, &diff);
+    assert_eq!(
+        shape(&diff),
+        [(Removed, old.len() - 1), (Added, new.len() - 1), (Same, 1)]
+    );
+}

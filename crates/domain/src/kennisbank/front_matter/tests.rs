@@ -217,3 +217,35 @@ fn write_table() {
         assert_eq!(yaml::write_scalar(value), *written, "{value}");
     }
 }
+
+#[test]
+fn write_golden() {
+    let file = PracticeFile {
+        slug: Some(Slug::parse("toets-voor-de-dagvaarding").unwrap()),
+        content: PracticeContent {
+            title: "Toets vóór de dagvaarding".into(),
+            summary: "Eerst de checklist: dan pas naar de rechter.".into(),
+            body_md: "## Aanleiding\n\nTekst.".into(),
+            phases: vec![Phase::Bailiff, Phase::Judgment],
+            actors: vec![ActorKind::HousingAssociation],
+            region: Some("'s-Hertogenbosch".into()),
+            review_by: NaiveDate::from_ymd_opt(2027, 9, 1),
+            ..PracticeContent::default()
+        },
+    };
+    let expected = "---
+title: Toets vóór de dagvaarding
+summary: \"Eerst de checklist: dan pas naar de rechter.\"
+phases: [fase-2-deurwaarder, fase-3-vonnis]
+actors: [woningcorporatie]
+region: \"'s-Hertogenbosch\"
+slug: toets-voor-de-dagvaarding
+review_by: 2027-09-01
+---
+## Aanleiding
+
+Tekst.
+";
+    assert_eq!(write(&file), expected);
+    assert_eq!(parse(expected).unwrap(), file);
+}
