@@ -29,10 +29,16 @@ pub enum Scope {
     TenanciesRead,
     #[serde(rename = "tenancies:write")]
     TenanciesWrite,
+    /// Submit practices to the kennisbank and propose edits.
+    #[serde(rename = "kennisbank:write")]
+    KennisbankWrite,
+    /// The editors' work; only valid on a redactie organisation's token.
+    #[serde(rename = "kennisbank:review")]
+    KennisbankReview,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 11] = [
+    pub const ALL: [Scope; 13] = [
         Scope::OrgRead,
         Scope::UsersRead,
         Scope::UsersWrite,
@@ -44,6 +50,8 @@ impl Scope {
         Scope::DdasExport,
         Scope::TenanciesRead,
         Scope::TenanciesWrite,
+        Scope::KennisbankWrite,
+        Scope::KennisbankReview,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -59,6 +67,8 @@ impl Scope {
             Scope::DdasExport => "ddas:export",
             Scope::TenanciesRead => "tenancies:read",
             Scope::TenanciesWrite => "tenancies:write",
+            Scope::KennisbankWrite => "kennisbank:write",
+            Scope::KennisbankReview => "kennisbank:review",
         }
     }
 
@@ -121,7 +131,7 @@ mod tests {
             Scope::parse_list("org:read,alles").unwrap_err().reason,
             "onbekende scope 'alles'; kies uit org:read, users:read, users:write, audit:read, \
              signals:read, signals:write, cases:read, cases:write, ddas:export, tenancies:read, \
-             tenancies:write"
+             tenancies:write, kennisbank:write, kennisbank:review"
         );
         let all = Scope::join(&Scope::ALL);
         assert_eq!(Scope::parse_list(&all).unwrap(), Scope::ALL.to_vec());

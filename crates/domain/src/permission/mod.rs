@@ -9,6 +9,9 @@
 mod case;
 #[cfg(test)]
 mod case_matrix;
+mod kennisbank;
+#[cfg(test)]
+mod kennisbank_matrix;
 mod tenancy;
 #[cfg(test)]
 mod tenancy_matrix;
@@ -123,6 +126,16 @@ pub enum Action {
     DeclareMoratorium,
     /// See the evictions announced to one's gemeente (art. 14 meldingen).
     ViewEvictionNotices,
+    /// Submit a practice to the kennisbank, propose an edit, comment on and
+    /// follow one's own submissions. Reading published practices is no
+    /// action: it needs no actor at all.
+    SubmitPractice,
+    /// The editors' work: see drafts and every revision, comment on any,
+    /// request changes, publish, reject, set review-by dates, the overdue
+    /// list, attachments, bulk import.
+    ReviewPractices,
+    /// Edit the search synonyms of the kennisbank.
+    EditSynonyms,
 }
 
 impl Action {
@@ -217,6 +230,9 @@ pub fn can(actor: &Actor, action: Action, target: impl Into<Target>) -> Decision
     if action.is_tenancy_work() {
         return tenancy::decide(actor, action, target);
     }
+    if action.is_kennisbank_work() {
+        return kennisbank::decide(actor, action, target);
+    }
     if actor.is_platform_admin() {
         return Decision::Allow;
     }
@@ -288,6 +304,7 @@ fn role_allows(role: Role, action: Action) -> Decision {
             Decision::Allow
         }
         (CreateOrganisation | ViewUnroutable | RunPurge | DeclareMoratorium, _) => PLATFORM_ONLY,
+        _ if action.is_kennisbank_work() => kennisbank::role_allows(role, action),
         _ => tenancy::role_allows(role, action),
     }
 }
@@ -309,6 +326,8 @@ fn scope_for(action: Action) -> Result<Scope, Decision> {
         ViewTenancies => Scope::TenanciesRead,
         ManageTenancies => Scope::TenanciesWrite,
         ViewEvictionNotices => Scope::CasesRead,
+        SubmitPractice => Scope::KennisbankWrite,
+        ReviewPractices | EditSynonyms => Scope::KennisbankReview,
         // Taking a case needs a person to take it; the settings are the
         // gemeente's policy, decided and audited under a person's name; an
         // override is two people's written decision.

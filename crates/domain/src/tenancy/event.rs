@@ -1,8 +1,8 @@
 //! A tenancy's history as dated events: the landlord's collection steps,
 //! the prevention around them, and the court and eviction steps after.
 
-use super::slug::slug_enum;
 use crate::ddas::ContactKind;
+use crate::slug_enum::slug_enum;
 use chrono::NaiveDate;
 
 slug_enum! {

@@ -11,7 +11,6 @@ mod history;
 mod import;
 mod json;
 pub mod policy;
-mod slug;
 
 pub use event::{
     AgreementStatus, Details, DetailsShape, Event, EventKind, Grounds, PreventedBy, Step,

@@ -2,7 +2,8 @@
 //! a Dutch label for people. One macro, so every such list parses, prints
 //! and refuses unknown values the same way.
 
-/// Defines an enumeration whose serde form is its slug.
+/// Defines an enumeration whose serde form is its slug. Crate-wide, so the
+/// eviction track and the kennisbank spell their lists the same way.
 macro_rules! slug_enum {
     (
         $(#[$meta:meta])*
