@@ -9,6 +9,9 @@ pub struct AppState {
     pub config: Arc<WebConfig>,
     /// Unknown-token attempts waiting to be audited together.
     pub invalid_tokens: Arc<crate::auth::InvalidTokenTally>,
+    /// This node's kennisbank search index (rebuilt from the store on
+    /// start, changed on every publish).
+    pub kennisbank: Arc<crate::kennisbank::search::SearchIndex>,
 }
 
 impl AppState {
@@ -17,6 +20,7 @@ impl AppState {
             store,
             config: Arc::new(config),
             invalid_tokens: Arc::default(),
+            kennisbank: Arc::default(),
         }
     }
 }

@@ -2,6 +2,8 @@
 //! rendering every practice page uses, the Atom feed and sitemap writers,
 //! and the handreiking's PDF printed by headless Chromium.
 
+pub mod convert;
+pub mod documents;
 pub mod feed;
 pub mod handreiking;
 pub mod markdown;
