@@ -14,6 +14,8 @@ pub struct WebConfig {
     pub throttle: ThrottlePolicy,
     /// Mail to a gemeente about a new art. 14 notice; none without it.
     pub mail: Option<MailConfig>,
+    /// The Chromium binary that prints the handreiking's PDF.
+    pub chromium: String,
 }
 
 /// Where mail goes out: a relay that speaks plain SMTP (on this machine or
@@ -43,6 +45,7 @@ impl Default for WebConfig {
             session_max: Duration::hours(10),
             throttle: ThrottlePolicy::default(),
             mail: None,
+            chromium: "chromium".into(),
         }
     }
 }

@@ -12,6 +12,8 @@ pub struct AppState {
     /// This node's kennisbank search index (rebuilt from the store on
     /// start, changed on every publish).
     pub kennisbank: Arc<crate::kennisbank::search::SearchIndex>,
+    /// The last handreiking PDF, so a repeated download starts no Chromium.
+    pub handreiking_pdf: Arc<crate::pages::kennisbank::pdf_cache::PdfCache>,
 }
 
 impl AppState {
@@ -21,6 +23,7 @@ impl AppState {
             config: Arc::new(config),
             invalid_tokens: Arc::default(),
             kennisbank: Arc::default(),
+            handreiking_pdf: Arc::default(),
         }
     }
 }

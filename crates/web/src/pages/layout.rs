@@ -22,6 +22,8 @@ pub struct Layout {
     pub title: String,
     pub csrf_token: String,
     pub nav: Option<Nav>,
+    /// An Atom feed to announce in the head (the kennisbank pages).
+    pub feed: Option<&'static str>,
 }
 
 impl Layout {
@@ -30,6 +32,7 @@ impl Layout {
             title: title.into(),
             csrf_token: csrf_token.into(),
             nav: None,
+            feed: None,
         }
     }
 
@@ -80,6 +83,7 @@ impl Layout {
             entries.push(("/beheer/onrouteerbaar", "Onrouteerbaar"));
             entries.push((policies::PLATFORM_PATH, "Poortbeleid"));
         }
+        entries.push(("/kennisbank", "Kennisbank"));
         let items = entries
             .into_iter()
             .map(|(href, label)| NavItem {
@@ -97,6 +101,7 @@ impl Layout {
                 role_label: who.user.role.label(),
                 items,
             }),
+            feed: None,
         }
     }
 }
