@@ -227,6 +227,10 @@ pub struct ServeArgs {
     /// Sender of that e-mail.
     #[arg(long, default_value = "vangnet@localhost", env = "VANGNET_MAIL_FROM")]
     pub mail_from: String,
+    /// The Chromium (or Chrome) binary that prints the kennisbank's
+    /// handreiking as PDF; without one the PDF download says so.
+    #[arg(long, default_value = "chromium", env = "VANGNET_CHROMIUM")]
+    pub chromium: String,
 }
 
 #[derive(Args, Debug)]

@@ -25,6 +25,7 @@ pub async fn serve(url: &str, args: ServeArgs) -> CliResult {
         public_url: args.public_url,
         session_idle: Duration::minutes(args.session_idle_minutes),
         mail,
+        chromium: args.chromium,
         ..WebConfig::default()
     };
     run(store, config, args.listen, || ()).await
