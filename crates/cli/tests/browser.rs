@@ -194,6 +194,21 @@ fn pages_have_no_serious_accessibility_violations() {
         axe_violations(&browser, &axe),
     ));
 
+    // The public kennisbank, read without logging in.
+    for path in [
+        "/kennisbank",
+        "/kennisbank/zoeken?q=huur",
+        "/kennisbank/zoeken?q=zzqqxx",
+        "/kennisbank/handreiking",
+    ] {
+        browser.goto(&server.url(path));
+        browser.find("h1");
+        report.push((
+            format!("{path} (anonymous)"),
+            axe_violations(&browser, &axe),
+        ));
+    }
+
     for (email, role) in DEMO_USERS {
         browser.delete_all_cookies();
         log_in(&browser, &server, email);
