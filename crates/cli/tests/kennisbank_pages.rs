@@ -188,7 +188,7 @@ fn public_kennisbank_pages(demo: &DemoServer) {
     signed_in_users_see_their_navigation(&server.base_url);
 }
 
-fn in_phase<'a>(practices: &'a [Seeded], phase: Phase) -> Vec<&'a Seeded> {
+fn in_phase(practices: &[Seeded], phase: Phase) -> Vec<&Seeded> {
     practices
         .iter()
         .filter(|p| p.phases.iter().any(|s| s == phase.slug()))

@@ -45,7 +45,7 @@ pub async fn atom(
     practices.retain(|p| {
         phase.is_none_or(|ph| p.revision.content.phases.iter().any(|s| s == ph.slug()))
     });
-    practices.sort_by(|a, b| b.practice.updated_at.cmp(&a.practice.updated_at));
+    practices.sort_by_key(|p| std::cmp::Reverse(p.practice.updated_at));
     let base = base_url(&state, &headers);
     let (title, self_path) = match phase {
         Some(p) => (
