@@ -116,6 +116,10 @@ struct Serve {
 
 impl Serve {
     fn start(database_url: &str) -> Serve {
+        Self::start_with(database_url, "chromium")
+    }
+
+    fn start_with(database_url: &str, chromium: &str) -> Serve {
         let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
             .args([
                 "serve",
@@ -125,7 +129,8 @@ impl Serve {
                 "86400",
             ])
             .args(["--database-url", database_url])
-            .env("RUST_LOG", "warn")
+            .env("RUST_LOG", "error")
+            .env("VANGNET_CHROMIUM", chromium)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -186,6 +191,20 @@ fn public_kennisbank_pages(demo: &DemoServer) {
     handreiking_pdf(&server.base_url, &practices);
     attachments_only_of_what_is_published(&demo.database_url, &server.base_url);
     signed_in_users_see_their_navigation(&server.base_url);
+
+    // Without Chromium the PDF says why, in Dutch; the page still works.
+    let without = Serve::start_with(&demo.database_url, "/nonexistent/chromium");
+    let (status, _, body) = get_bytes(&without.base_url, "/kennisbank/handreiking.pdf");
+    let body = String::from_utf8_lossy(&body);
+    assert_eq!(status, 503, "{body}");
+    assert!(
+        body.contains("/nonexistent/chromium") && body.contains("niet gevonden"),
+        "{body}"
+    );
+    assert_eq!(
+        get_bytes(&without.base_url, "/kennisbank/handreiking").0,
+        200
+    );
 }
 
 fn in_phase(practices: &[Seeded], phase: Phase) -> Vec<&Seeded> {
