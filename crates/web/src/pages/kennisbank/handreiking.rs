@@ -41,12 +41,29 @@ fn groups(practices: &[PublishedPractice]) -> Vec<PhaseGroup> {
                     }
                 })
                 .collect();
-            printed.sort_by_cached_key(|p| p.title.to_lowercase());
+            printed.sort_by_cached_key(|p| sort_key(&p.title));
             PhaseGroup {
                 slug: phase.slug(),
                 label: phase.label_nl(),
                 practices: printed,
             }
+        })
+        .collect()
+}
+
+/// Titles in dictionary order: case and the accents of Dutch ignored, so
+/// "Eén" sorts with the e's, not after the z.
+fn sort_key(title: &str) -> String {
+    title
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'ä' | 'â' => 'a',
+            'é' | 'è' | 'ë' | 'ê' => 'e',
+            'í' | 'ì' | 'ï' | 'î' => 'i',
+            'ó' | 'ò' | 'ö' | 'ô' => 'o',
+            'ú' | 'ù' | 'ü' | 'û' => 'u',
+            c => c,
         })
         .collect()
 }
@@ -146,6 +163,26 @@ pub async fn pdf(State(state): State<AppState>) -> Result<Response, PageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_sort_like_a_dictionary() {
+        let mut titles = [
+            "Ervaringsdeskundigen",
+            "Eén dashboard",
+            "budgetbeheer",
+            "Zorg",
+        ];
+        titles.sort_by_key(|t| sort_key(t));
+        assert_eq!(
+            titles,
+            [
+                "budgetbeheer",
+                "Eén dashboard",
+                "Ervaringsdeskundigen",
+                "Zorg"
+            ]
+        );
+    }
 
     #[test]
     fn base64_matches_the_standard() {

@@ -12,6 +12,7 @@ use askama::Template;
 use axum::extract::{RawQuery, State};
 use axum::response::Response;
 use axum::Extension;
+use vangnet_domain::kennisbank::Phase;
 use vangnet_domain::permission::{can, Action, Resource};
 use vangnet_search::{FacetCount, Query, SnippetPart};
 
@@ -184,8 +185,11 @@ pub async fn page(
     });
     let pages = results.total.div_ceil(PAGE_SIZE).max(1);
     let f = &filters;
+    // Phases read in the zeef's order, like the home page; the others by count.
+    let mut phase_counts = results.facets.phases.clone();
+    phase_counts.sort_by_key(|f| Phase::ALL.iter().position(|p| p.slug() == f.value));
     let phase_facets = facet_links(
-        &results.facets.phases,
+        &phase_counts,
         |v| phase_label(v).to_string(),
         |v| f.toggled(|x| &mut x.phases, v),
         |v| f.phases.iter().any(|p| p == v),
