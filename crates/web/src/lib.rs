@@ -39,10 +39,7 @@ pub const UPLOAD_PATH: &str = "/signalen/upload";
 
 /// The whole application: pages, API, assets and the middleware around them.
 pub fn app(store: Arc<dyn Store>, config: WebConfig) -> Router {
-    router(AppState::new(store, config))
-}
-
-fn router(state: AppState) -> Router {
+    let state = AppState::new(store, config);
     middleware::wrap(
         Router::new()
             .merge(pages::routes())
@@ -61,14 +58,7 @@ pub async fn serve(
     config: WebConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let state = AppState::new(store, config);
-    // The kennisbank's index lives in memory: fill it from the database
-    // before the first search. A failure leaves it empty, not the server down.
-    match kennisbank::documents::rebuild(&*state.store, &state.kennisbank).await {
-        Ok(count) => tracing::info!(count, "kennisbank index built"),
-        Err(error) => tracing::warn!(%error, "kennisbank index not built"),
-    }
-    let app = router(state);
+    let app = app(store, config);
     axum::serve(
         listener,
         app.into_make_service_with_connect_info::<SocketAddr>(),
