@@ -65,8 +65,12 @@ pub async fn run(
     after_bind();
     spawn_purge(store.clone(), config.session_idle);
     if let Some(mail) = &config.mail {
-        println!("e-mail over meldingen ontruiming gaat via {}", mail.relay);
+        println!(
+            "e-mail over meldingen ontruiming en herzieningen in de kennisbank gaat via {}",
+            mail.relay
+        );
         vangnet_web::mail::spawn_worker(store.clone(), mail.clone(), config.public_url.clone());
+        vangnet_web::mail::spawn_reminders(store.clone(), mail.clone(), config.public_url.clone());
     }
     vangnet_web::serve(listener, store, config, shutdown)
         .await
