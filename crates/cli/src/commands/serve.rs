@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use vangnet_store::Store;
+use vangnet_web::kennisbank::documents;
 use vangnet_web::{MailConfig, WebConfig};
 
 pub async fn serve(url: &str, args: ServeArgs) -> CliResult {
@@ -68,7 +69,12 @@ pub async fn run(
         println!("e-mail over meldingen ontruiming gaat via {}", mail.relay);
         vangnet_web::mail::spawn_worker(store.clone(), mail.clone(), config.public_url.clone());
     }
-    vangnet_web::serve(listener, store, config, shutdown)
+    let state = vangnet_web::AppState::new(store.clone(), config);
+    let indexed = documents::rebuild(&*store, &state.kennisbank)
+        .await
+        .map_err(|e| format!("kan de zoekindex van de kennisbank niet opbouwen: {e}"))?;
+    tracing::info!(documents = indexed, "kennisbank search index rebuilt");
+    vangnet_web::serve_state(listener, state, shutdown)
         .await
         .map_err(|e| format!("de server stopte met een fout: {e}"))?;
     println!("vangnet is gestopt.");
