@@ -231,8 +231,10 @@ pub async fn search(store: Arc<dyn Store>, args: KbSearchArgs) -> CliResult {
         limit: args.limit,
         ..Query::default()
     });
+    // One line of plain text: the snippet keeps the body's line breaks.
     let snippet = |hit: &vangnet_search::Hit| -> String {
-        hit.snippet.iter().map(|p| p.text.as_str()).collect()
+        let text: String = hit.snippet.iter().map(|p| p.text.as_str()).collect();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     if args.json {
         let facet = |counts: &[vangnet_search::FacetCount]| -> serde_json::Value {

@@ -1,0 +1,345 @@
+//! `vangnet kb import|export|search` and the demo's kennisbank, run as an
+//! editor's script would, on SQLite and PostgreSQL.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+use support::postgres::FreshDatabase;
+use support::server::DemoServer;
+use vangnet_store::Store;
+
+const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/kennisbank");
+const EDITOR: &str = "redacteur@redactie.test";
+const AUTHOR: &str = "medewerker@woonstad.test";
+
+/// A fresh database with a redactie and its editor, and a corporation
+/// with a worker.
+struct Db {
+    url: String,
+    dir: tempfile::TempDir,
+    _postgres: Option<FreshDatabase>,
+}
+
+impl Db {
+    fn sqlite() -> Db {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("kb.db").display());
+        Db::with(url, dir, None)
+    }
+
+    fn postgres() -> Option<Db> {
+        let database = FreshDatabase::create()?;
+        Some(Db::with(
+            database.url.clone(),
+            tempfile::tempdir().unwrap(),
+            Some(database),
+        ))
+    }
+
+    fn with(url: String, dir: tempfile::TempDir, postgres: Option<FreshDatabase>) -> Db {
+        let db = Db {
+            url,
+            dir,
+            _postgres: postgres,
+        };
+        for (code, kind, email, role) in [
+            ("redactie", "redactie", EDITOR, "redacteur"),
+            ("woonstad", "verhuurder", AUTHOR, "medewerker"),
+        ] {
+            db.ok(&["org", "add", "--code", code, "--name", code, "--kind", kind]);
+            let (ok, _, err) = db.run_with(
+                &[
+                    "user", "add", "--org", code, "--email", email, "--name", "Iemand", "--role",
+                    role, "--password-stdin",
+                ],
+                Some("een-lang-wachtwoord-2026\n"),
+            );
+            assert!(ok, "{err}");
+        }
+        db
+    }
+
+    fn run_with(&self, args: &[&str], stdin: Option<&str>) -> (bool, String, String) {
+        use std::io::Write;
+        use std::process::Stdio;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+            .args(args)
+            .arg("--database-url")
+            .arg(&self.url)
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run vangnet");
+        let mut input = child.stdin.take().unwrap();
+        if let Some(text) = stdin {
+            input.write_all(text.as_bytes()).unwrap();
+        }
+        drop(input);
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    }
+
+    fn run(&self, args: &[&str]) -> (bool, String, String) {
+        self.run_with(args, None)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let (ok, out, err) = self.run(args);
+        assert!(ok, "{args:?}: {err}");
+        out
+    }
+
+    fn json(&self, args: &[&str]) -> serde_json::Value {
+        let out = self.ok(args);
+        serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"))
+    }
+
+    fn publish(&self, dir: &str) -> serde_json::Value {
+        self.json(&["kb", "import", dir, "--publish", "--editor", EDITOR, "--json"])
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+/// Runs a store query against a database URL.
+fn with_store<T>(url: &str, f: impl AsyncFnOnce(Arc<dyn Store>) -> T) -> T {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(async {
+            let store = vangnet_store::connect(url).await.unwrap();
+            f(store).await
+        })
+}
+
+fn audit_count(url: &str) -> u64 {
+    with_store(url, async |store| {
+        vangnet_store::verify_audit(&*store).await.unwrap().unwrap()
+    })
+}
+
+fn slugs(summary: &serde_json::Value, outcome: &str) -> Vec<String> {
+    summary["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["outcome"] == outcome)
+        .map(|f| f["slug"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn publishing_twice_creates_then_changes_nothing(db: &Db) {
+    let started = std::time::Instant::now();
+    let first = db.publish(CONTENT);
+    eprintln!("imported 29 practices in {:?}", started.elapsed());
+    let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        ["created", "errors", "files", "refused", "unchanged", "updated"]
+    );
+    assert_eq!(first["created"], 29, "{first}");
+    assert_eq!(first["errors"], serde_json::json!([]));
+    assert_eq!(first["files"].as_array().unwrap().len(), 29);
+    assert!(slugs(&first, "created").contains(&"huisbezoek-binnen-vijf-werkdagen".to_string()));
+    let audit = audit_count(&db.url);
+    let second = db.publish(CONTENT);
+    assert_eq!(
+        (&second["unchanged"], &second["created"], &second["updated"]),
+        (&29.into(), &0.into(), &0.into()),
+        "{second}"
+    );
+    assert_eq!(audit_count(&db.url), audit, "no audit entry for nothing");
+    let text = db.ok(&["kb", "import", CONTENT, "--publish", "--editor", EDITOR]);
+    assert!(text.contains("ongewijzigd  huisbezoek-binnen-vijf-werkdagen.md"), "{text}");
+}
+
+fn a_broken_file_is_named_and_the_others_still_import(db: &Db) {
+    let dir = db.path("broken");
+    std::fs::create_dir(&dir).unwrap();
+    let good = std::fs::read_to_string(Path::new(CONTENT).join("huisbezoek-binnen-vijf-werkdagen.md"));
+    std::fs::write(dir.join("a-goed.md"), good.unwrap()).unwrap();
+    std::fs::write(
+        dir.join("b-kapot.md"),
+        "---\ntitle: Een kapotte praktijk\nsummary: Kort.\nphases: [fase-9]\nactors: [gemeente]\n---\nTekst.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("README.md"), "not a practice").unwrap();
+    let summary = db.publish(dir.to_str().unwrap());
+    assert_eq!(summary["created"], 1, "{summary}");
+    let errors = summary["errors"].as_array().unwrap();
+    assert!(!errors.is_empty());
+    let phase = errors.iter().find(|e| e["field"] == "phases").expect("{summary}");
+    assert_eq!(phase["file"], "b-kapot.md");
+    assert_eq!(phase["line"], 4);
+    assert!(phase["message"].as_str().unwrap().contains("fase-9"), "{phase}");
+    let (ok, out, _) = db.run(&["kb", "import", dir.to_str().unwrap(), "--publish", "--editor", EDITOR]);
+    assert!(ok);
+    assert!(out.contains("b-kapot.md regel 4, veld phases"), "{out}");
+    let (ok, _, err) = db.run(&["kb", "import", "/no/such/dir", "--json"]);
+    assert!(!ok && err.contains("/no/such/dir"), "{err}");
+}
+
+fn only_an_editor_may_publish(db: &Db) {
+    let (ok, _, err) = db.run(&["kb", "import", CONTENT, "--publish", "--editor", AUTHOR]);
+    assert!(!ok);
+    assert!(err.contains("alleen een redacteur van de redactie"), "{err}");
+    let (ok, _, err) = db.run(&["kb", "import", CONTENT, "--publish"]);
+    assert!(!ok, "{err}");
+}
+
+fn without_publish_practices_wait_for_the_editors(db: &Db) {
+    let summary = db.json(&["kb", "import", CONTENT, "--author", AUTHOR, "--json"]);
+    assert_eq!(summary["created"], 29, "{summary}");
+    let search = db.json(&["kb", "search", "huisuitzettingen", "--json"]);
+    assert_eq!(search["total"], 0, "submissions are not public: {search}");
+    let (open, published) = with_store(&db.url, async |store| {
+        (
+            store.open_revisions().await.unwrap(),
+            store.published_practices().await.unwrap(),
+        )
+    });
+    assert_eq!(open.len(), 29);
+    assert!(published.is_empty());
+    let again = db.json(&["kb", "import", CONTENT, "--author", AUTHOR, "--json"]);
+    assert_eq!(again["unchanged"], 29, "{again}");
+    // The editor publishes the same texts: each open revision is decided.
+    let published = db.publish(CONTENT);
+    assert_eq!(published["updated"], 29, "{published}");
+    let search = db.json(&["kb", "search", "huisuitzettingen", "--json"]);
+    assert!(search["total"].as_u64().unwrap() >= 2, "{search}");
+}
+
+fn another_authors_open_revision_refuses_the_import(db: &Db) {
+    db.json(&["kb", "import", CONTENT, "--author", AUTHOR, "--json"]);
+    let dir = db.path("changed");
+    std::fs::create_dir(&dir).unwrap();
+    let name = "huisbezoek-binnen-vijf-werkdagen.md";
+    let text = std::fs::read_to_string(Path::new(CONTENT).join(name)).unwrap();
+    std::fs::write(dir.join(name), format!("{text}\nEen extra zin.\n")).unwrap();
+    let summary = db.publish(dir.to_str().unwrap());
+    assert_eq!(summary["refused"], 1, "{summary}");
+    assert!(summary["files"][0]["reason"].as_str().unwrap().contains("beoordeling"));
+}
+
+fn export_then_import_elsewhere_round_trips(db: &Db) {
+    db.publish(CONTENT);
+    let first = db.path("export-1");
+    db.ok(&["kb", "export", first.to_str().unwrap()]);
+    let other = Db::sqlite();
+    let summary = other.publish(first.to_str().unwrap());
+    assert_eq!(summary["created"], 29, "{summary}");
+    let second = other.path("export-2");
+    other.ok(&["kb", "export", second.to_str().unwrap()]);
+    let mut names: Vec<_> = std::fs::read_dir(&first)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 29);
+    for name in names {
+        assert_eq!(
+            std::fs::read(first.join(&name)).unwrap(),
+            std::fs::read(second.join(&name)).unwrap(),
+            "{name:?}"
+        );
+    }
+}
+
+fn search_finds_the_labelled_practice_and_filters(db: &Db) {
+    db.publish(CONTENT);
+    let result = db.json(&["kb", "search", "huisuitzettingen", "--json"]);
+    let keys: Vec<&String> = result.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["facets", "hits", "total"]);
+    let hits = result["hits"].as_array().unwrap();
+    let top: Vec<&str> = hits.iter().take(5).map(|h| h["slug"].as_str().unwrap()).collect();
+    assert!(
+        top.contains(&"gezin-met-kinderen-geen-huisuitzetting-zonder-gesprek"),
+        "{top:?}"
+    );
+    let hit = &hits[0];
+    let mut hit_keys: Vec<&String> = hit.as_object().unwrap().keys().collect();
+    hit_keys.sort();
+    assert_eq!(hit_keys, ["actors", "phases", "score", "slug", "snippet", "title"]);
+    assert!(hit["score"].as_f64().unwrap() > 0.0);
+    assert!(!hit["snippet"].as_str().unwrap().is_empty());
+    for facet in ["phases", "actors", "regions"] {
+        assert!(result["facets"][facet].is_object(), "{facet}");
+    }
+    let nazorg = db.json(&["kb", "search", "huisuitzettingen", "--phase", "fase-5-nazorg", "--json"]);
+    let hits = nazorg["hits"].as_array().unwrap();
+    assert!(!hits.is_empty());
+    assert!(nazorg["total"].as_u64() < result["total"].as_u64());
+    for hit in hits {
+        let phases = hit["phases"].as_array().unwrap();
+        assert!(phases.contains(&"fase-5-nazorg".into()), "{hit}");
+    }
+    let limited = db.json(&["kb", "search", "huur", "--limit", "2", "--json"]);
+    assert_eq!(limited["hits"].as_array().unwrap().len(), 2);
+    let text = db.ok(&["kb", "search", "huisuitzettingen"]);
+    assert!(text.contains("praktijken voor \"huisuitzettingen\""), "{text}");
+    let (ok, _, err) = db.run(&["kb", "search", "x", "--phase", "fase-9"]);
+    assert!(!ok && err.contains("onbekende fase"), "{err}");
+}
+
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[test] fn $name() { super::$name(&super::Db::sqlite()); } )*
+        }
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    let Some(db) = super::Db::postgres() else { return };
+                    super::$name(&db);
+                }
+            )*
+        }
+    };
+}
+
+on_both_databases!(
+    publishing_twice_creates_then_changes_nothing,
+    a_broken_file_is_named_and_the_others_still_import,
+    only_an_editor_may_publish,
+    without_publish_practices_wait_for_the_editors,
+    another_authors_open_revision_refuses_the_import,
+    export_then_import_elsewhere_round_trips,
+    search_finds_the_labelled_practice_and_filters,
+);
+
+fn demo_has_the_kennisbank(server: &DemoServer) {
+    let (published, open) = with_store(&server.database_url, async |store| {
+        (
+            store.published_practices().await.unwrap(),
+            store.open_revisions().await.unwrap(),
+        )
+    });
+    assert_eq!(published.len(), 29);
+    assert_eq!(open.len(), 1);
+    assert!(open[0].revision.author_user_id.is_some());
+    assert_eq!(open[0].published_revision_id, None, "a new practice");
+}
+
+#[test]
+fn demo_has_the_kennisbank_on_sqlite() {
+    demo_has_the_kennisbank(&DemoServer::start());
+}
+
+#[test]
+fn demo_has_the_kennisbank_on_postgres() {
+    if let Some(server) = DemoServer::start_postgres() {
+        demo_has_the_kennisbank(&server);
+    }
+}
