@@ -18,7 +18,10 @@ fn main() {
     for name in names {
         let path = dir.join(&name);
         println!("cargo:rerun-if-changed={}", path.display());
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+        out.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
     }
     out.push_str("]\n");
     let target = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))

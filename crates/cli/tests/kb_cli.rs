@@ -51,8 +51,17 @@ impl Db {
             db.ok(&["org", "add", "--code", code, "--name", code, "--kind", kind]);
             let (ok, _, err) = db.run_with(
                 &[
-                    "user", "add", "--org", code, "--email", email, "--name", "Iemand", "--role",
-                    role, "--password-stdin",
+                    "user",
+                    "add",
+                    "--org",
+                    code,
+                    "--email",
+                    email,
+                    "--name",
+                    "Iemand",
+                    "--role",
+                    role,
+                    "--password-stdin",
                 ],
                 Some("een-lang-wachtwoord-2026\n"),
             );
@@ -103,7 +112,15 @@ impl Db {
     }
 
     fn publish(&self, dir: &str) -> serde_json::Value {
-        self.json(&["kb", "import", dir, "--publish", "--editor", EDITOR, "--json"])
+        self.json(&[
+            "kb",
+            "import",
+            dir,
+            "--publish",
+            "--editor",
+            EDITOR,
+            "--json",
+        ])
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -146,7 +163,14 @@ fn publishing_twice_creates_then_changes_nothing(db: &Db) {
     let keys: Vec<&String> = first.as_object().unwrap().keys().collect();
     assert_eq!(
         keys,
-        ["created", "errors", "files", "refused", "unchanged", "updated"]
+        [
+            "created",
+            "errors",
+            "files",
+            "refused",
+            "unchanged",
+            "updated"
+        ]
     );
     assert_eq!(first["created"], 29, "{first}");
     assert_eq!(first["errors"], serde_json::json!([]));
@@ -161,13 +185,17 @@ fn publishing_twice_creates_then_changes_nothing(db: &Db) {
     );
     assert_eq!(audit_count(&db.url), audit, "no audit entry for nothing");
     let text = db.ok(&["kb", "import", CONTENT, "--publish", "--editor", EDITOR]);
-    assert!(text.contains("ongewijzigd  huisbezoek-binnen-vijf-werkdagen.md"), "{text}");
+    assert!(
+        text.contains("ongewijzigd  huisbezoek-binnen-vijf-werkdagen.md"),
+        "{text}"
+    );
 }
 
 fn a_broken_file_is_named_and_the_others_still_import(db: &Db) {
     let dir = db.path("broken");
     std::fs::create_dir(&dir).unwrap();
-    let good = std::fs::read_to_string(Path::new(CONTENT).join("huisbezoek-binnen-vijf-werkdagen.md"));
+    let good =
+        std::fs::read_to_string(Path::new(CONTENT).join("huisbezoek-binnen-vijf-werkdagen.md"));
     std::fs::write(dir.join("a-goed.md"), good.unwrap()).unwrap();
     std::fs::write(
         dir.join("b-kapot.md"),
@@ -179,11 +207,24 @@ fn a_broken_file_is_named_and_the_others_still_import(db: &Db) {
     assert_eq!(summary["created"], 1, "{summary}");
     let errors = summary["errors"].as_array().unwrap();
     assert!(!errors.is_empty());
-    let phase = errors.iter().find(|e| e["field"] == "phases").expect("{summary}");
+    let phase = errors
+        .iter()
+        .find(|e| e["field"] == "phases")
+        .expect("{summary}");
     assert_eq!(phase["file"], "b-kapot.md");
     assert_eq!(phase["line"], 4);
-    assert!(phase["message"].as_str().unwrap().contains("fase-9"), "{phase}");
-    let (ok, out, _) = db.run(&["kb", "import", dir.to_str().unwrap(), "--publish", "--editor", EDITOR]);
+    assert!(
+        phase["message"].as_str().unwrap().contains("fase-9"),
+        "{phase}"
+    );
+    let (ok, out, _) = db.run(&[
+        "kb",
+        "import",
+        dir.to_str().unwrap(),
+        "--publish",
+        "--editor",
+        EDITOR,
+    ]);
     assert!(ok);
     assert!(out.contains("b-kapot.md regel 4, veld phases"), "{out}");
     let (ok, _, err) = db.run(&["kb", "import", "/no/such/dir", "--json"]);
@@ -193,7 +234,10 @@ fn a_broken_file_is_named_and_the_others_still_import(db: &Db) {
 fn only_an_editor_may_publish(db: &Db) {
     let (ok, _, err) = db.run(&["kb", "import", CONTENT, "--publish", "--editor", AUTHOR]);
     assert!(!ok);
-    assert!(err.contains("alleen een redacteur van de redactie"), "{err}");
+    assert!(
+        err.contains("alleen een redacteur van de redactie"),
+        "{err}"
+    );
     let (ok, _, err) = db.run(&["kb", "import", CONTENT, "--publish"]);
     assert!(!ok, "{err}");
 }
@@ -229,7 +273,10 @@ fn another_authors_open_revision_refuses_the_import(db: &Db) {
     std::fs::write(dir.join(name), format!("{text}\nEen extra zin.\n")).unwrap();
     let summary = db.publish(dir.to_str().unwrap());
     assert_eq!(summary["refused"], 1, "{summary}");
-    assert!(summary["files"][0]["reason"].as_str().unwrap().contains("beoordeling"));
+    assert!(summary["files"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("beoordeling"));
 }
 
 fn export_then_import_elsewhere_round_trips(db: &Db) {
@@ -262,7 +309,11 @@ fn search_finds_the_labelled_practice_and_filters(db: &Db) {
     let keys: Vec<&String> = result.as_object().unwrap().keys().collect();
     assert_eq!(keys, ["facets", "hits", "total"]);
     let hits = result["hits"].as_array().unwrap();
-    let top: Vec<&str> = hits.iter().take(5).map(|h| h["slug"].as_str().unwrap()).collect();
+    let top: Vec<&str> = hits
+        .iter()
+        .take(5)
+        .map(|h| h["slug"].as_str().unwrap())
+        .collect();
     assert!(
         top.contains(&"gezin-met-kinderen-geen-huisuitzetting-zonder-gesprek"),
         "{top:?}"
@@ -270,13 +321,23 @@ fn search_finds_the_labelled_practice_and_filters(db: &Db) {
     let hit = &hits[0];
     let mut hit_keys: Vec<&String> = hit.as_object().unwrap().keys().collect();
     hit_keys.sort();
-    assert_eq!(hit_keys, ["actors", "phases", "score", "slug", "snippet", "title"]);
+    assert_eq!(
+        hit_keys,
+        ["actors", "phases", "score", "slug", "snippet", "title"]
+    );
     assert!(hit["score"].as_f64().unwrap() > 0.0);
     assert!(!hit["snippet"].as_str().unwrap().is_empty());
     for facet in ["phases", "actors", "regions"] {
         assert!(result["facets"][facet].is_object(), "{facet}");
     }
-    let nazorg = db.json(&["kb", "search", "huisuitzettingen", "--phase", "fase-5-nazorg", "--json"]);
+    let nazorg = db.json(&[
+        "kb",
+        "search",
+        "huisuitzettingen",
+        "--phase",
+        "fase-5-nazorg",
+        "--json",
+    ]);
     let hits = nazorg["hits"].as_array().unwrap();
     assert!(!hits.is_empty());
     assert!(nazorg["total"].as_u64() < result["total"].as_u64());
@@ -287,7 +348,10 @@ fn search_finds_the_labelled_practice_and_filters(db: &Db) {
     let limited = db.json(&["kb", "search", "huur", "--limit", "2", "--json"]);
     assert_eq!(limited["hits"].as_array().unwrap().len(), 2);
     let text = db.ok(&["kb", "search", "huisuitzettingen"]);
-    assert!(text.contains("praktijken voor \"huisuitzettingen\""), "{text}");
+    assert!(
+        text.contains("praktijken voor \"huisuitzettingen\""),
+        "{text}"
+    );
     let (ok, _, err) = db.run(&["kb", "search", "x", "--phase", "fase-9"]);
     assert!(!ok && err.contains("onbekende fase"), "{err}");
 }

@@ -13,12 +13,12 @@ use vangnet_domain::calendar::amsterdam_date;
 use vangnet_domain::kennisbank::{parse_file, write_file, ActorKind, Phase, PracticeFile, Slug};
 use vangnet_domain::org::OrgKind;
 use vangnet_domain::permission::{can, Action, Actor, Credential, Decision, Resource};
+use vangnet_search::Query;
 use vangnet_store::Store;
 use vangnet_web::kennisbank::convert::from_store;
 use vangnet_web::kennisbank::documents;
 use vangnet_web::kennisbank::import::{self, FileOutcome, ImportFile, Importer, Outcome};
 use vangnet_web::kennisbank::search::SearchIndex;
-use vangnet_search::Query;
 
 /// One problem in one file, as reported.
 pub struct FileError {
@@ -156,7 +156,12 @@ pub fn summary_json(outcomes: &[FileOutcome], errors: &[FileError]) -> serde_jso
 fn summary_text(outcomes: &[FileOutcome], errors: &[FileError], publish: bool) -> String {
     let mut out = String::new();
     for o in outcomes {
-        out.push_str(&format!("{:<12} {} ({})", o.outcome.dutch(), o.file, o.slug));
+        out.push_str(&format!(
+            "{:<12} {} ({})",
+            o.outcome.dutch(),
+            o.file,
+            o.slug
+        ));
         if let Some(reason) = &o.reason {
             out.push_str(&format!(": {reason}"));
         }

@@ -12,8 +12,8 @@ mod maintenance;
 mod purge;
 pub mod serve;
 
-use crate::cli::{GateCommand, KbCommand};
 use crate::cli::{AuditCommand, BenchCommand, Cli, Command, ExportCommand, ImportCommand};
+use crate::cli::{GateCommand, KbCommand};
 use std::sync::Arc;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_store::Store;

@@ -52,7 +52,9 @@ pub async fn purge(store: Arc<dyn Store>, dry_run: bool, json: bool) -> CliResul
         None
     } else {
         let event = cli_event(KB_ACTION, "kb_revision");
-        let cleared = store.purge_kb_suggesters(kb_cutoff(Utc::now()), event).await;
+        let cleared = store
+            .purge_kb_suggesters(kb_cutoff(Utc::now()), event)
+            .await;
         Some(cleared.map_err(|e| e.to_string())?)
     };
     let names: HashMap<i64, (String, String)> = store
@@ -126,9 +128,14 @@ async fn run_logged(store: Arc<dyn Store>) {
         Err(error) => tracing::error!(%error, "retention purge failed; next run tonight"),
     }
     let event = AuditEvent::new(KB_ACTION, "kb_revision", None).by_label("system");
-    match store.purge_kb_suggesters(kb_cutoff(Utc::now()), event).await {
+    match store
+        .purge_kb_suggesters(kb_cutoff(Utc::now()), event)
+        .await
+    {
         Ok(cleared) => tracing::info!(kb_suggesters = cleared, "kennisbank suggesters purged"),
-        Err(error) => tracing::error!(%error, "kennisbank suggester purge failed; next run tonight"),
+        Err(error) => {
+            tracing::error!(%error, "kennisbank suggester purge failed; next run tonight")
+        }
     }
 }
 

@@ -104,9 +104,7 @@ pub async fn import(
             Ok(slug) => match one(store, file, slug, importer, label, today).await {
                 Ok(outcome) => (outcome, None),
                 Err(StoreError::Conflict { reason, .. }) => (Outcome::Refused, Some(reason)),
-                Err(StoreError::Invalid(invalid)) => {
-                    (Outcome::Refused, Some(invalid.to_string()))
-                }
+                Err(StoreError::Invalid(invalid)) => (Outcome::Refused, Some(invalid.to_string())),
                 Err(error) => return Err(error),
             },
             Err(reason) => (Outcome::Refused, Some(reason.clone())),
