@@ -356,6 +356,18 @@ fn search_finds_the_labelled_practice_and_filters(db: &Db) {
     assert!(!ok && err.contains("onbekende fase"), "{err}");
 }
 
+fn purge_reports_the_kennisbank_suggesters(db: &Db) {
+    let report = db.json(&["purge", "--json"]);
+    assert_eq!(report["kb_suggesters"], 0, "{report}");
+    let plan = db.json(&["purge", "--dry-run", "--json"]);
+    assert!(plan["kb_suggesters"].is_null(), "{plan}");
+    let text = db.ok(&["purge"]);
+    assert!(
+        text.contains("Kennisbank: naam en e-mailadres gewist van 0 inzenders."),
+        "{text}"
+    );
+}
+
 macro_rules! on_both_databases {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -381,6 +393,7 @@ on_both_databases!(
     another_authors_open_revision_refuses_the_import,
     export_then_import_elsewhere_round_trips,
     search_finds_the_labelled_practice_and_filters,
+    purge_reports_the_kennisbank_suggesters,
 );
 
 fn demo_has_the_kennisbank(server: &DemoServer) {
