@@ -240,3 +240,35 @@ async fn reindex(store: &dyn Store, index: &SearchIndex, slug: &str) -> Result<(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use vangnet_domain::kennisbank::PracticeContent;
+
+    fn file(name: &str, slug: Option<&str>, title: &str) -> ImportFile {
+        ImportFile {
+            name: name.into(),
+            file: PracticeFile {
+                slug: slug.map(|s| Slug::parse(s).unwrap()),
+                content: PracticeContent {
+                    title: title.into(),
+                    ..PracticeContent::default()
+                },
+            },
+        }
+    }
+
+    #[test]
+    fn the_slug_comes_from_the_file_then_its_name_then_the_title() {
+        let cases = [
+            (file("x.md", Some("eigen-slug"), "Titel"), "eigen-slug"),
+            (file("uit-de-naam.md", None, "Titel"), "uit-de-naam"),
+            (file("Geen Slug.md", None, "Één titel, zo'n"), "een-titel-zon"),
+        ];
+        for (file, expected) in cases {
+            assert_eq!(slug_for(&file).unwrap().as_str(), expected, "{}", file.name);
+        }
+        assert!(slug_for(&file("!.md", None, "!")).is_err());
+    }
+}
