@@ -39,12 +39,15 @@ impl Importer {
         }
     }
 
+    /// The person when there is one, and always the way in (`label`:
+    /// "cli", "demo"), like the other command-line events.
     fn event(self, action: &str, label: &str) -> AuditEvent {
         let event = AuditEvent::new(action, "kb_practice", None);
         match self.user() {
             Some((user, org)) => event.by_user(user, org),
-            None => event.by_label(label),
+            None => event,
         }
+        .by_label(label)
     }
 }
 
@@ -85,8 +88,8 @@ pub struct FileOutcome {
     pub reason: Option<String>,
 }
 
-/// Imports the files in order. `label` names a command-line actor in the
-/// audit log ("cli", "demo"); `today` gives the default review-by date;
+/// Imports the files in order. `label` names the way in for the audit
+/// log ("cli", "demo"); `today` gives the default review-by date;
 /// with an `index`, every practice that changed is updated in it. A
 /// store failure other than a refusal stops the import.
 pub async fn import(
@@ -264,7 +267,10 @@ mod tests {
         let cases = [
             (file("x.md", Some("eigen-slug"), "Titel"), "eigen-slug"),
             (file("uit-de-naam.md", None, "Titel"), "uit-de-naam"),
-            (file("Geen Slug.md", None, "Één titel, zo'n"), "een-titel-zon"),
+            (
+                file("Geen Slug.md", None, "Één titel, zo'n"),
+                "een-titel-zon",
+            ),
         ];
         for (file, expected) in cases {
             assert_eq!(slug_for(&file).unwrap().as_str(), expected, "{}", file.name);
