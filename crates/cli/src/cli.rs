@@ -4,6 +4,9 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+mod kb;
+pub use kb::{KbCommand, KbImportArgs, KbSearchArgs};
+
 /// vangnet: samen huisuitzettingen voorkomen.
 #[derive(Parser, Debug)]
 #[command(name = "vangnet", version, about, long_about = None)]
@@ -66,6 +69,10 @@ pub enum Command {
     /// The eviction gate (ontruimingspoort): may an escalating step be taken?
     #[command(subcommand)]
     Gate(GateCommand),
+    /// The kennisbank: import, export and search practices (goede
+    /// voorbeelden) as Markdown files with front matter (see the README).
+    #[command(subcommand)]
+    Kb(KbCommand),
 }
 
 #[derive(Subcommand, Debug)]

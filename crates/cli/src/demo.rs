@@ -172,6 +172,7 @@ async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>
     crate::demo_cases::seed(&**store, &gemeente, &helper).await?;
     crate::demo_tenancies::seed(&**store, &corporation).await?;
     crate::demo_policies::seed(&**store).await?;
+    crate::demo_kennisbank::seed(&**store).await?;
     Ok(logins)
 }
 

@@ -50,6 +50,7 @@ pub trait Store:
     + casework::PurgeStore
     + tenancy::TenancyStore
     + tenancy::NoticeMailStore
+    + kennisbank::reminders::ReviewReminderStore
     + kennisbank::KennisbankStore
     + Send
     + Sync

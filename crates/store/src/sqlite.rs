@@ -106,6 +106,7 @@ crate::casework::purge::purge_impl!(SqliteStore, SqliteConnection, secure_delete
 crate::casework::ddas_impl!(SqliteStore);
 crate::tenancy::tenancy_impl!(SqliteStore, SqlitePool, SqliteConnection);
 crate::tenancy::notice_mail::notice_mail_impl!(SqliteStore);
+crate::kennisbank::reminders::review_reminder_impl!(SqliteStore);
 crate::kennisbank::kennisbank_impl!(SqliteStore, SqlitePool, SqliteConnection);
 
 impl_store!(SqliteStore, {

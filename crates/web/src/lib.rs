@@ -39,7 +39,12 @@ pub const UPLOAD_PATH: &str = "/signalen/upload";
 
 /// The whole application: pages, API, assets and the middleware around them.
 pub fn app(store: Arc<dyn Store>, config: WebConfig) -> Router {
-    let state = AppState::new(store, config);
+    app_with_state(AppState::new(store, config))
+}
+
+/// The application on a prepared state (e.g. a search index already
+/// rebuilt from the database).
+pub fn app_with_state(state: AppState) -> Router {
     middleware::wrap(
         Router::new()
             .merge(pages::routes())
@@ -58,10 +63,18 @@ pub async fn serve(
     config: WebConfig,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    let app = app(store, config);
+    serve_state(listener, AppState::new(store, config), shutdown).await
+}
+
+/// `serve` on a prepared state.
+pub async fn serve_state(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(
         listener,
-        app.into_make_service_with_connect_info::<SocketAddr>(),
+        app_with_state(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
     .await

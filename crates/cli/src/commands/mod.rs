@@ -7,12 +7,13 @@ mod bench_queue;
 mod export;
 mod gate;
 mod import;
+pub mod kb;
 mod maintenance;
 mod purge;
 pub mod serve;
 
-use crate::cli::GateCommand;
 use crate::cli::{AuditCommand, BenchCommand, Cli, Command, ExportCommand, ImportCommand};
+use crate::cli::{GateCommand, KbCommand};
 use std::sync::Arc;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_store::Store;
@@ -50,6 +51,9 @@ pub async fn run(cli: Cli) -> CliResult {
             import::signals(open(&url()).await?, args).await
         }
         Command::Gate(GateCommand::Eval { file, json }) => gate::eval(&file, json),
+        Command::Kb(KbCommand::Import(args)) => kb::import(open(&url()).await?, args).await,
+        Command::Kb(KbCommand::Export { dir }) => kb::export(open(&url()).await?, &dir).await,
+        Command::Kb(KbCommand::Search(args)) => kb::search(open(&url()).await?, args).await,
     }
 }
 

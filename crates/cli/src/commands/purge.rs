@@ -15,6 +15,16 @@ use vangnet_store::casework::purge::{PurgeReport, ScopeReport};
 use vangnet_store::{OrgScope, Store};
 
 const ACTION: &str = "retention.purge";
+const KB_ACTION: &str = "retention.purge_kb_suggesters";
+
+/// A public suggester's name and e-mail are kept this long after the
+/// editors decided on the suggestion (issue 6).
+const KB_SUGGESTER_MONTHS: u32 = 12;
+
+fn kb_cutoff(now: DateTime<Utc>) -> DateTime<Utc> {
+    now.checked_sub_months(chrono::Months::new(KB_SUGGESTER_MONTHS))
+        .unwrap_or(now)
+}
 
 /// The nightly run: after midnight, so "today" is the new day; clear of
 /// the hour the clocks change (02:00-03:00); before anyone starts work.
@@ -37,6 +47,16 @@ pub async fn purge(store: Arc<dyn Store>, dry_run: bool, json: bool) -> CliResul
         store.purge(today, cli_event(ACTION, "organisation")).await
     }
     .map_err(|e| e.to_string())?;
+    // The dry run has no plan for these; it reports none.
+    let kb_suggesters = if dry_run {
+        None
+    } else {
+        let event = cli_event(KB_ACTION, "kb_revision");
+        let cleared = store
+            .purge_kb_suggesters(kb_cutoff(Utc::now()), event)
+            .await;
+        Some(cleared.map_err(|e| e.to_string())?)
+    };
     let names: HashMap<i64, (String, String)> = store
         .list_orgs(OrgScope::All)
         .await
@@ -45,9 +65,17 @@ pub async fn purge(store: Arc<dyn Store>, dry_run: bool, json: bool) -> CliResul
         .map(|o| (o.id, (o.code, o.name)))
         .collect();
     if json {
-        println!("{}", as_json(&report, &names));
+        let mut value = as_json(&report, &names);
+        value["kb_suggesters"] = kb_suggesters.into();
+        println!("{value}");
     } else {
         print!("{}", as_text(&report, &names));
+        if let Some(n) = kb_suggesters {
+            println!(
+                "Kennisbank: naam en e-mailadres gewist van {}.",
+                plural(n, "inzender", "inzenders")
+            );
+        }
     }
     match report.failures.len() {
         0 => Ok(()),
@@ -98,6 +126,16 @@ async fn run_logged(store: Arc<dyn Store>) {
             );
         }
         Err(error) => tracing::error!(%error, "retention purge failed; next run tonight"),
+    }
+    let event = AuditEvent::new(KB_ACTION, "kb_revision", None).by_label("system");
+    match store
+        .purge_kb_suggesters(kb_cutoff(Utc::now()), event)
+        .await
+    {
+        Ok(cleared) => tracing::info!(kb_suggesters = cleared, "kennisbank suggesters purged"),
+        Err(error) => {
+            tracing::error!(%error, "kennisbank suggester purge failed; next run tonight")
+        }
     }
 }
 

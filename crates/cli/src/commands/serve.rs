@@ -8,6 +8,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use vangnet_store::Store;
+use vangnet_web::kennisbank::documents;
 use vangnet_web::{MailConfig, WebConfig};
 
 pub async fn serve(url: &str, args: ServeArgs) -> CliResult {
@@ -58,18 +59,30 @@ pub async fn run(
     after_bind: impl FnOnce(),
 ) -> CliResult {
     let shutdown = shutdown_signal().map_err(|e| format!("kan signalen niet afvangen: {e}"))?;
+    // Before the address is printed, so the first search already finds
+    // every published practice.
+    let state = vangnet_web::AppState::new(store.clone(), config);
+    let indexed = documents::rebuild(&*store, &state.kennisbank)
+        .await
+        .map_err(|e| format!("kan de zoekindex van de kennisbank niet opbouwen: {e}"))?;
+    tracing::info!(documents = indexed, "kennisbank search index rebuilt");
     let listener = TcpListener::bind(listen)
         .await
         .map_err(|e| format!("kan niet luisteren op {listen}: {e}"))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     println!("vangnet draait op http://{address}");
     after_bind();
+    let config = &state.config;
     spawn_purge(store.clone(), config.session_idle);
     if let Some(mail) = &config.mail {
-        println!("e-mail over meldingen ontruiming gaat via {}", mail.relay);
+        println!(
+            "e-mail over meldingen ontruiming en herzieningen in de kennisbank gaat via {}",
+            mail.relay
+        );
         vangnet_web::mail::spawn_worker(store.clone(), mail.clone(), config.public_url.clone());
+        vangnet_web::mail::spawn_reminders(store.clone(), mail.clone(), config.public_url.clone());
     }
-    vangnet_web::serve(listener, store, config, shutdown)
+    vangnet_web::serve_state(listener, state, shutdown)
         .await
         .map_err(|e| format!("de server stopte met een fout: {e}"))?;
     println!("vangnet is gestopt.");

@@ -13,6 +13,7 @@ pub(crate) mod checks;
 pub(crate) mod extras;
 pub(crate) mod queries;
 mod records;
+pub mod reminders;
 pub(crate) mod rows;
 pub(crate) mod sql;
 pub(crate) mod writes;

@@ -8,6 +8,7 @@ pub(crate) mod ddas;
 mod dto;
 mod gate_policy;
 mod health;
+mod kennisbank;
 mod orgs;
 mod signals;
 mod tenancies;
@@ -39,6 +40,7 @@ use utoipa_axum::routes;
         (name = "signalen", description = "Vroegsignalen aanleveren en hun status volgen"),
         (name = "ddas", description = "De DDAS-levering vroegsignalering aan het CBS"),
         (name = "huurovereenkomsten", description = "Huurovereenkomsten, het incassotraject en de ontruimingspoort"),
+        (name = "kennisbank", description = "De goede voorbeelden van de Handreiking Voorkomen Huisuitzettingen: zoeken en lezen, zonder token"),
     )
 )]
 struct ApiDoc;
@@ -75,7 +77,9 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tenancies::add_event))
         .routes(routes!(tenancies::gate))
         .routes(routes!(tenancies::eviction_notices))
-        .routes(routes!(gate_policy::in_force));
+        .routes(routes!(gate_policy::in_force))
+        .routes(routes!(kennisbank::search))
+        .routes(routes!(kennisbank::practice));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts()

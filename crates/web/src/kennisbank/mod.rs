@@ -6,6 +6,7 @@ pub mod convert;
 pub mod documents;
 pub mod feed;
 pub mod handreiking;
+pub mod import;
 pub mod markdown;
 pub mod pdf;
 pub mod search;

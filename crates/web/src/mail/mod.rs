@@ -1,11 +1,17 @@
-//! Outgoing e-mail: a plain SMTP client for a local relay (`smtp`) and the
-//! gemeente's mail about a new art. 14 notice (`notice_mail`). Nothing here
-//! runs unless `WebConfig::mail` is set.
+//! Outgoing e-mail: a plain SMTP client for a local relay (`smtp`), the
+//! gemeente's mail about a new art. 14 notice (`notice_mail`) and the
+//! kennisbank's review reminders (`review_mail`). Nothing here runs unless
+//! `WebConfig::mail` is set.
 
 pub mod notice_mail;
+pub mod review_mail;
 pub mod smtp;
 
 pub use notice_mail::spawn_worker;
+pub use review_mail::spawn_reminders;
+
+use crate::config::MailConfig;
+use chrono::{DateTime, Utc};
 
 use tokio::sync::Notify;
 
@@ -18,4 +24,54 @@ static WAKE: Notify = Notify::const_new();
 /// A melding was recorded: mail about it now instead of at the next round.
 pub fn wake() {
     WAKE.notify_one();
+}
+
+/// A whole message: the headers every vangnet mail carries, then `body`
+/// (lines ending in CRLF). `to` is the To header only; the envelope's
+/// recipients are the caller's.
+pub fn compose(
+    mail: &MailConfig,
+    subject: &str,
+    to: &str,
+    body: &str,
+    now: DateTime<Utc>,
+) -> String {
+    let mut random = [0u8; 12];
+    getrandom::getrandom(&mut random).expect("the operating system's random source");
+    let headers = [
+        format!("From: vangnet <{}>", mail.from),
+        format!("To: {to}"),
+        format!("Subject: {}", encoded_header(subject)),
+        format!("Date: {}", now.to_rfc2822()),
+        format!("Message-ID: <{}@{}>", hex::encode(random), mail.helo()),
+        "MIME-Version: 1.0".to_string(),
+        "Content-Type: text/plain; charset=utf-8".to_string(),
+        "Content-Transfer-Encoding: 8bit".to_string(),
+        "Auto-Submitted: auto-generated".to_string(),
+    ];
+    format!("{}\r\n\r\n{body}", headers.join("\r\n"))
+}
+
+/// A header value as is when it is ASCII, else as an RFC 2047 encoded word.
+pub fn encoded_header(value: &str) -> String {
+    if value.is_ascii() {
+        return value.to_string();
+    }
+    let mut out = String::from("=?utf-8?Q?");
+    for byte in value.bytes() {
+        match byte {
+            b' ' => out.push('_'),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b',' | b'-' => out.push(byte as char),
+            _ => out.push_str(&format!("={byte:02X}")),
+        }
+    }
+    out.push_str("?=");
+    out
+}
+
+/// Lines joined as a mail body wants them: CRLF, ending in one.
+pub fn crlf_body(lines: &[String]) -> String {
+    let mut text = lines.join("\r\n");
+    text.push_str("\r\n");
+    text
 }

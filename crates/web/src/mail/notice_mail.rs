@@ -127,23 +127,12 @@ pub fn message(
     public_url: Option<&str>,
     now: DateTime<Utc>,
 ) -> String {
-    let mut random = [0u8; 12];
-    getrandom::getrandom(&mut random).expect("the operating system's random source");
-    let headers = [
-        format!("From: vangnet <{}>", mail.from),
-        "To: undisclosed-recipients:;".to_string(),
-        format!("Subject: {}", encoded_header(SUBJECT)),
-        format!("Date: {}", now.to_rfc2822()),
-        format!("Message-ID: <{}@{}>", hex::encode(random), mail.helo()),
-        "MIME-Version: 1.0".to_string(),
-        "Content-Type: text/plain; charset=utf-8".to_string(),
-        "Content-Transfer-Encoding: 8bit".to_string(),
-        "Auto-Submitted: auto-generated".to_string(),
-    ];
-    format!(
-        "{}\r\n\r\n{}",
-        headers.join("\r\n"),
-        body(notice, public_url)
+    super::compose(
+        mail,
+        SUBJECT,
+        "undisclosed-recipients:;",
+        &body(notice, public_url),
+        now,
     )
 }
 
@@ -177,28 +166,5 @@ fn body(notice: &NoticeToMail, public_url: Option<&str>) -> String {
         "U krijgt dit bericht omdat u in vangnet de meldingen ontruiming van".to_string(),
         "uw gemeente mag inzien. Dit bericht is automatisch verstuurd.".to_string(),
     ]);
-    let mut text = lines.join("\r\n");
-    text.push_str("\r\n");
-    text
+    super::crlf_body(&lines)
 }
-
-/// A header value as is when it is ASCII, else as an RFC 2047 encoded word.
-pub fn encoded_header(value: &str) -> String {
-    if value.is_ascii() {
-        return value.to_string();
-    }
-    let mut out = String::from("=?utf-8?Q?");
-    for byte in value.bytes() {
-        match byte {
-            b' ' => out.push('_'),
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b',' | b'-' => out.push(byte as char),
-            _ => out.push_str(&format!("={byte:02X}")),
-        }
-    }
-    out.push_str("?=");
-    out
-}
-
-#[cfg(test)]
-#[path = "notice_mail_tests.rs"]
-mod tests;

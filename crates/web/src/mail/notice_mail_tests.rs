@@ -1,4 +1,5 @@
 use super::*;
+use crate::mail::encoded_header;
 use chrono::TimeZone;
 use vangnet_domain::org::NewOrg;
 use vangnet_domain::user::NewUser;
