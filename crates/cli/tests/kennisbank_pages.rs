@@ -6,176 +6,23 @@
 //! paging, a practice page, 404, the Atom feed against the RELAX NG schema,
 //! the sitemap, the handreiking and its PDF (a page per phase, cached).
 
+#[path = "kennisbank_pages/signed_in.rs"]
+mod signed_in;
 mod support;
+#[path = "kennisbank_pages/world.rs"]
+mod world;
 
+use signed_in::{attachments_only_of_what_is_published, signed_in_users_see_their_navigation};
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::Instant;
 use support::http::Client;
 use support::server::DemoServer;
-use vangnet_domain::audit::AuditEvent;
-use vangnet_domain::kennisbank::{parse_file, Phase};
-use vangnet_store::kennisbank::{NewAttachment, NewPractice, NewRevision, PublishAs};
-use vangnet_store::OrgScope;
+use vangnet_domain::kennisbank::Phase;
+use world::{count, get_bytes, seed, Seeded, Serve};
 
 on_both_databases!(public_kennisbank_pages);
-
-const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../content/kennisbank");
-
-fn block_on<T>(future: impl std::future::Future<Output = T>) -> T {
-    static RUNTIME: std::sync::OnceLock<tokio::runtime::Runtime> = std::sync::OnceLock::new();
-    RUNTIME
-        .get_or_init(|| {
-            tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(1)
-                .enable_all()
-                .build()
-                .unwrap()
-        })
-        .block_on(future)
-}
-
-/// A published practice as the test knows it: slug, title, phase slugs.
-struct Seeded {
-    slug: String,
-    title: String,
-    phases: Vec<String>,
-}
-
-/// Publishes every content file whose slug is not in the database yet (the
-/// demo may already hold them), and returns everything published.
-fn seed(database_url: &str) -> Vec<Seeded> {
-    let store = block_on(vangnet_store::connect(database_url)).unwrap();
-    let users = block_on(store.list_users(OrgScope::All)).unwrap();
-    let editor = users
-        .iter()
-        .find(|u| u.email == "redacteur@redactie.example")
-        .expect("the demo editor");
-    let mut files: Vec<_> = std::fs::read_dir(CONTENT)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("README.md"))
-        .collect();
-    files.sort();
-    assert!(files.len() >= 29, "the demo content is in the repository");
-    for path in files {
-        let text = std::fs::read_to_string(&path).unwrap();
-        let file = parse_file(&text).unwrap_or_else(|e| panic!("{path:?}: {e:?}"));
-        let slug = match &file.slug {
-            Some(slug) => slug.as_str().to_string(),
-            None => path.file_stem().unwrap().to_string_lossy().into_owned(),
-        };
-        if block_on(store.latest_revision_hash(&slug))
-            .unwrap()
-            .is_some()
-        {
-            continue;
-        }
-        let content = &file.content;
-        let practice = NewPractice {
-            slug: slug.clone(),
-            owner_user_id: Some(editor.id),
-            contributor_org_id: Some(editor.org_id),
-            revision: NewRevision {
-                content: vangnet_web::kennisbank::convert::to_store(content),
-                author_user_id: Some(editor.id),
-                author_org_id: Some(editor.org_id),
-                suggester_name: None,
-                suggester_email: None,
-                content_hash: content.content_hash(),
-            },
-            publish: Some(PublishAs {
-                editor_user_id: editor.id,
-                review_by: content
-                    .review_by
-                    .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()),
-            }),
-        };
-        let audit =
-            AuditEvent::new("kennisbank.practice.import", "practice", None).by_label("test");
-        block_on(store.create_practice(&practice, audit)).unwrap();
-    }
-    block_on(store.published_practices())
-        .unwrap()
-        .into_iter()
-        .map(|p| Seeded {
-            slug: p.practice.slug,
-            title: p.revision.content.title,
-            phases: p.revision.content.phases,
-        })
-        .collect()
-}
-
-/// `vangnet serve` on the seeded database: it builds its index at start.
-struct Serve {
-    child: Child,
-    base_url: String,
-}
-
-impl Serve {
-    fn start(database_url: &str) -> Serve {
-        Self::start_with(database_url, "chromium")
-    }
-
-    fn start_with(database_url: &str, chromium: &str) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
-            .args([
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--purge-delay-seconds",
-                "86400",
-            ])
-            .args(["--database-url", database_url])
-            .env("RUST_LOG", "error")
-            .env("VANGNET_CHROMIUM", chromium)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start vangnet serve");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(at) = line.find("http://") {
-                    let _ = tx.send(line[at..].trim().to_string());
-                }
-            }
-        });
-        let base_url = rx
-            .recv_timeout(Duration::from_secs(60))
-            .expect("serve's address");
-        Serve { child, base_url }
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Status, content type and body bytes (the test client reads text only).
-fn get_bytes(base: &str, path: &str) -> (u16, String, Vec<u8>) {
-    let response = match ureq::get(&format!("{base}{path}")).call() {
-        Ok(r) => r,
-        Err(ureq::Error::Status(_, r)) => r,
-        Err(e) => panic!("{path}: {e}"),
-    };
-    let status = response.status();
-    let kind = response.header("content-type").unwrap_or("").to_string();
-    let mut body = Vec::new();
-    response.into_reader().read_to_end(&mut body).unwrap();
-    (status, kind, body)
-}
-
-fn count(body: &str, needle: &str) -> usize {
-    body.matches(needle).count()
-}
 
 fn public_kennisbank_pages(demo: &DemoServer) {
     let practices = seed(&demo.database_url);
@@ -493,108 +340,6 @@ fn handreiking_pdf(base: &str, practices: &[Seeded]) {
     assert!(
         second_took * 4 < first_took,
         "cached: {second_took:?} vs {first_took:?}"
-    );
-}
-
-fn attachments_only_of_what_is_published(database_url: &str, base: &str) {
-    let store = block_on(vangnet_store::connect(database_url)).unwrap();
-    let published = block_on(store.published_practice("huisbezoek-binnen-vijf-werkdagen"))
-        .unwrap()
-        .unwrap();
-    let bytes = b"%PDF-1.4 verslag".to_vec();
-    let attach = |revision_id: i64, filename: &str| {
-        let attachment = NewAttachment {
-            practice_id: published.practice.id,
-            revision_id,
-            filename: filename.into(),
-            content_type: "application/pdf".into(),
-            size_bytes: bytes.len() as i64,
-            sha256: vangnet_web::sha256_hex(std::str::from_utf8(&bytes).unwrap()),
-            bytes: bytes.clone(),
-            uploaded_by_user_id: published.practice.owner_user_id,
-        };
-        let audit =
-            AuditEvent::new("kennisbank.attachment.add", "attachment", None).by_label("test");
-        block_on(store.add_attachment(&attachment, audit)).unwrap()
-    };
-    let shown = attach(published.revision.id, "verslag \"2025\" één.pdf");
-
-    // A draft's new file stays unseen until the draft is published.
-    let mut draft = vangnet_web::kennisbank::convert::from_store(&published.revision.content);
-    draft.summary.push_str(" Nu ook in Rijswijk.");
-    let revision = NewRevision {
-        content: vangnet_web::kennisbank::convert::to_store(&draft),
-        author_user_id: published.practice.owner_user_id,
-        author_org_id: None,
-        suggester_name: None,
-        suggester_email: None,
-        content_hash: draft.content_hash(),
-    };
-    let audit = AuditEvent::new("kennisbank.revision.propose", "practice", None).by_label("test");
-    let draft_id =
-        block_on(store.propose_revision(published.practice.id, &revision, audit)).unwrap();
-    let hidden = attach(draft_id, "concept.pdf");
-
-    let page = ureq::get(&format!(
-        "{base}/kennisbank/huisbezoek-binnen-vijf-werkdagen"
-    ))
-    .call()
-    .unwrap()
-    .into_string()
-    .unwrap();
-    assert!(page.contains(&format!("href=\"/kennisbank/bijlagen/{shown}\"")));
-    assert!(!page.contains(&format!("href=\"/kennisbank/bijlagen/{hidden}\"")));
-    assert!(page.contains("(PDF, 16 bytes)"), "type and size listed");
-
-    let response = ureq::get(&format!("{base}/kennisbank/bijlagen/{shown}"))
-        .call()
-        .unwrap();
-    assert_eq!(response.header("content-type"), Some("application/pdf"));
-    assert_eq!(response.header("x-content-type-options"), Some("nosniff"));
-    assert!(response
-        .header("content-security-policy")
-        .unwrap()
-        .starts_with("sandbox"));
-    let disposition = response.header("content-disposition").unwrap().to_string();
-    assert!(
-        disposition
-            .starts_with("attachment; filename=\"verslag _2025_ __n.pdf\"; filename*=UTF-8''"),
-        "{disposition}"
-    );
-    let mut body = Vec::new();
-    response.into_reader().read_to_end(&mut body).unwrap();
-    assert_eq!(body, bytes);
-    assert_eq!(
-        get_bytes(base, &format!("/kennisbank/bijlagen/{hidden}")).0,
-        404
-    );
-}
-
-fn signed_in_users_see_their_navigation(base: &str) {
-    let mut partner = Client::new(base);
-    partner.login(
-        "medewerker@woningstichting.example",
-        support::server::DEMO_PASSWORD,
-    );
-    let page = partner.get("/kennisbank/huisbezoek-binnen-vijf-werkdagen");
-    assert!(page.body.contains("Uitloggen"), "the usual navigation");
-    assert!(page
-        .body
-        .contains("href=\"/kennisbank\" aria-current=\"page\">Kennisbank</a>"));
-    assert!(page
-        .body
-        .contains("href=\"/kennisbank/huisbezoek-binnen-vijf-werkdagen/wijzigen\""));
-    // Drafts are for the editors only: `concept=1` is ignored for others.
-    let search = partner.get("/kennisbank/zoeken?q=Rijswijk&concept=1");
-    assert!(!search.body.contains("Concepten worden meegezocht"));
-    let mut editor = Client::new(base);
-    editor.login("redacteur@redactie.example", support::server::DEMO_PASSWORD);
-    let search = editor.get("/kennisbank/zoeken?concept=1");
-    assert!(search.body.contains("Concepten worden meegezocht"));
-    let login = Client::new(base).get("/inloggen");
-    assert!(
-        login.body.contains("href=\"/kennisbank\""),
-        "the public finds the kennisbank"
     );
 }
 
