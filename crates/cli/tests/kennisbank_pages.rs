@@ -1,7 +1,8 @@
 //! The public kennisbank pages against a real `vangnet serve`, on SQLite and
-//! PostgreSQL: the demo database gets the 29 practices of
-//! content/kennisbank (published, as an editor's import would), then a
-//! `serve` on it builds its index at start, and everything is read without
+//! PostgreSQL: the demo database gets whichever of the 29 practices of
+//! content/kennisbank it lacks (published, as an editor's import would),
+//! then a `serve` of its own (for `--chromium`) builds its index at start,
+//! and everything is read without
 //! logging in: the zeef on the home page, search with facets, snippets and
 //! paging, a practice page, 404, the Atom feed against the RELAX NG schema,
 //! the sitemap, the handreiking and its PDF (a page per phase, cached).
