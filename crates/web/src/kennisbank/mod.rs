@@ -9,3 +9,4 @@ pub mod handreiking;
 pub mod markdown;
 pub mod pdf;
 pub mod search;
+pub mod workflow;
