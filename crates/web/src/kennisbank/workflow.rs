@@ -11,8 +11,8 @@ use crate::state::AppState;
 use chrono::NaiveDate;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::kennisbank::{
-    apply, Command, OpenRevision, Outcome, PracticeContent, PracticeState, Refusal,
-    RevisionStatus, Seen, Slug, WorkflowRole,
+    apply, Command, OpenRevision, Outcome, PracticeContent, PracticeState, Refusal, RevisionStatus,
+    Seen, Slug, WorkflowRole,
 };
 use vangnet_domain::permission::{can, Action, Actor, Credential, Decision, Resource};
 use vangnet_domain::Invalid;
@@ -88,9 +88,8 @@ impl<'a> Caller<'a> {
     }
 
     fn is_editor(&self) -> bool {
-        self.actor.is_some_and(|a| {
-            can(a, Action::ReviewPractices, Resource::Platform).is_allowed()
-        })
+        self.actor
+            .is_some_and(|a| can(a, Action::ReviewPractices, Resource::Platform).is_allowed())
     }
 
     /// The editor's user id, or why they may not decide.
@@ -249,9 +248,9 @@ pub async fn propose_edit(
     practice_id: i64,
     content: PracticeContent,
 ) -> Result<Written> {
-    let actor = caller
-        .actor
-        .ok_or(WorkflowError::Forbidden("log in om een wijziging voor te stellen".into()))?;
+    let actor = caller.actor.ok_or(WorkflowError::Forbidden(
+        "log in om een wijziging voor te stellen".into(),
+    ))?;
     authorize(state, actor, Action::SubmitPractice, Resource::Platform).await?;
     let content = content.validate().map_err(WorkflowError::Invalid)?;
     let store = &*state.store;
@@ -311,8 +310,14 @@ pub async fn comment(
         Command::Comment { body: body.into() },
         role,
     )?;
-    let Outcome::Commented { revision_id: on, body } = outcome else {
-        return Err(WorkflowError::Conflict("er is geen versie ter beoordeling".into()));
+    let Outcome::Commented {
+        revision_id: on,
+        body,
+    } = outcome
+    else {
+        return Err(WorkflowError::Conflict(
+            "er is geen versie ter beoordeling".into(),
+        ));
     };
     if on != revision_id {
         return Err(WorkflowError::Conflict(
@@ -320,17 +325,28 @@ pub async fn comment(
         ));
     }
     Ok(store
-        .add_comment(revision_id, user_id, &body, caller.audit("kennisbank.comment"))
+        .add_comment(
+            revision_id,
+            user_id,
+            &body,
+            caller.audit("kennisbank.comment"),
+        )
         .await?)
 }
 
 /// An editor's decision on an open revision.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Decide {
-    RequestChanges { reason: String },
+    RequestChanges {
+        reason: String,
+    },
     /// With the editor's review-by date, or the revision's or the default.
-    Publish { review_by: Option<NaiveDate> },
-    Reject { reason: String },
+    Publish {
+        review_by: Option<NaiveDate>,
+    },
+    Reject {
+        reason: String,
+    },
 }
 
 /// Decides `revision_id` as the editor saw it (`seen_status`); a revision
@@ -415,7 +431,11 @@ pub async fn set_review_by(
     let store = &*state.store;
     let history = history(store, practice_id).await?;
     let role = WorkflowRole::Editor { is_author: false };
-    apply(&practice_state(&history), Command::SetReviewBy { date }, role)?;
+    apply(
+        &practice_state(&history),
+        Command::SetReviewBy { date },
+        role,
+    )?;
     store
         .set_review_by(
             practice_id,

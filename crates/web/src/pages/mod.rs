@@ -6,6 +6,7 @@ pub mod casework;
 pub mod ddas;
 pub mod errors;
 pub mod incoming;
+pub mod kennisbank_edit;
 pub mod layout;
 pub mod login;
 pub mod orgs;
@@ -49,6 +50,7 @@ pub fn routes() -> Router<AppState> {
         .merge(casework::routes())
         .merge(tenancies::routes())
         .merge(policies::routes())
+        .merge(kennisbank_edit::routes())
 }
 
 /// Renders an askama template, or the 500 page if that fails.
