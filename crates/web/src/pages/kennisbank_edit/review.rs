@@ -174,6 +174,16 @@ async fn review_page(
         ),
         None => (None, vec![]),
     };
+    // The earlier versions' remarks too: the answer to a request for
+    // changes is usually on the version that was sent back.
+    let mut comments = Vec::new();
+    for earlier in history
+        .revisions
+        .iter()
+        .filter(|r| r.number <= revision.number)
+    {
+        comments.extend(comment_rows(state, earlier.id, who.user.id).await?);
+    }
     Ok(ReviewPage {
         layout: Layout::signed_in("Versie beoordelen", &csrf.0, who, QUEUE_PATH),
         id,
@@ -192,7 +202,7 @@ async fn review_page(
         rendered: markdown::render(&revision.content.body_md),
         compared_with,
         parts,
-        comments: comment_rows(state, id, who.user.id).await?,
+        comments,
         notice,
         errors,
     })
