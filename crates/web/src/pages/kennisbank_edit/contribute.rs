@@ -326,6 +326,14 @@ pub async fn comment(
             Problem::Page(response) => return Ok(response),
         },
     };
+    // Each revision has its own comment box.
+    let errors = errors
+        .into_iter()
+        .map(|e| ErrorLine {
+            anchor: format!("f-body-{id}"),
+            ..e
+        })
+        .collect();
     let page = mine_page(&state, &who, &csrf, None, errors).await?;
     Ok((status, render(&page)).into_response())
 }

@@ -174,6 +174,7 @@ fn label(field: &str) -> (&'static str, &'static str) {
         "reason" => ("f-reason", "Reden"),
         "review_by" => ("f-review_by", "Herzien vóór"),
         "synonyms" => ("f-synonyms", "Synoniemen"),
+        "status" => ("f-status", "Status"),
         _ => ("f-title", "Invoer"),
     }
 }

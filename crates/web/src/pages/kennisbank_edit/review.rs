@@ -275,6 +275,17 @@ pub async fn act(
             Problem::Page(response) => return Ok(response),
         },
     };
+    // The reject form's reason has an input of its own.
+    let errors = errors
+        .into_iter()
+        .map(|e| match (step.as_str(), e.anchor.as_str()) {
+            ("afwijzen", "f-reason") => ErrorLine {
+                anchor: "f-reject-reason".into(),
+                ..e
+            },
+            _ => e,
+        })
+        .collect();
     let page = review_page(&state, &who, &csrf, id, None, errors).await?;
     Ok((status, render(&page)).into_response())
 }

@@ -1,4 +1,5 @@
 use super::*;
+use chrono::NaiveDate;
 use chrono::{TimeZone, Utc};
 use vangnet_store::kennisbank::{Practice, Revision, RevisionContent};
 
