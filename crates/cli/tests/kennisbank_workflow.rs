@@ -176,6 +176,26 @@ fn a_submission_is_reviewed_resubmitted_and_published(server: &DemoServer) {
     // The editor sees what changed, and publishes.
     let second = queued(&mut editor, title);
     assert_ne!(second, first);
+    // A reason must say something; the error points at the reject form.
+    let curt = post(
+        &mut editor,
+        &format!("/redactie/versies/{second}/afwijzen"),
+        &[("status", "submitted".into()), ("reason", "nee".into())],
+    );
+    assert_eq!(curt.status, 422, "{}", curt.body);
+    assert!(
+        curt.body.contains("href=\"#f-reject-reason\""),
+        "{}",
+        curt.body
+    );
+    // Someone else's version is not theirs to comment on.
+    let mut stranger = logged_in(server, "medewerker@denhaag.example");
+    let meddling = post(
+        &mut stranger,
+        &format!("/kennisbank/mijn/{second}/reactie"),
+        &[("body", "Mag ik ook iets zeggen?".into())],
+    );
+    assert_eq!(meddling.status, 403, "{}", meddling.body);
     let review = editor.get(&format!("/redactie/versies/{second}"));
     assert!(
         review
@@ -203,6 +223,7 @@ fn a_submission_is_reviewed_resubmitted_and_published(server: &DemoServer) {
         ],
     );
     assert_eq!(stale.status, 409, "{}", stale.body);
+    assert!(stale.body.contains("href=\"#f-status\""));
     assert!(
         stale.body.contains("laad de pagina opnieuw"),
         "{}",

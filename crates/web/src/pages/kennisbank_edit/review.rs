@@ -243,12 +243,12 @@ pub async fn act(
         "wijzigingen" => {
             let d = Decide::RequestChanges { reason };
             let r = workflow::decide(&state, caller, id, seen, d, today()).await;
-            (r, "reason", "teruggestuurd")
+            (r, "status", "teruggestuurd")
         }
         "afwijzen" => {
             let d = Decide::Reject { reason };
             let r = workflow::decide(&state, caller, id, seen, d, today()).await;
-            (r, "reason", "afgewezen")
+            (r, "status", "afgewezen")
         }
         "publiceren" => {
             let typed = value(&pairs, "review_by").trim();
