@@ -90,3 +90,125 @@ fn store_and_domain_refusals_map_to_the_pages_answers() {
     ));
     assert!(!Caller::public().is_editor());
 }
+
+mod with_a_store {
+    use super::super::*;
+    use crate::config::WebConfig;
+    use chrono::NaiveDate;
+    use vangnet_domain::kennisbank::{ActorKind, Phase};
+    use vangnet_domain::org::{NewOrg, OrgKind};
+    use vangnet_domain::user::NewUser;
+    use vangnet_search::Query;
+
+    async fn editor(state: &AppState) -> Actor {
+        let audit = || AuditEvent::new("test", "org", None).by_label("test");
+        let org = NewOrg::parse("redactie", "Redactie", "redactie", None, None).unwrap();
+        let org = state.store.create_org(&org, audit()).await.unwrap();
+        let user = NewUser::parse("r@redactie.example", "Eva", "redacteur", OrgKind::Redactie);
+        let user = state
+            .store
+            .create_user(org.id, &user.unwrap(), "x", audit())
+            .await
+            .unwrap();
+        Actor {
+            org_id: org.id,
+            org_kind: OrgKind::Redactie,
+            credential: Credential::User {
+                user_id: user.id,
+                role: user.role,
+            },
+        }
+    }
+
+    fn content(title: &str) -> PracticeContent {
+        PracticeContent {
+            title: title.into(),
+            summary: "Een korte samenvatting over schuldhulp.".into(),
+            body_md: "De consulent belt binnen een week.".into(),
+            phases: vec![Phase::Prevention],
+            actors: vec![ActorKind::ALL[0]],
+            ..PracticeContent::default()
+        }
+    }
+
+    fn hits(state: &AppState, words: &str) -> Vec<i64> {
+        let query = Query {
+            text: words.into(),
+            include_drafts: true,
+            limit: 10,
+            ..Query::default()
+        };
+        state
+            .kennisbank
+            .search(&query)
+            .hits
+            .iter()
+            .map(|h| h.id)
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn the_index_follows_a_suggestion_to_publication() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("kb.db").display());
+        let store = vangnet_store::connect(&url).await.unwrap();
+        store.migrate().await.unwrap();
+        let state = AppState::new(store, WebConfig::default());
+        let editor = editor(&state).await;
+        let suggester = Suggester {
+            name: "Jan".into(),
+            email: "jan@example.org".into(),
+        };
+        let written = submit(
+            &state,
+            Caller::public(),
+            content("Bellen na een signaal"),
+            Some(suggester),
+        )
+        .await
+        .unwrap();
+        assert_eq!(hits(&state, "consulent"), [-written.revision_id]);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let publish = Decide::Publish { review_by: None };
+        let caller = Caller::of(&editor);
+        decide(
+            &state,
+            caller,
+            written.revision_id,
+            "submitted",
+            publish.clone(),
+            today,
+        )
+        .await
+        .unwrap();
+        assert_eq!(hits(&state, "consulent"), [written.practice_id]);
+        // The same decision again is stale.
+        let again = decide(
+            &state,
+            caller,
+            written.revision_id,
+            "submitted",
+            publish,
+            today,
+        )
+        .await;
+        assert!(
+            matches!(again, Err(WorkflowError::Conflict(_))),
+            "{again:?}"
+        );
+        // The public may not decide at all.
+        let reject = Decide::Reject {
+            reason: "Niet over huisuitzetting.".into(),
+        };
+        let refused = decide(
+            &state,
+            Caller::public(),
+            written.revision_id,
+            "published",
+            reject,
+            today,
+        )
+        .await;
+        assert!(matches!(refused, Err(WorkflowError::Forbidden(_))));
+    }
+}
