@@ -323,6 +323,19 @@ fn the_public_form_keeps_bots_and_floods_out(server: &DemoServer) {
     let review = editor.get(&format!("/redactie/versies/{first}"));
     assert!(review.body.contains("Publiek voorstel"));
     assert!(review.body.contains("jan@voorbeeld.example"));
+    let rejected = post(
+        &mut editor,
+        &format!("/redactie/versies/{first}/afwijzen"),
+        &[
+            ("status", "submitted".into()),
+            ("reason", "Dit gaat niet over huisuitzettingen.".into()),
+        ],
+    );
+    redirected_to(&rejected, &format!("/redactie/versies/{first}"));
+    assert!(!editor
+        .get("/redactie")
+        .body
+        .contains("Voorstel nummer 1 van Jan"));
 
     let rows = audit_rows(server);
     let suggested: Vec<_> = rows
@@ -330,6 +343,15 @@ fn the_public_form_keeps_bots_and_floods_out(server: &DemoServer) {
         .filter(|r| r.action == "kennisbank.suggest")
         .collect();
     assert_eq!(suggested.len(), 5);
+    assert!(rows.iter().any(|r| r.action == "kennisbank.reject"));
+    let reject = rows
+        .iter()
+        .find(|r| r.action == "kennisbank.reject")
+        .unwrap();
+    assert!(
+        !format!("{reject:?}").contains("huisuitzettingen"),
+        "{reject:?}"
+    );
     for row in suggested {
         let text = format!("{} {} {}", row.object_id, row.detail, row.reason);
         assert!(

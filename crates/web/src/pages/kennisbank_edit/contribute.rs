@@ -91,7 +91,7 @@ impl Kind {
 }
 
 fn layout(csrf: &CsrfToken, who: &SignedIn, title: &str) -> Layout {
-    Layout::signed_in(title, &csrf.0, who, NEW_PATH)
+    Layout::signed_in(title, &csrf.0, who, MINE_PATH)
 }
 
 pub async fn new_form(
