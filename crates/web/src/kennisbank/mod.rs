@@ -10,3 +10,4 @@ pub mod import;
 pub mod markdown;
 pub mod pdf;
 pub mod search;
+pub mod workflow;

@@ -2,7 +2,7 @@
 //! navigation the user's role allows.
 
 use crate::auth::SignedIn;
-use crate::pages::{casework, ddas, policies, tenancies};
+use crate::pages::{casework, ddas, kennisbank_edit, policies, tenancies};
 use vangnet_domain::permission::{can, Action, Resource};
 
 pub struct NavItem {
@@ -77,6 +77,13 @@ impl Layout {
         }
         if allowed(Action::ViewEvictionNotices) {
             entries.push((tenancies::NOTICES_PATH, "Meldingen ontruiming"));
+        }
+        let platform = |action| can(&who.actor, action, Resource::Platform).is_allowed();
+        if platform(Action::SubmitPractice) {
+            entries.push((kennisbank_edit::MINE_PATH, "Kennisbank bijdragen"));
+        }
+        if platform(Action::ReviewPractices) {
+            entries.push((kennisbank_edit::QUEUE_PATH, "Redactie"));
         }
         if who.actor.is_platform_admin() {
             entries.push(("/beheer/organisaties", "Organisaties"));

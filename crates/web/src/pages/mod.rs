@@ -7,6 +7,7 @@ pub mod ddas;
 pub mod errors;
 pub mod incoming;
 pub mod kennisbank;
+pub mod kennisbank_edit;
 pub mod layout;
 pub mod login;
 pub mod orgs;
@@ -51,6 +52,7 @@ pub fn routes() -> Router<AppState> {
         .merge(tenancies::routes())
         .merge(policies::routes())
         .merge(kennisbank::routes())
+        .merge(kennisbank_edit::routes())
 }
 
 /// Renders an askama template, or the 500 page if that fails.
