@@ -121,7 +121,7 @@ fn the_pages_are_open_to_whom_the_rules_allow(server: &DemoServer) {
 }
 
 fn a_submission_is_reviewed_resubmitted_and_published(server: &DemoServer) {
-    let title = "Huisbezoek binnen vijf werkdagen";
+    let title = "Keukentafelgesprek binnen vijf werkdagen";
     let mut partner = logged_in(server, PARTNER);
 
     // Every mistake at once, each linked to its field.
@@ -234,7 +234,7 @@ fn a_submission_is_reviewed_resubmitted_and_published(server: &DemoServer) {
     );
 
     // Published in the database, with the changed text.
-    let slug = "huisbezoek-binnen-vijf-werkdagen";
+    let slug = "keukentafelgesprek-binnen-vijf-werkdagen";
     let stored = published_practice(server, slug).expect("published");
     assert_eq!(stored.revision.id, second);
     assert!(stored.revision.content.body_md.contains("van de gemeente"));

@@ -22,7 +22,7 @@ fn the_new_pages_pass_axe() {
         return;
     };
     let server = DemoServer::start();
-    let title = "Huisbezoek binnen vijf werkdagen";
+    let title = "Keukentafelgesprek binnen vijf werkdagen";
     let mut partner = logged_in(&server, PARTNER);
     post(&mut partner, "/kennisbank/nieuw", &practice(title, BODY));
     let mut editor = logged_in(&server, EDITOR);
@@ -33,7 +33,7 @@ fn the_new_pages_pass_axe() {
         &format!("/redactie/versies/{first}/publiceren"),
         &fields,
     );
-    let slug = "huisbezoek-binnen-vijf-werkdagen";
+    let slug = "keukentafelgesprek-binnen-vijf-werkdagen";
     let edit = practice(title, &BODY.replace("vijf", "drie"));
     post(&mut partner, &format!("/kennisbank/{slug}/wijzigen"), &edit);
     let second = queued(&mut editor, title);
