@@ -7,9 +7,12 @@ mod support;
 
 use serde_json::Value;
 use support::http::Client;
-use support::server::DemoServer;
+use support::server::{token, DemoServer};
 
-on_both_databases!(the_published_kennisbank_is_searchable_and_readable_without_a_token);
+on_both_databases!(
+    the_published_kennisbank_is_searchable_and_readable_without_a_token,
+    partners_submit_by_token_and_the_redactie_reads_the_queue,
+);
 
 fn get(api: &mut Client, path: &str) -> (u16, Value) {
     let reply = api.get(path);
@@ -92,4 +95,96 @@ fn the_published_kennisbank_is_searchable_and_readable_without_a_token(server: &
 
     let (status, _) = get(&mut api, "/api/v1/kennisbank/bestaat-niet");
     assert_eq!(status, 404);
+}
+
+fn content(title: &str) -> Value {
+    serde_json::json!({
+        "title": title,
+        "summary": "Een schuldhulpmaatje gaat mee naar het eerste gesprek.",
+        "body_md": "## Aanpak\n\nEen vrijwilliger gaat mee, zodat niemand alleen aan tafel zit.",
+        "phases": ["preventie"],
+        "actors": ["hulpverlening", "huurder"],
+        "region": "Haaglanden"
+    })
+}
+
+fn partners_submit_by_token_and_the_redactie_reads_the_queue(server: &DemoServer) {
+    let mut api = Client::new(&server.base_url);
+    let writer = token(server, "haagse-woningstichting", "kennisbank:write");
+    let reply = api.post_json_with_token(
+        "/api/v1/kennisbank/inzendingen",
+        &writer,
+        content("Een maatje mee naar het eerste gesprek"),
+    );
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let submitted: Value = serde_json::from_str(&reply.body).unwrap();
+    assert_eq!(submitted["status"], "submitted");
+
+    // Every problem at once, named by its field.
+    let mut broken = content("");
+    broken["phases"] = serde_json::json!([]);
+    let reply = api.post_json_with_token("/api/v1/kennisbank/inzendingen", &writer, broken);
+    assert_eq!(reply.status, 422, "{}", reply.body);
+    let problem: Value = serde_json::from_str(&reply.body).unwrap();
+    let fields: Vec<&str> = problem["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert!(
+        fields.contains(&"title") && fields.contains(&"phases"),
+        "{problem}"
+    );
+
+    // Not public until the redactie publishes it.
+    let (_, found) = get(&mut api, "/api/v1/kennisbank?q=maatje&limit=100");
+    let titles: Vec<&str> = found["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        !titles.contains(&"Een maatje mee naar het eerste gesprek"),
+        "{found}"
+    );
+
+    // An edit of a published practice; an unknown one is 404.
+    let (_, all) = get(&mut api, "/api/v1/kennisbank?limit=1");
+    let slug = slugs(&all)[0].clone();
+    let path = format!("/api/v1/kennisbank/{slug}/wijzigingen");
+    let reply = api.post_json_with_token(&path, &writer, content("Een betere titel"));
+    assert_eq!(reply.status, 201, "{}", reply.body);
+    let reply = api.post_json_with_token(
+        "/api/v1/kennisbank/bestaat-niet/wijzigingen",
+        &writer,
+        content("x"),
+    );
+    assert_eq!(reply.status, 404, "{}", reply.body);
+
+    // Scopes: reading the queue is the redactie's.
+    let no_scope = token(server, "haagse-woningstichting", "tenancies:read");
+    let reply = api.post_json_with_token("/api/v1/kennisbank/inzendingen", &no_scope, content("x"));
+    assert_eq!(reply.status, 403, "{}", reply.body);
+    assert_eq!(
+        api.get_with_token("/api/v1/kennisbank/inzendingen", &writer)
+            .status,
+        403
+    );
+    let review = token(server, "redactie-handreiking", "kennisbank:review");
+    let reply = api.get_with_token("/api/v1/kennisbank/inzendingen", &review);
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    let queue: Value = serde_json::from_str(&reply.body).unwrap();
+    let titles: Vec<&str> = queue
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["revision"]["content"]["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles.contains(&"Een maatje mee naar het eerste gesprek"),
+        "{titles:?}"
+    );
+    assert!(titles.contains(&"Een betere titel"), "{titles:?}");
 }

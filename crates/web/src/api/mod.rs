@@ -9,6 +9,7 @@ mod dto;
 mod gate_policy;
 mod health;
 mod kennisbank;
+mod kennisbank_write;
 mod orgs;
 mod signals;
 mod tenancies;
@@ -78,6 +79,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(tenancies::gate))
         .routes(routes!(tenancies::eviction_notices))
         .routes(routes!(gate_policy::in_force))
+        .routes(routes!(kennisbank_write::submit, kennisbank_write::queue))
+        .routes(routes!(kennisbank_write::propose))
         .routes(routes!(kennisbank::search))
         .routes(routes!(kennisbank::practice));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
