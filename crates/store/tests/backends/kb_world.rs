@@ -69,6 +69,11 @@ pub async fn kb(store: Arc<dyn Store>) -> Kb {
 }
 
 impl Kb {
+    /// How many audit entries there are, to see that a step added one.
+    pub async fn audit_count(&self) -> usize {
+        self.store.audit_page(0, 10_000).await.unwrap().len()
+    }
+
     /// The audit event of a user (the editor's in the redactie, everyone
     /// else's in the gemeente).
     pub fn by(&self, user: i64) -> AuditEvent {
@@ -113,6 +118,11 @@ impl Kb {
         let by = self.by(self.editor);
         self.store.create_practice(&new, by).await.unwrap()
     }
+}
+
+/// An event without a person (a public suggestion, the purge).
+pub fn kennisbank_event() -> AuditEvent {
+    AuditEvent::new("kennisbank.suggest", "kb_practice", None)
 }
 
 /// A public suggestion: no user, the suggester's marked name and e-mail.
