@@ -92,6 +92,22 @@ fn search_filter_submit_review_publish_and_find() {
         "#f-body_md",
         "## Aanpak\n\nBij de eerste melding van overlast komt een buurtbemiddelaar langs.",
     );
+    type_into(
+        &browser,
+        "#f-figure_label_1",
+        "Klachten opgelost zonder dossier",
+    );
+    type_into(&browser, "#f-figure_value_1", "31 van de 40");
+    type_into(
+        &browser,
+        "#f-link_title_1",
+        "Landelijk netwerk buurtbemiddeling",
+    );
+    type_into(
+        &browser,
+        "#f-link_url_1",
+        "https://example.org/buurtbemiddeling",
+    );
     browser.click_css("input[name=\"phases\"][value=\"preventie\"]");
     browser.click_css("input[name=\"actors\"][value=\"woningcorporatie\"]");
     submit_and_expect(&browser, "Indienen", "[role=\"status\"]", "ingediend");
@@ -121,4 +137,10 @@ fn search_filter_submit_review_publish_and_find() {
     browser.goto(&server.url("/kennisbank"));
     type_into(&browser, "#kb-q", "buurtbemiddeling");
     submit_and_expect(&browser, "Zoeken", "ol.kb-results", TITLE);
+    let page = link(&browser, "ol.kb-results h3 a", TITLE);
+    browser.goto(&server.url(&page));
+    let shown = text_of(&browser, "main");
+    assert!(shown.contains("31 van de 40"), "{shown}");
+    let target = link(&browser, "main a", "Landelijk netwerk buurtbemiddeling");
+    assert_eq!(target, "https://example.org/buurtbemiddeling");
 }

@@ -3,7 +3,7 @@
 //! to their inputs.
 
 use chrono::NaiveDate;
-use vangnet_domain::kennisbank::{ActorKind, Phase, PracticeContent};
+use vangnet_domain::kennisbank::{ActorKind, Figure, Link, Phase, PracticeContent};
 use vangnet_domain::FieldError;
 use vangnet_store::kennisbank::RevisionContent;
 
@@ -41,7 +41,40 @@ pub struct Values {
     pub results: String,
     pub phases: Vec<Choice>,
     pub actors: Vec<Choice>,
+    /// (label, value) rows; empty rows are left out of the content.
+    pub figures: Vec<(String, String)>,
+    /// (title, url) rows.
+    pub links: Vec<(String, String)>,
     pub review_by: Option<NaiveDate>,
+}
+
+/// Rows the form offers beyond those already filled: enough for a few
+/// figures or links without any script to add rows.
+const SPARE_ROWS: usize = 3;
+
+/// The filled rows plus spare empty ones.
+fn rows(filled: Vec<(String, String)>) -> Vec<(String, String)> {
+    let mut rows = filled;
+    rows.extend(std::iter::repeat_n(
+        (String::new(), String::new()),
+        SPARE_ROWS,
+    ));
+    rows
+}
+
+/// The `prefix_a_N` / `prefix_b_N` pairs of a sent form, in row order.
+fn sent_rows(pairs: &Pairs, a: &str, b: &str) -> Vec<(String, String)> {
+    (1..)
+        .map(|n| (format!("{a}_{n}"), format!("{b}_{n}")))
+        .take_while(|(ka, kb)| pairs.iter().any(|(k, _)| k == ka || k == kb))
+        .map(|(ka, kb)| (value(pairs, &ka).to_string(), value(pairs, &kb).to_string()))
+        .collect()
+}
+
+fn filled(rows: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
+    rows.iter()
+        .map(|(a, b)| (a.trim(), b.trim()))
+        .filter(|(a, b)| !a.is_empty() || !b.is_empty())
 }
 
 fn phases(checked: &[&str]) -> Vec<Choice> {
@@ -78,6 +111,8 @@ impl Values {
             results: String::new(),
             phases: phases(&[]),
             actors: actors(&[]),
+            figures: rows(Vec::new()),
+            links: rows(Vec::new()),
             review_by: None,
         }
     }
@@ -95,6 +130,8 @@ impl Values {
             results: value(pairs, "results").into(),
             phases: phases(&p),
             actors: actors(&a),
+            figures: sent_rows(pairs, "figure_label", "figure_value"),
+            links: sent_rows(pairs, "link_title", "link_url"),
             review_by: None,
         }
     }
@@ -113,16 +150,29 @@ impl Values {
             results: text(&content.results),
             phases: phases(&p),
             actors: actors(&a),
+            figures: rows(
+                content
+                    .figures
+                    .iter()
+                    .map(|f| (f.label.clone(), f.value.clone()))
+                    .collect(),
+            ),
+            links: rows(
+                content
+                    .links
+                    .iter()
+                    .map(|l| (l.title.clone(), l.url.clone()))
+                    .collect(),
+            ),
             review_by: content.review_by,
         }
     }
 
-    /// The content for the domain to check; figures, links and a proposed
-    /// review-by date (kept from `base`, the text being edited) are not on
-    /// the form.
+    /// The content for the domain to check; a proposed review-by date
+    /// (kept from `base`, the text being edited) is not on the form.
     pub fn content(&self, base: Option<&RevisionContent>) -> PracticeContent {
         let opt = |v: &str| (!v.trim().is_empty()).then(|| v.to_string());
-        let kept = base.map(super::super::super::kennisbank::convert::from_store);
+        let review_by = base.and_then(|b| b.review_by).or(self.review_by);
         PracticeContent {
             title: self.title.clone(),
             summary: self.summary.clone(),
@@ -143,9 +193,19 @@ impl Values {
             organisation: opt(&self.organisation),
             contact: opt(&self.contact),
             results: opt(&self.results),
-            figures: kept.as_ref().map(|k| k.figures.clone()).unwrap_or_default(),
-            links: kept.as_ref().map(|k| k.links.clone()).unwrap_or_default(),
-            review_by: self.review_by,
+            figures: filled(&self.figures)
+                .map(|(label, value)| Figure {
+                    label: label.into(),
+                    value: value.into(),
+                })
+                .collect(),
+            links: filled(&self.links)
+                .map(|(title, url)| Link {
+                    title: title.into(),
+                    url: url.into(),
+                })
+                .collect(),
+            review_by,
         }
     }
 }
@@ -173,6 +233,8 @@ fn label(field: &str) -> (&'static str, &'static str) {
         "body" => ("f-body", "Reactie"),
         "reason" => ("f-reason", "Reden"),
         "review_by" => ("f-review_by", "Herzien vóór"),
+        "figures" => ("f-figures", "Cijfers"),
+        "links" => ("f-links", "Links"),
         "synonyms" => ("f-synonyms", "Synoniemen"),
         "status" => ("f-status", "Status"),
         _ => ("f-title", "Invoer"),
@@ -226,13 +288,30 @@ mod tests {
         assert_eq!(content.phases, [Phase::Prevention, Phase::Horizon]);
         assert_eq!(content.actors.len(), 1);
         assert_eq!(content.region, None);
+        assert!(content.figures.is_empty() && content.links.is_empty());
+        let mut pairs = pairs;
+        pairs.extend([
+            ("figure_label_1".into(), "Voorkomen ontruimingen".into()),
+            ("figure_value_1".into(), "42".into()),
+            ("figure_label_2".into(), "".into()),
+            ("figure_value_2".into(), "".into()),
+            ("link_title_1".into(), "".into()),
+            ("link_url_1".into(), "".into()),
+            ("link_title_2".into(), "Rapport".into()),
+            ("link_url_2".into(), "https://example.org/r".into()),
+        ]);
+        let values = Values::sent(&pairs);
+        assert_eq!(values.figures.len(), 2, "sent rows, in order");
+        let content = values.content(None);
+        assert_eq!(content.figures.len(), 1, "empty rows are left out");
+        assert_eq!(content.links[0].url, "https://example.org/r");
         assert_eq!(
             error_lines(&[FieldError {
                 field: "links[0].url".into(),
                 reason: "x".into()
             }])[0]
                 .label,
-            "Invoer"
+            "Links"
         );
         assert_eq!(parse_day("01-02-2027"), NaiveDate::from_ymd_opt(2027, 2, 1));
     }
