@@ -51,6 +51,7 @@ pub trait Store:
     + tenancy::TenancyStore
     + tenancy::NoticeMailStore
     + kennisbank::reminders::ReviewReminderStore
+    + kennisbank::marker::KbChangeMarker
     + kennisbank::KennisbankStore
     + Send
     + Sync

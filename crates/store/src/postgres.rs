@@ -94,6 +94,7 @@ crate::casework::ddas_impl!(PgStore);
 crate::tenancy::tenancy_impl!(PgStore, PgPool, PgConnection);
 crate::tenancy::notice_mail::notice_mail_impl!(PgStore);
 crate::kennisbank::reminders::review_reminder_impl!(PgStore);
+crate::kennisbank::marker::kb_marker_impl!(PgStore);
 crate::kennisbank::kennisbank_impl!(PgStore, PgPool, PgConnection);
 
 impl_store!(PgStore, {

@@ -14,6 +14,7 @@ use backends::kb_world::*;
 use backends::world::date;
 
 contract!(
+    the_change_marker_moves_with_what_search_is_built_from,
     attachments_keep_their_bytes_exactly,
     synonyms_are_one_edited_text,
     the_public_form_is_rate_limited,
@@ -232,4 +233,37 @@ async fn concurrent_attempts_are_counted_one_by_one(store: Arc<dyn Store>) {
         allowed += usize::from(task.await.unwrap());
     }
     assert_eq!(allowed, 5);
+}
+
+async fn the_change_marker_moves_with_what_search_is_built_from(store: Arc<dyn Store>) {
+    let kb = kb(store).await;
+    let s = &kb.store;
+    let empty = s.kb_change_marker().await.unwrap();
+    assert_eq!(s.kb_change_marker().await.unwrap(), empty, "stable");
+    let draft = kb.practice("markering", kb.alice, "markering");
+    let created = s.create_practice(&draft, kb.by(kb.alice)).await.unwrap();
+    let submitted = s.kb_change_marker().await.unwrap();
+    assert_ne!(submitted, empty, "a new revision");
+    let publish = RevisionDecision::Publish {
+        review_by: date("2027-11-22"),
+    };
+    s.decide_revision(
+        created.revision_id,
+        "submitted",
+        &publish,
+        kb.editor,
+        kb.by(kb.editor),
+    )
+    .await
+    .unwrap();
+    let published = s.kb_change_marker().await.unwrap();
+    assert_ne!(published, submitted, "a decision");
+    s.set_kb_synonyms("huis, woning", Some(kb.editor), kb.by(kb.editor))
+        .await
+        .unwrap();
+    assert_ne!(
+        s.kb_change_marker().await.unwrap(),
+        published,
+        "the synonyms"
+    );
 }

@@ -62,10 +62,11 @@ pub async fn run(
     // Before the address is printed, so the first search already finds
     // every published practice.
     let state = vangnet_web::AppState::new(store.clone(), config);
-    let indexed = documents::rebuild(&*store, &state.kennisbank)
+    let (indexed, marker) = documents::rebuild_marked(&*store, &state.kennisbank)
         .await
         .map_err(|e| format!("kan de zoekindex van de kennisbank niet opbouwen: {e}"))?;
     tracing::info!(documents = indexed, "kennisbank search index rebuilt");
+    documents::spawn_refresh(store.clone(), state.kennisbank.clone(), marker);
     let listener = TcpListener::bind(listen)
         .await
         .map_err(|e| format!("kan niet luisteren op {listen}: {e}"))?;

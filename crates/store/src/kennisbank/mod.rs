@@ -11,6 +11,7 @@
 
 pub(crate) mod checks;
 pub(crate) mod extras;
+pub mod marker;
 pub(crate) mod queries;
 mod records;
 pub mod reminders;
