@@ -56,7 +56,7 @@ fn web_link(url: &str) -> bool {
     markdown::safe_url(url) && (lower.starts_with("https://") || lower.starts_with("http://"))
 }
 
-fn kind(content_type: &str) -> &'static str {
+pub(crate) fn kind(content_type: &str) -> &'static str {
     match content_type {
         "application/pdf" => "PDF",
         "image/png" => "PNG-afbeelding",
@@ -67,7 +67,7 @@ fn kind(content_type: &str) -> &'static str {
     }
 }
 
-fn size(bytes: i64) -> String {
+pub(crate) fn size(bytes: i64) -> String {
     if bytes < 1024 {
         format!("{bytes} bytes")
     } else if bytes < 1024 * 1024 {
@@ -77,7 +77,7 @@ fn size(bytes: i64) -> String {
     }
 }
 
-fn visible(meta: &AttachmentMeta, published_revision: Option<i64>) -> bool {
+pub(crate) fn visible(meta: &AttachmentMeta, published_revision: Option<i64>) -> bool {
     published_revision.is_some_and(|published| meta.revision_id <= published)
 }
 

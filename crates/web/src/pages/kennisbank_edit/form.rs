@@ -175,6 +175,7 @@ fn label(field: &str) -> (&'static str, &'static str) {
         "review_by" => ("f-review_by", "Herzien vóór"),
         "synonyms" => ("f-synonyms", "Synoniemen"),
         "status" => ("f-status", "Status"),
+        "file" => ("f-file", "Bijlage"),
         _ => ("f-title", "Invoer"),
     }
 }

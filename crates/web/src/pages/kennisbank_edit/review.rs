@@ -2,6 +2,7 @@
 //! revision with its text, a word-level diff and the decision forms, and a
 //! practice's history with a diff between any two revisions.
 
+use super::attachments::{row as attachment_row, AttachmentRow};
 use super::contribute::{comment_rows, CommentRow};
 use super::form::{parse_day, value, ErrorLine, Pairs};
 use super::{age, done, problem, status_label, Notice, Problem, QUEUE_PATH};
@@ -113,7 +114,7 @@ pub(super) fn diff(old: &RevisionContent, new: &RevisionContent) -> Vec<Part> {
 
 #[derive(Template)]
 #[template(path = "kbe_review.html")]
-struct ReviewPage {
+pub(super) struct ReviewPage {
     layout: Layout,
     id: i64,
     practice_id: i64,
@@ -129,6 +130,7 @@ struct ReviewPage {
     compared_with: Option<String>,
     parts: Vec<Part>,
     comments: Vec<CommentRow>,
+    attachments: Vec<AttachmentRow>,
     notice: Option<&'static str>,
     errors: Vec<ErrorLine>,
 }
@@ -143,7 +145,7 @@ async fn loaded(state: &AppState, id: i64) -> Result<(Revision, PracticeHistory)
     Ok((revision, history.ok_or_else(PageError::not_found)?))
 }
 
-async fn review_page(
+pub(super) async fn review_page(
     state: &AppState,
     who: &SignedIn,
     csrf: &CsrfToken,
@@ -184,6 +186,18 @@ async fn review_page(
     {
         comments.extend(comment_rows(state, earlier.id, who.user.id).await?);
     }
+    let published_id = history.practice.published_revision_id;
+    let number = |id: i64| history.revisions.iter().find(|r| r.id == id).map_or(0, |r| r.number);
+    let attachments = state
+        .store
+        .attachments(history.practice.id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let n = number(a.revision_id);
+            attachment_row(a, n, published_id)
+        })
+        .collect();
     Ok(ReviewPage {
         layout: Layout::signed_in("Versie beoordelen", &csrf.0, who, QUEUE_PATH),
         id,
@@ -203,6 +217,7 @@ async fn review_page(
         compared_with,
         parts,
         comments,
+        attachments,
         notice,
         errors,
     })
