@@ -95,10 +95,17 @@ fn an_editor_attaches_files_the_public_can_download(server: &DemoServer) {
     let mut editor = logged_in(server, EDITOR);
     let path = format!("/redactie/bijlagen/{published}");
     let review = format!("/redactie/versies/{published}");
-    redirected_to(&upload(&mut editor, &path, "../../etc/Huisbezoek plan.pdf", PDF), &review);
+    redirected_to(
+        &upload(&mut editor, &path, "../../etc/Huisbezoek plan.pdf", PDF),
+        &review,
+    );
     redirected_to(&upload(&mut editor, &path, "stip.png", PNG), &review);
     let page = editor.get(&format!("{review}?melding=bijlage"));
-    assert!(page.body.contains("De bijlage is toegevoegd."), "{}", page.body);
+    assert!(
+        page.body.contains("De bijlage is toegevoegd."),
+        "{}",
+        page.body
+    );
     assert!(page.body.contains("enctype=\"multipart/form-data\""));
 
     let mut public = Client::new(&server.base_url);
@@ -148,7 +155,12 @@ fn an_editor_attaches_files_the_public_can_download(server: &DemoServer) {
         .iter()
         .filter(|r| r.action.starts_with("kennisbank.attachment"))
         .collect();
-    assert_eq!(steps.len(), 3, "{:?}", steps.iter().map(|r| &r.action).collect::<Vec<_>>());
+    assert_eq!(
+        steps.len(),
+        3,
+        "{:?}",
+        steps.iter().map(|r| &r.action).collect::<Vec<_>>()
+    );
     for row in &rows {
         for name in ["Huisbezoek plan", "stip.png", "passwd", ".pdf"] {
             assert!(!row.detail.contains(name), "{}: {}", row.action, row.detail);
@@ -192,7 +204,11 @@ fn bad_files_and_strangers_are_refused(server: &DemoServer) {
     assert_eq!(bare.status, 403);
 
     let public = Client::new(&server.base_url).get(&format!("/kennisbank/{slug}"));
-    assert!(!public.body.contains("/kennisbank/bijlagen/"), "{}", public.body);
+    assert!(
+        !public.body.contains("/kennisbank/bijlagen/"),
+        "{}",
+        public.body
+    );
 }
 
 fn an_authors_file_waits_for_publication(server: &DemoServer) {
@@ -205,7 +221,10 @@ fn an_authors_file_waits_for_publication(server: &DemoServer) {
             ("csrf_token", csrf.as_str()),
             ("title", title),
             ("summary", "Een huisbezoek kort na het eerste signaal."),
-            ("body_md", "Binnen vijf werkdagen staat een consulent op de stoep."),
+            (
+                "body_md",
+                "Binnen vijf werkdagen staat een consulent op de stoep.",
+            ),
             ("phases", "preventie"),
             ("actors", "gemeente"),
         ],
@@ -223,12 +242,21 @@ fn an_authors_file_waits_for_publication(server: &DemoServer) {
         .unwrap_or_else(|| panic!("not queued: {}", queue.body));
 
     let mine = partner.get("/kennisbank/mijn");
-    assert!(mine.body.contains(&format!("/kennisbank/mijn/{revision}/bijlagen?csrf_token=")));
+    assert!(mine
+        .body
+        .contains(&format!("/kennisbank/mijn/{revision}/bijlagen?csrf_token=")));
     let path = format!("/kennisbank/mijn/{revision}/bijlagen");
-    redirected_to(&upload(&mut partner, &path, "plan.pdf", PDF), "/kennisbank/mijn");
+    redirected_to(
+        &upload(&mut partner, &path, "plan.pdf", PDF),
+        "/kennisbank/mijn",
+    );
     let wrong = upload(&mut partner, &path, "plan.png", b"GIF89a\x01\0\x01\0");
     assert_eq!(wrong.status, 422);
-    assert!(wrong.body.contains(&format!("href=\"#f-file-{revision}\"")), "{}", wrong.body);
+    assert!(
+        wrong.body.contains(&format!("href=\"#f-file-{revision}\"")),
+        "{}",
+        wrong.body
+    );
     assert!(partner.get("/kennisbank/mijn").body.contains("plan.pdf"));
 
     // Someone else may not add to it.

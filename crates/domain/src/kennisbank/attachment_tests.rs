@@ -25,7 +25,12 @@ fn the_type_comes_from_the_bytes() {
         (b"GIF88a", None),
     ];
     for (bytes, expected) in table {
-        assert_eq!(sniff(bytes), *expected, "{:?}", String::from_utf8_lossy(bytes));
+        assert_eq!(
+            sniff(bytes),
+            *expected,
+            "{:?}",
+            String::from_utf8_lossy(bytes)
+        );
     }
 }
 
@@ -34,21 +39,53 @@ fn names_and_types_are_checked_together() {
     // (name, bytes, Ok(stored name, type) or Err(a word of the reason))
     type Case<'a> = (&'a str, &'a [u8], Result<(&'a str, &'a str), &'a str>);
     let table: &[Case] = &[
-        ("verslag 2025.pdf", PDF, Ok(("verslag 2025.pdf", "application/pdf"))),
-        ("../../etc/passwd.pdf", PDF, Ok(("passwd.pdf", "application/pdf"))),
-        ("C:\\Users\\x\\Plan.PDF", PDF, Ok(("Plan.pdf", "application/pdf"))),
+        (
+            "verslag 2025.pdf",
+            PDF,
+            Ok(("verslag 2025.pdf", "application/pdf")),
+        ),
+        (
+            "../../etc/passwd.pdf",
+            PDF,
+            Ok(("passwd.pdf", "application/pdf")),
+        ),
+        (
+            "C:\\Users\\x\\Plan.PDF",
+            PDF,
+            Ok(("Plan.pdf", "application/pdf")),
+        ),
         ("foto.jpeg", JPEG, Ok(("foto.jpeg", "image/jpeg"))),
         ("foto.JPG", JPEG, Ok(("foto.jpg", "image/jpeg"))),
         ("kaart.gif", GIF, Ok(("kaart.gif", "image/gif"))),
         ("kaart.webp", WEBP, Ok(("kaart.webp", "image/webp"))),
-        ("schéma  één\t(def).png", PNG, Ok(("schéma één def.png", "image/png"))),
-        ("a\"b'c\r\n\u{202e}d.png", PNG, Ok(("abc d.png", "image/png"))),
-        ("zonder extensie", PNG, Ok(("zonder extensie.png", "image/png"))),
+        (
+            "schéma  één\t(def).png",
+            PNG,
+            Ok(("schéma één def.png", "image/png")),
+        ),
+        (
+            "a\"b'c\r\n\u{202e}d.png",
+            PNG,
+            Ok(("abc d.png", "image/png")),
+        ),
+        (
+            "zonder extensie",
+            PNG,
+            Ok(("zonder extensie.png", "image/png")),
+        ),
         ("...", PDF, Ok(("bijlage.pdf", "application/pdf"))),
         ("", PDF, Ok(("bijlage.pdf", "application/pdf"))),
         (".htaccess", PDF, Ok(("htaccess.pdf", "application/pdf"))),
-        ("pagina.png", b"<html><body>hoi</body></html>", Err("alleen een PDF")),
-        ("logo.png", b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>", Err("alleen een PDF")),
+        (
+            "pagina.png",
+            b"<html><body>hoi</body></html>",
+            Err("alleen een PDF"),
+        ),
+        (
+            "logo.png",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+            Err("alleen een PDF"),
+        ),
         ("foto.png", PDF, Err("eindigt op .png")),
         ("rapport.pdf", PNG, Err("eindigt op .pdf")),
         ("script.html", PNG, Err("eindigt op .html")),

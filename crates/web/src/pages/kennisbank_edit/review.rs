@@ -187,7 +187,13 @@ pub(super) async fn review_page(
         comments.extend(comment_rows(state, earlier.id, who.user.id).await?);
     }
     let published_id = history.practice.published_revision_id;
-    let number = |id: i64| history.revisions.iter().find(|r| r.id == id).map_or(0, |r| r.number);
+    let number = |id: i64| {
+        history
+            .revisions
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(0, |r| r.number)
+    };
     let attachments = state
         .store
         .attachments(history.practice.id)
