@@ -3,7 +3,8 @@
 //! downloads them byte for byte with safe headers; a disguised HTML file,
 //! an oversized file and someone else's practice are refused; an author's
 //! file on their open revision stays unseen until it is published; the
-//! editor removes one; the audit log never names a file. On SQLite and on
+//! editor removes one; a rejected version's file stays unseen after a
+//! later publication; the audit log never names a file. On SQLite and on
 //! PostgreSQL.
 
 mod support;
@@ -22,6 +23,7 @@ on_both_databases!(
     an_editor_attaches_files_the_public_can_download,
     bad_files_and_strangers_are_refused,
     an_authors_file_waits_for_publication,
+    a_rejected_versions_file_never_surfaces,
 );
 
 /// A published demo practice: its slug and published revision id.
@@ -281,4 +283,77 @@ fn an_authors_file_waits_for_publication(server: &DemoServer) {
     assert_eq!(body, PDF);
     // After publication the author's form is gone: the revision is decided.
     assert_eq!(upload(&mut partner, &path, "later.pdf", PDF).status, 409);
+}
+
+/// The partner's edit of the practice at `slug` under `title`; its
+/// revision id from the editor's queue.
+fn propose(partner: &mut Client, editor: &mut Client, slug: &str, title: &str) -> i64 {
+    let csrf = partner.csrf();
+    let proposed = partner.post_form(
+        &format!("/kennisbank/{slug}/wijzigen"),
+        &[
+            ("csrf_token", csrf.as_str()),
+            ("title", title),
+            ("summary", "Een huisbezoek kort na het eerste signaal."),
+            (
+                "body_md",
+                "Binnen vijf werkdagen staat een consulent op de stoep.",
+            ),
+            ("phases", "preventie"),
+            ("actors", "gemeente"),
+        ],
+    );
+    redirected_to(&proposed, "/kennisbank/mijn");
+    let queue = editor.get("/redactie");
+    queue
+        .body
+        .split("<a href=\"/redactie/versies/")
+        .skip(1)
+        .find(|part| part.contains(&format!(">{title}</a>")))
+        .and_then(|part| part.split('"').next()?.parse().ok())
+        .unwrap_or_else(|| panic!("not queued: {}", queue.body))
+}
+
+fn a_rejected_versions_file_never_surfaces(server: &DemoServer) {
+    let (slug, _) = a_published_practice(server);
+    let mut partner = logged_in(server, PARTNER);
+    let mut editor = logged_in(server, EDITOR);
+    let first = propose(&mut partner, &mut editor, &slug, "Een afgewezen voorstel");
+    let path = format!("/kennisbank/mijn/{first}/bijlagen");
+    redirected_to(
+        &upload(&mut partner, &path, "concept.pdf", PDF),
+        "/kennisbank/mijn",
+    );
+    let ids = listed_ids(
+        &editor.get(&format!("/redactie/versies/{first}")).body,
+        first,
+    );
+    assert_eq!(ids.len(), 1);
+
+    let csrf = editor.csrf();
+    let rejected = editor.post_form(
+        &format!("/redactie/versies/{first}/afwijzen"),
+        &[
+            ("csrf_token", csrf.as_str()),
+            ("status", "submitted"),
+            (
+                "reason",
+                "Dit voorstel past niet bij de praktijk zoals zij nu loopt.",
+            ),
+        ],
+    );
+    redirected_to(&rejected, &format!("/redactie/versies/{first}"));
+
+    let second = propose(&mut partner, &mut editor, &slug, "Een aanvaard voorstel");
+    let published = editor.post_form(
+        &format!("/redactie/versies/{second}/publiceren"),
+        &[("csrf_token", csrf.as_str()), ("status", "submitted")],
+    );
+    redirected_to(&published, &format!("/redactie/versies/{second}"));
+
+    let mut public = Client::new(&server.base_url);
+    let page = public.get(&format!("/kennisbank/{slug}"));
+    assert!(page.body.contains("Een aanvaard voorstel"), "{}", page.body);
+    assert!(!page.body.contains("concept.pdf"));
+    assert_eq!(download(&mut public, ids[0]).0, 404);
 }

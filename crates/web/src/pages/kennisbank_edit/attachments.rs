@@ -14,7 +14,7 @@ use crate::kennisbank::workflow::attachments::{add_attachment, remove_attachment
 use crate::kennisbank::workflow::Caller;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::{render_error_with, PageError};
-use crate::pages::kennisbank::practice::{kind, size, visible};
+use crate::pages::kennisbank::practice::{kind, size};
 use crate::pages::render;
 use crate::state::AppState;
 use axum::extract::{Multipart, Path, State};
@@ -51,10 +51,10 @@ pub(super) struct AttachmentRow {
     pub public: bool,
 }
 
-pub(super) fn row(meta: AttachmentMeta, number: i64, published: Option<i64>) -> AttachmentRow {
+pub(super) fn row(meta: AttachmentMeta, number: i64, public: bool) -> AttachmentRow {
     AttachmentRow {
         id: meta.id,
-        public: visible(&meta, published),
+        public,
         kind: kind(&meta.content_type),
         size: size(meta.size_bytes),
         filename: meta.filename,

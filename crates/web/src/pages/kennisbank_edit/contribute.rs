@@ -286,7 +286,7 @@ pub(super) async fn mine_page(
         if r.is_open() {
             for a in state.store.attachments(r.practice_id).await? {
                 if a.revision_id == r.id {
-                    attachments.push(attachment_row(a, r.number, None));
+                    attachments.push(attachment_row(a, r.number, false));
                 }
             }
         }

@@ -12,6 +12,7 @@ use crate::kennisbank::workflow::{self, Caller, Decide};
 use crate::middleware::CsrfToken;
 use crate::pages::casework::today;
 use crate::pages::errors::PageError;
+use crate::pages::kennisbank::practice::visible;
 use crate::pages::layout::Layout;
 use crate::pages::render;
 use crate::state::AppState;
@@ -186,7 +187,6 @@ pub(super) async fn review_page(
     {
         comments.extend(comment_rows(state, earlier.id, who.user.id).await?);
     }
-    let published_id = history.practice.published_revision_id;
     let number = |id: i64| {
         history
             .revisions
@@ -200,8 +200,8 @@ pub(super) async fn review_page(
         .await?
         .into_iter()
         .map(|a| {
-            let n = number(a.revision_id);
-            attachment_row(a, n, published_id)
+            let (n, public) = (number(a.revision_id), visible(&a, &history));
+            attachment_row(a, n, public)
         })
         .collect();
     Ok(ReviewPage {
