@@ -74,6 +74,8 @@ async fn dutch_rejections(request: Request, next: Next) -> Response {
 pub fn body_limit(path: &str) -> usize {
     if path == UPLOAD_PATH {
         UPLOAD_LIMIT_BYTES
+    } else if crate::pages::kennisbank_edit::attachments::is_upload_path(path) {
+        crate::pages::kennisbank_edit::attachments::UPLOAD_BODY_LIMIT
     } else {
         BODY_LIMIT_BYTES
     }

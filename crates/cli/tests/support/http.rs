@@ -109,6 +109,25 @@ impl Client {
         }
     }
 
+    /// A GET whose body is kept as bytes (a download): status, headers,
+    /// body.
+    pub fn get_bytes(&mut self, path: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
+        let response = match self.request("GET", path).call() {
+            Ok(response) => response,
+            Err(ureq::Error::Status(_, response)) => response,
+            Err(other) => panic!("request failed: {other}"),
+        };
+        let status = response.status();
+        let headers = response
+            .headers_names()
+            .into_iter()
+            .filter_map(|name| Some((name.clone(), response.header(&name)?.to_string())))
+            .collect();
+        let mut body = Vec::new();
+        response.into_reader().read_to_end(&mut body).unwrap();
+        (status, headers, body)
+    }
+
     pub fn get(&mut self, path: &str) -> Reply {
         let result = self.request("GET", path).call();
         self.finish(result)

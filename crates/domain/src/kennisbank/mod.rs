@@ -5,6 +5,7 @@
 //! between revisions, and the import/export file format. Rendering the
 //! Markdown is the web layer's job.
 
+mod attachment;
 mod content;
 mod diff;
 mod front_matter;
@@ -13,6 +14,10 @@ mod slug;
 mod vocabulary;
 mod workflow;
 
+pub use attachment::{
+    check_attachment, sanitise_filename, sniff, CheckedAttachment, MAX_ATTACHMENT_BYTES,
+    MAX_FILENAME_CHARS,
+};
 pub use content::{
     validate_comment, validate_url, Figure, Link, PracticeContent, MAX_BODY, MAX_COMMENT,
     MAX_CONTACT, MAX_FIGURES, MAX_FIGURE_LABEL, MAX_FIGURE_VALUE, MAX_LINKS, MAX_LINK_TITLE,

@@ -62,6 +62,7 @@ impl From<Decision> for WorkflowError {
 
 type Result<T> = std::result::Result<T, WorkflowError>;
 
+pub mod attachments;
 mod editing;
 pub use editing::{decide, set_review_by, set_synonyms, Decide};
 

@@ -7,7 +7,7 @@ mod feeds;
 mod handreiking;
 mod home;
 pub mod pdf_cache;
-mod practice;
+pub(crate) mod practice;
 mod search;
 
 use crate::auth::SignedIn;

@@ -1,7 +1,8 @@
 //! `/kennisbank/{slug}`: one published practice, and its attachments'
 //! bytes. Only the published revision is shown; an attachment is served
 //! only when it belongs to a published practice and was added no later
-//! than the published revision (a draft's new file stays unseen).
+//! than the published revision (a draft's new file stays unseen), and not
+//! to a rejected revision.
 
 use super::{actor_label, day, layout, phase_label};
 use crate::auth::SignedIn;
@@ -17,7 +18,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use vangnet_domain::permission::{can, Action, Resource};
-use vangnet_store::kennisbank::{AttachmentMeta, Figure, Link};
+use vangnet_store::kennisbank::{AttachmentMeta, Figure, Link, PracticeHistory, REJECTED};
 
 pub struct AttachmentView {
     pub id: i64,
@@ -56,7 +57,7 @@ fn web_link(url: &str) -> bool {
     markdown::safe_url(url) && (lower.starts_with("https://") || lower.starts_with("http://"))
 }
 
-fn kind(content_type: &str) -> &'static str {
+pub(crate) fn kind(content_type: &str) -> &'static str {
     match content_type {
         "application/pdf" => "PDF",
         "image/png" => "PNG-afbeelding",
@@ -67,7 +68,7 @@ fn kind(content_type: &str) -> &'static str {
     }
 }
 
-fn size(bytes: i64) -> String {
+pub(crate) fn size(bytes: i64) -> String {
     if bytes < 1024 {
         format!("{bytes} bytes")
     } else if bytes < 1024 * 1024 {
@@ -77,8 +78,19 @@ fn size(bytes: i64) -> String {
     }
 }
 
-fn visible(meta: &AttachmentMeta, published_revision: Option<i64>) -> bool {
-    published_revision.is_some_and(|published| meta.revision_id <= published)
+/// Public once a revision no older than the attachment's own is
+/// published, unless its own revision was rejected: a refused draft's file
+/// must not surface with a later publication.
+pub(crate) fn visible(meta: &AttachmentMeta, history: &PracticeHistory) -> bool {
+    let rejected = history
+        .revisions
+        .iter()
+        .any(|r| r.id == meta.revision_id && r.status == REJECTED);
+    !rejected
+        && history
+            .practice
+            .published_revision_id
+            .is_some_and(|published| meta.revision_id <= published)
 }
 
 pub async fn page(
@@ -93,12 +105,17 @@ pub async fn page(
         .await?
         .ok_or_else(PageError::not_found)?;
     let (practice, content) = (&found.practice, &found.revision.content);
+    let history = state
+        .store
+        .practice_for_editor(practice.id)
+        .await?
+        .ok_or_else(PageError::not_found)?;
     let attachments = state
         .store
         .attachments(practice.id)
         .await?
         .into_iter()
-        .filter(|a| visible(a, practice.published_revision_id))
+        .filter(|a| visible(a, &history))
         .map(|a| AttachmentView {
             id: a.id,
             kind: kind(&a.content_type),
@@ -184,13 +201,12 @@ pub async fn attachment(
         .attachment(id)
         .await?
         .ok_or_else(PageError::not_found)?;
-    let practice = state
+    let history = state
         .store
         .practice_for_editor(meta.practice_id)
         .await?
-        .ok_or_else(PageError::not_found)?
-        .practice;
-    if !visible(&meta, practice.published_revision_id) {
+        .ok_or_else(PageError::not_found)?;
+    if !visible(&meta, &history) {
         return Err(PageError::not_found());
     }
     Ok((

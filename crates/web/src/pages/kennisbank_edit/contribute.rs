@@ -2,6 +2,7 @@
 //! published one, and "Mijn bijdragen" with the redactie's answers, a
 //! comment form and the resubmission after changes were requested.
 
+use super::attachments::{row as attachment_row, AttachmentRow};
 use super::form::{value, ErrorLine, Pairs, Values};
 use super::{done, problem, status_label, Notice, Problem, MINE_PATH, NEW_PATH};
 use crate::auth::{authorize, SignedIn};
@@ -236,11 +237,12 @@ struct MineRow {
     age: String,
     reason: Option<String>,
     comments: Vec<CommentRow>,
+    attachments: Vec<AttachmentRow>,
 }
 
 #[derive(Template)]
 #[template(path = "kbe_mine.html")]
-struct MinePage {
+pub(super) struct MinePage {
     layout: Layout,
     rows: Vec<MineRow>,
     notice: Option<&'static str>,
@@ -269,7 +271,7 @@ pub(super) async fn comment_rows(
         .collect())
 }
 
-async fn mine_page(
+pub(super) async fn mine_page(
     state: &AppState,
     who: &SignedIn,
     csrf: &CsrfToken,
@@ -280,6 +282,14 @@ async fn mine_page(
     let mut rows = Vec::new();
     for s in state.store.submissions_by(who.user.id).await? {
         let r = s.revision;
+        let mut attachments = Vec::new();
+        if r.is_open() {
+            for a in state.store.attachments(r.practice_id).await? {
+                if a.revision_id == r.id {
+                    attachments.push(attachment_row(a, r.number, false));
+                }
+            }
+        }
         rows.push(MineRow {
             id: r.id,
             title: r.content.title.clone(),
@@ -290,6 +300,7 @@ async fn mine_page(
             age: super::age(r.created_at),
             reason: r.decision_reason.clone(),
             comments: comment_rows(state, r.id, who.user.id).await?,
+            attachments,
         });
     }
     Ok(MinePage {

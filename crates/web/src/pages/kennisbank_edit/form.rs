@@ -237,6 +237,7 @@ fn label(field: &str) -> (&'static str, &'static str) {
         "links" => ("f-links", "Links"),
         "synonyms" => ("f-synonyms", "Synoniemen"),
         "status" => ("f-status", "Status"),
+        "file" => ("f-file", "Bijlage"),
         _ => ("f-title", "Invoer"),
     }
 }

@@ -4,6 +4,7 @@
 //! redactie reviews, publishes, rejects, keeps review dates and the
 //! synonym list. Every step goes through `kennisbank::workflow`.
 
+pub mod attachments;
 mod contribute;
 mod form;
 mod maintain;
@@ -35,6 +36,18 @@ pub fn routes() -> Router<AppState> {
         .route(MINE_PATH, get(contribute::mine))
         .route("/kennisbank/mijn/{id}/reactie", post(contribute::comment))
         .route(
+            "/kennisbank/mijn/{id}/bijlagen",
+            post(attachments::add_for_author).layer(upload_limit()),
+        )
+        .route(
+            "/redactie/bijlagen/{id}",
+            post(attachments::add_for_editor).layer(upload_limit()),
+        )
+        .route(
+            "/redactie/bijlagen/{id}/{attachment}/verwijderen",
+            post(attachments::remove),
+        )
+        .route(
             "/kennisbank/mijn/{id}/opnieuw",
             get(contribute::resubmit_form).post(contribute::resubmit),
         )
@@ -49,6 +62,10 @@ pub fn routes() -> Router<AppState> {
             "/redactie/synoniemen",
             get(maintain::synonyms).post(maintain::save_synonyms),
         )
+}
+
+fn upload_limit() -> axum::extract::DefaultBodyLimit {
+    axum::extract::DefaultBodyLimit::max(attachments::UPLOAD_BODY_LIMIT)
 }
 
 #[derive(Deserialize, Default)]
@@ -66,6 +83,8 @@ impl Notice {
             "afgewezen" => "De versie is afgewezen.",
             "teruggestuurd" => "De auteur is gevraagd de versie aan te passen.",
             "herzien" => "De herzieningsdatum is vastgelegd.",
+            "bijlage" => "De bijlage is toegevoegd.",
+            "bijlage-weg" => "De bijlage is verwijderd.",
             "opgeslagen" => "De synoniemen zijn opgeslagen en de zoekindex is bijgewerkt.",
             _ => return None,
         })

@@ -2,6 +2,7 @@
 //! revision with its text, a word-level diff and the decision forms, and a
 //! practice's history with a diff between any two revisions.
 
+use super::attachments::{row as attachment_row, AttachmentRow};
 use super::contribute::{comment_rows, CommentRow};
 use super::form::{parse_day, value, ErrorLine, Pairs};
 use super::{age, done, problem, status_label, Notice, Problem, QUEUE_PATH};
@@ -11,6 +12,7 @@ use crate::kennisbank::workflow::{self, Caller, Decide};
 use crate::middleware::CsrfToken;
 use crate::pages::casework::today;
 use crate::pages::errors::PageError;
+use crate::pages::kennisbank::practice::visible;
 use crate::pages::layout::Layout;
 use crate::pages::render;
 use crate::state::AppState;
@@ -113,7 +115,7 @@ pub(super) fn diff(old: &RevisionContent, new: &RevisionContent) -> Vec<Part> {
 
 #[derive(Template)]
 #[template(path = "kbe_review.html")]
-struct ReviewPage {
+pub(super) struct ReviewPage {
     layout: Layout,
     id: i64,
     practice_id: i64,
@@ -129,6 +131,7 @@ struct ReviewPage {
     compared_with: Option<String>,
     parts: Vec<Part>,
     comments: Vec<CommentRow>,
+    attachments: Vec<AttachmentRow>,
     notice: Option<&'static str>,
     errors: Vec<ErrorLine>,
 }
@@ -143,7 +146,7 @@ async fn loaded(state: &AppState, id: i64) -> Result<(Revision, PracticeHistory)
     Ok((revision, history.ok_or_else(PageError::not_found)?))
 }
 
-async fn review_page(
+pub(super) async fn review_page(
     state: &AppState,
     who: &SignedIn,
     csrf: &CsrfToken,
@@ -184,6 +187,23 @@ async fn review_page(
     {
         comments.extend(comment_rows(state, earlier.id, who.user.id).await?);
     }
+    let number = |id: i64| {
+        history
+            .revisions
+            .iter()
+            .find(|r| r.id == id)
+            .map_or(0, |r| r.number)
+    };
+    let attachments = state
+        .store
+        .attachments(history.practice.id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let (n, public) = (number(a.revision_id), visible(&a, &history));
+            attachment_row(a, n, public)
+        })
+        .collect();
     Ok(ReviewPage {
         layout: Layout::signed_in("Versie beoordelen", &csrf.0, who, QUEUE_PATH),
         id,
@@ -203,6 +223,7 @@ async fn review_page(
         compared_with,
         parts,
         comments,
+        attachments,
         notice,
         errors,
     })
