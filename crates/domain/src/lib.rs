@@ -17,6 +17,7 @@ pub mod routing;
 pub mod scope;
 pub mod signal;
 mod slug_enum;
+pub mod stats;
 pub mod tenancy;
 pub mod throttle;
 pub mod user;

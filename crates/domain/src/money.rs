@@ -4,15 +4,24 @@
 pub fn format_euros(cents: i64) -> String {
     let sign = if cents < 0 { "-" } else { "" };
     let cents = cents.unsigned_abs();
-    let euros = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, digit) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i).is_multiple_of(3) {
+    format!(
+        "{sign}€ {},{:02}",
+        dutch_thousands(cents / 100),
+        cents % 100
+    )
+}
+
+/// "1.234.567": Dutch thousands dots.
+pub fn dutch_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push('.');
         }
         grouped.push(digit);
     }
-    format!("{sign}€ {grouped},{:02}", cents % 100)
+    grouped
 }
 
 #[cfg(test)]

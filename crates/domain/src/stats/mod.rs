@@ -1,0 +1,11 @@
+//! Statistics (issue 7), the pure part, growing: the small-cell rule, the
+//! reporting periods, and one table shape every output is rendered from,
+//! so the page, the CSV, the XLSX and the API cannot disagree.
+
+pub mod period;
+pub mod suppression;
+pub mod table;
+
+pub use period::{Period, PeriodError};
+pub use suppression::{shown, Shown, SMALL_CELL};
+pub use table::{Cell, StatTable};
