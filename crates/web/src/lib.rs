@@ -15,6 +15,7 @@ mod middleware;
 mod pages;
 mod problem;
 mod state;
+pub mod stats;
 pub mod tenancy;
 
 pub use areas::create_org;
