@@ -4,11 +4,19 @@
 //! which spreadsheets show as text. Cells are quoted when they hold the
 //! separator, a quote or a line break.
 
+use std::borrow::Cow;
+
+/// The value with a leading apostrophe when a spreadsheet would otherwise
+/// run it as a formula; shared by the CSV and the XLSX so the rule is one.
+pub fn neutralise(value: &str) -> Cow<'_, str> {
+    match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{value}")),
+        _ => Cow::Borrowed(value),
+    }
+}
+
 pub fn csv_cell(value: &str, separator: char) -> String {
-    let neutralised = match value.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{value}"),
-        _ => value.to_string(),
-    };
+    let neutralised = neutralise(value).into_owned();
     let needs_quotes = neutralised.contains(separator)
         || neutralised.contains('"')
         || neutralised.contains('\n')

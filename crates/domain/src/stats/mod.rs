@@ -5,7 +5,9 @@
 pub mod period;
 pub mod suppression;
 pub mod table;
+pub mod xlsx;
 
 pub use period::{Period, PeriodError};
 pub use suppression::{shown, Shown, SMALL_CELL};
 pub use table::{Cell, StatTable};
+pub use xlsx::to_xlsx;
