@@ -28,6 +28,27 @@ pub fn csv_cell(value: &str, separator: char) -> String {
     }
 }
 
+/// Text safe in XML (the feed, the charts, the workbook): escaped, without
+/// the characters XML 1.0 cannot hold at all. A CR is kept as a reference
+/// because a parser would turn a raw one into LF.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' | '\n' => out.push(ch),
+            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

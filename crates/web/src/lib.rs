@@ -17,6 +17,8 @@ mod problem;
 mod state;
 pub mod stats;
 pub mod tenancy;
+#[cfg(test)]
+mod test_support;
 
 pub use areas::create_org;
 pub use config::{MailConfig, WebConfig};

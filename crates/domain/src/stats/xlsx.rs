@@ -7,7 +7,7 @@
 
 use super::suppression::Shown;
 use super::table::{Cell, StatTable};
-use crate::export::neutralise;
+use crate::export::{neutralise, xml_escape};
 use std::fmt::Write as _;
 
 /// Excel refuses longer sheet names.
@@ -119,7 +119,7 @@ fn workbook(names: &[String]) -> String {
         let _ = write!(
             xml,
             "<sheet name=\"{}\" sheetId=\"{n}\" r:id=\"rId{n}\"/>",
-            escape(name)
+            xml_escape(name)
         );
     }
     xml + "</sheets></workbook>"
@@ -221,7 +221,7 @@ pub(crate) fn fraction(permille: u32) -> String {
 /// Text for a `<t>`: XML-escaped, and a literal `_xHHHH_` guarded, since
 /// Excel would otherwise decode it as an escaped character.
 fn cell_text(text: &str) -> String {
-    let escaped = escape(text);
+    let escaped = xml_escape(text);
     let bytes = escaped.as_bytes();
     let mut out = String::with_capacity(escaped.len());
     for (i, ch) in escaped.char_indices() {
@@ -233,26 +233,6 @@ fn cell_text(text: &str) -> String {
             out.push_str("_x005F_");
         } else {
             out.push(ch);
-        }
-    }
-    out
-}
-
-/// XML-escaped, without the characters XML 1.0 cannot hold at all. A CR
-/// is kept as a reference because a parser would turn a raw one into LF.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(ch),
-            c if c < ' ' || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
         }
     }
     out

@@ -191,8 +191,14 @@ fn numbers_are_written_exactly() {
 
 #[test]
 fn text_is_escaped_and_unholdable_characters_dropped() {
-    assert_eq!(escape("a&b<c>d\"e'f"), "a&amp;b&lt;c&gt;d&quot;e&apos;f");
-    assert_eq!(escape("x\u{0}\u{1b}y\u{FFFF}\tz\r\n"), "xy\tz&#13;\n");
+    assert_eq!(
+        crate::export::xml_escape("a&b<c>d\"e'f"),
+        "a&amp;b&lt;c&gt;d&quot;e&apos;f"
+    );
+    assert_eq!(
+        crate::export::xml_escape("x\u{0}\u{1b}y\u{FFFF}\tz\r\n"),
+        "xy\tz&#13;\n"
+    );
     assert_eq!(cell_text("_x0041_ and _xyz_"), "_x005F_x0041_ and _xyz_");
 }
 

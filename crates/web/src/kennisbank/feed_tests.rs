@@ -1,34 +1,11 @@
 use super::*;
 use chrono::TimeZone;
-use std::io::Write;
-use std::process::{Command, Stdio};
 
 const SCHEMA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../specs/atom/atom.rng");
 
-/// xmllint's verdict on `xml` against the Atom schema, or `None` without
-/// xmllint (then the test skips, unless the whole suite must run).
+/// xmllint's verdict on `xml` against the Atom schema (`None`: skipped).
 fn validate(xml: &str) -> Option<Result<(), String>> {
-    let child = Command::new("xmllint")
-        .args(["--noout", "--relaxng", SCHEMA, "-"])
-        .stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn();
-    let mut child = match child {
-        Ok(child) => child,
-        Err(_) if std::env::var_os("VANGNET_TEST_REQUIRE_ALL").is_none() => return None,
-        Err(e) => panic!("xmllint is needed: {e}"),
-    };
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(xml.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    Some(match out.status.success() {
-        true => Ok(()),
-        false => Err(String::from_utf8_lossy(&out.stderr).into_owned()),
-    })
+    crate::test_support::xmllint(&["--relaxng", SCHEMA], xml)
 }
 
 fn at(day: u32) -> DateTime<Utc> {

@@ -240,32 +240,11 @@ fn bars_svg(id: &str, title: &str, bars: &[(&str, Option<u64>)], centred: bool) 
 mod tests {
     use super::*;
 
-    /// xmllint's verdict that `svg` is well-formed XML; skipped without
-    /// xmllint unless the whole suite must run.
+    /// `svg` is well-formed XML (skipped without xmllint).
     fn well_formed(svg: &str) {
-        use std::io::Write;
-        let child = std::process::Command::new("xmllint")
-            .args(["--noout", "-"])
-            .stdin(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn();
-        let mut child = match child {
-            Ok(child) => child,
-            Err(_) if std::env::var_os("VANGNET_TEST_REQUIRE_ALL").is_none() => return,
-            Err(e) => panic!("xmllint is needed: {e}"),
-        };
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(svg.as_bytes())
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}\n{svg}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        if let Some(Err(why)) = crate::test_support::xmllint(&[], svg) {
+            panic!("{why}\n{svg}");
+        }
     }
 
     fn months() -> Vec<String> {
