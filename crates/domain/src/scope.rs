@@ -35,10 +35,13 @@ pub enum Scope {
     /// The editors' work; only valid on a redactie organisation's token.
     #[serde(rename = "kennisbank:review")]
     KennisbankReview,
+    /// The organisation's own statistics (figures without personal data).
+    #[serde(rename = "stats:read")]
+    StatsRead,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 13] = [
+    pub const ALL: [Scope; 14] = [
         Scope::OrgRead,
         Scope::UsersRead,
         Scope::UsersWrite,
@@ -52,6 +55,7 @@ impl Scope {
         Scope::TenanciesWrite,
         Scope::KennisbankWrite,
         Scope::KennisbankReview,
+        Scope::StatsRead,
     ];
 
     pub fn slug(self) -> &'static str {
@@ -69,6 +73,7 @@ impl Scope {
             Scope::TenanciesWrite => "tenancies:write",
             Scope::KennisbankWrite => "kennisbank:write",
             Scope::KennisbankReview => "kennisbank:review",
+            Scope::StatsRead => "stats:read",
         }
     }
 

@@ -21,6 +21,7 @@ mod rows;
 mod signal_records;
 mod sqlite;
 mod sqlite_intake;
+pub mod stats;
 pub mod tenancy;
 mod ts;
 
@@ -31,6 +32,7 @@ pub use postgres::PgStore;
 pub use records::*;
 pub use signal_records::*;
 pub use sqlite::SqliteStore;
+pub use stats::StatsStore;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};

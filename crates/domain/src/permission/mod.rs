@@ -12,6 +12,9 @@ mod case_matrix;
 mod kennisbank;
 #[cfg(test)]
 mod kennisbank_matrix;
+mod stats;
+#[cfg(test)]
+mod stats_matrix;
 mod tenancy;
 #[cfg(test)]
 mod tenancy_matrix;
@@ -136,6 +139,11 @@ pub enum Action {
     ReviewPractices,
     /// Edit the search synonyms of the kennisbank.
     EditSynonyms,
+    /// See an organisation's statistics (asked about the organisation), or
+    /// the platform's totals (asked about `Resource::Platform`).
+    ViewStatistics,
+    /// Set the cost per eviction a verhuurder's "costs avoided" uses.
+    SetEvictionCost,
 }
 
 impl Action {
@@ -233,6 +241,9 @@ pub fn can(actor: &Actor, action: Action, target: impl Into<Target>) -> Decision
     if action.is_kennisbank_work() {
         return kennisbank::decide(actor, action, target);
     }
+    if action.is_stats_work() {
+        return stats::decide(actor, action, target);
+    }
     if actor.is_platform_admin() {
         return Decision::Allow;
     }
@@ -305,6 +316,7 @@ fn role_allows(role: Role, action: Action) -> Decision {
         }
         (CreateOrganisation | ViewUnroutable | RunPurge | DeclareMoratorium, _) => PLATFORM_ONLY,
         _ if action.is_kennisbank_work() => kennisbank::role_allows(role, action),
+        _ if action.is_stats_work() => stats::role_allows(role, action),
         _ => tenancy::role_allows(role, action),
     }
 }
@@ -328,10 +340,12 @@ fn scope_for(action: Action) -> Result<Scope, Decision> {
         ViewEvictionNotices => Scope::CasesRead,
         SubmitPractice => Scope::KennisbankWrite,
         ReviewPractices | EditSynonyms => Scope::KennisbankReview,
+        ViewStatistics => Scope::StatsRead,
         // Taking a case needs a person to take it; the settings are the
         // gemeente's policy, decided and audited under a person's name; an
         // override is two people's written decision.
-        TakeCase | ChangeCaseSettings | RequestOverride | ApproveOverride | SetTenancyPolicy => {
+        TakeCase | ChangeCaseSettings | RequestOverride | ApproveOverride | SetTenancyPolicy
+        | SetEvictionCost => {
             return Err(PERSON_ONLY)
         }
         CreateOrganisation | ViewUnroutable | RunPurge | DeclareMoratorium => {

@@ -6,7 +6,7 @@
 
 use super::suppression::{shown, Shown};
 use crate::export::csv_cell;
-use crate::money::format_euros;
+use crate::money::{dutch_thousands, format_euros};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,6 +19,15 @@ pub enum Cell {
     /// Per mille (one decimal of a percentage); `None` when it would
     /// reveal a suppressed count.
     Percent(Option<u32>),
+    /// A count of things that are not households (practices, page reads,
+    /// organisations): the small-cell rule is about people, so it is shown.
+    Number(u64),
+    /// A number with one decimal, in tenths (a median of days: 35 is 3,5);
+    /// `None` when there is nothing to take it from or too few to show.
+    Tenths(Option<u32>),
+    /// A figure that would reveal a suppressed count, such as an amount
+    /// that is a small count times a known price.
+    Withheld,
 }
 
 impl Cell {
@@ -36,6 +45,24 @@ impl Cell {
         }))
     }
 
+    /// `count` times `cents_each`, withheld when the count is suppressed
+    /// (the amount divided by the known price would give it away).
+    pub fn money_of(count: u64, cents_each: i64) -> Cell {
+        match shown(count).count() {
+            Some(n) => Cell::Money(i64::try_from(n).unwrap_or(i64::MAX).saturating_mul(cents_each)),
+            None => Cell::Withheld,
+        }
+    }
+
+    /// The count a chart may draw: `None` for a suppressed one.
+    pub fn chart_value(&self) -> Option<u64> {
+        match self {
+            Cell::Count(count) => count.count(),
+            Cell::Number(n) => Some(*n),
+            _ => None,
+        }
+    }
+
     /// As a person reads it on a page: "1.234", "<5", "€ 7.500,00", "12,5%", "–".
     pub fn display(&self) -> String {
         match self {
@@ -43,7 +70,9 @@ impl Cell {
             Cell::Count(count) => count.to_string(),
             Cell::Money(cents) => format_euros(*cents),
             Cell::Percent(Some(permille)) => format!("{}%", decimal_comma(*permille)),
-            Cell::Percent(None) => "–".into(),
+            Cell::Number(n) => dutch_thousands(*n),
+            Cell::Tenths(Some(tenths)) => decimal_comma(*tenths),
+            Cell::Percent(None) | Cell::Tenths(None) | Cell::Withheld => "–".into(),
         }
     }
 
@@ -59,8 +88,11 @@ impl Cell {
                 let abs = cents.unsigned_abs();
                 format!("{sign}{},{:02}", abs / 100, abs % 100)
             }
-            Cell::Percent(Some(permille)) => decimal_comma(*permille),
-            Cell::Percent(None) => String::new(),
+            Cell::Percent(Some(permille)) | Cell::Tenths(Some(permille)) => {
+                decimal_comma(*permille)
+            }
+            Cell::Number(n) => n.to_string(),
+            Cell::Percent(None) | Cell::Tenths(None) | Cell::Withheld => String::new(),
         }
     }
 }

@@ -25,14 +25,16 @@ enum Style {
     Count = 2,
     Money = 3,
     Percent = 4,
+    Tenths = 5,
 }
 
 /// `#,##0` is built in (id 3); money and one-decimal percent are not.
 const STYLES: &str = concat!(
     "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">",
-    "<numFmts count=\"2\">",
+    "<numFmts count=\"3\">",
     "<numFmt numFmtId=\"164\" formatCode=\"&quot;€ &quot;#,##0.00\"/>",
     "<numFmt numFmtId=\"165\" formatCode=\"0.0%\"/>",
+    "<numFmt numFmtId=\"166\" formatCode=\"0.0\"/>",
     "</numFmts>",
     "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font>",
     "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>",
@@ -40,12 +42,13 @@ const STYLES: &str = concat!(
     "<fill><patternFill patternType=\"gray125\"/></fill></fills>",
     "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>",
     "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>",
-    "<cellXfs count=\"5\">",
+    "<cellXfs count=\"6\">",
     "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>",
     "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>",
     "<xf numFmtId=\"3\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
     "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
     "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
+    "<xf numFmtId=\"166\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>",
     "</cellXfs>",
     "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>",
     "</styleSheet>"
@@ -170,6 +173,10 @@ impl<'a> From<&'a Cell> for CellXml<'a> {
             Cell::Money(cents) => CellXml::Number(euros(*cents), Style::Money),
             Cell::Percent(Some(permille)) => CellXml::Number(fraction(*permille), Style::Percent),
             Cell::Percent(None) => CellXml::Empty(Style::Percent),
+            Cell::Number(n) => CellXml::Number(n.to_string(), Style::Count),
+            Cell::Tenths(Some(t)) => CellXml::Number(format!("{}.{}", t / 10, t % 10), Style::Tenths),
+            Cell::Tenths(None) => CellXml::Empty(Style::Tenths),
+            Cell::Withheld => CellXml::Empty(Style::Money),
         }
     }
 }
