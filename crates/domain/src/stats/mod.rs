@@ -1,11 +1,14 @@
-//! Statistics (issue 7), the pure part, growing: the small-cell rule, the
-//! reporting periods, and one table shape every output is rendered from,
-//! so the page, the CSV, the XLSX and the API cannot disagree.
+//! Statistics (issue 7), the pure part: the small-cell rule, the reporting
+//! periods, one table shape every output is rendered from (so the page, the
+//! CSV, the XLSX and the API cannot disagree), and the three dashboards
+//! computed from the store's grouped counts (`facts`).
 
 pub mod dashboard;
 pub mod deadlines;
 pub mod facts;
 pub mod gemeente;
+#[cfg(test)]
+mod golden_tests;
 pub mod period;
 pub mod platform;
 pub mod sections;
