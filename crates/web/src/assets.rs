@@ -1,15 +1,14 @@
 //! Static files, embedded in the binary so a deployment is one file.
 
-use crate::state::AppState;
+use crate::route_table::Routes;
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::Router;
 
 const CSS: &str = include_str!("../static/vangnet.css");
 
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/static/vangnet.css", get(css))
+pub fn routes() -> Routes {
+    Routes::new().route("/static/vangnet.css", get(css))
 }
 
 async fn css() -> impl IntoResponse {

@@ -14,6 +14,7 @@ pub mod mail;
 mod middleware;
 mod pages;
 mod problem;
+mod route_table;
 mod state;
 pub mod stats;
 pub mod tenancy;
@@ -49,14 +50,26 @@ pub fn app(store: Arc<dyn Store>, config: WebConfig) -> Router {
 /// rebuilt from the database).
 pub fn app_with_state(state: AppState) -> Router {
     middleware::wrap(
-        Router::new()
-            .merge(pages::routes())
-            .merge(api::routes())
-            .merge(assets::routes())
+        all_routes()
+            .into_router()
             .fallback(pages::errors::not_found),
         state.clone(),
     )
     .with_state(state)
+}
+
+fn all_routes() -> route_table::Routes {
+    route_table::Routes::new()
+        .merge(pages::routes())
+        .merge(api::routes())
+        .merge(assets::routes())
+}
+
+/// Every path pattern the application serves (pages, API, assets), in
+/// axum's syntax (`/gemeente/zaken/{id}`), read from the same list the
+/// router is built from. For tests that must cover every route.
+pub fn route_paths() -> Vec<String> {
+    all_routes().paths().to_vec()
 }
 
 /// Serves until `shutdown` completes, then finishes in-flight requests.

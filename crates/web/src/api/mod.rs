@@ -15,6 +15,7 @@ mod signals;
 mod tenancies;
 mod users;
 
+use crate::route_table::Routes;
 use crate::state::AppState;
 use axum::routing::get;
 use axum::{Json, Router};
@@ -88,10 +89,11 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .split_for_parts()
 }
 
-pub fn routes() -> Router<AppState> {
+pub fn routes() -> Routes {
     let (router, doc) = api();
+    let paths = doc.paths.paths.keys().cloned().collect::<Vec<_>>();
     let doc = Arc::new(doc);
-    router
+    Routes::documented(router, paths)
         .route(
             "/api/v1/openapi.json",
             get(move || {

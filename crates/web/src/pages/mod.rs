@@ -18,12 +18,11 @@ pub mod tenancies;
 pub mod unroutable;
 pub mod users;
 
-use crate::state::AppState;
+use crate::route_table::Routes;
 use axum::routing::{get, post};
-use axum::Router;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route("/", get(start::home))
         .route("/inloggen", get(login::form).post(login::submit))
         .route("/uitloggen", post(login::logout))

@@ -14,9 +14,9 @@ mod steps;
 
 use crate::auth::{authorize_case, SignedIn};
 use crate::pages::errors::PageError;
+use crate::route_table::Routes;
 use crate::state::AppState;
 use axum::routing::{get, post};
-use axum::Router;
 use vangnet_domain::org::OrgKind;
 use vangnet_domain::permission::{Action, CaseRef};
 use vangnet_store::casework::{CaseOwner, CaseWork};
@@ -26,8 +26,8 @@ pub const QUEUE_PATH: &str = "/gemeente/zaken";
 pub const MINE_PATH: &str = "/gemeente/mijn-zaken";
 pub const SETTINGS_PATH: &str = "/gemeente/instellingen-zaakwerk";
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route(QUEUE_PATH, get(queue::all))
         .route(MINE_PATH, get(queue::mine))
         .route(SETTINGS_PATH, get(settings::form).post(settings::save))

@@ -12,17 +12,17 @@ mod search;
 
 use crate::auth::SignedIn;
 use crate::pages::layout::Layout;
+use crate::route_table::Routes;
 use crate::state::AppState;
 use axum::http::HeaderMap;
 use axum::routing::get;
-use axum::Router;
 use vangnet_domain::kennisbank::{ActorKind, Phase};
 
 pub const HOME_PATH: &str = "/kennisbank";
 pub const FEED_PATH: &str = "/kennisbank/feed.atom";
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route(HOME_PATH, get(home::page))
         .route("/kennisbank/zoeken", get(search::page))
         .route(FEED_PATH, get(feeds::atom))

@@ -13,11 +13,10 @@ mod suggest;
 
 use crate::kennisbank::workflow::WorkflowError;
 use crate::pages::errors::{render_error_with, PageError};
-use crate::state::AppState;
+use crate::route_table::Routes;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use form::ErrorLine;
 use serde::Deserialize;
 
@@ -26,8 +25,8 @@ pub const MINE_PATH: &str = "/kennisbank/mijn";
 pub const SUGGEST_PATH: &str = "/kennisbank/voorstellen";
 pub const QUEUE_PATH: &str = "/redactie";
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route(NEW_PATH, get(contribute::new_form).post(contribute::submit))
         .route(
             "/kennisbank/{slug}/wijzigen",

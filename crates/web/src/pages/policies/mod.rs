@@ -16,6 +16,7 @@ use crate::pages::errors::PageError;
 use crate::pages::layout::Layout;
 use crate::pages::render;
 use crate::pages::tenancies::{actor, UNPROCESSABLE};
+use crate::route_table::Routes;
 use crate::state::AppState;
 use crate::tenancy::{self, TenancyError};
 use askama::Template;
@@ -23,7 +24,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Form, Router};
+use axum::{Extension, Form};
 use form::{declaration, error_lines, ErrorLine, FormKind, Sent, Values};
 use serde::Deserialize;
 use vangnet_domain::audit::AuditEvent;
@@ -74,8 +75,8 @@ impl Owner {
     }
 }
 
-pub fn routes() -> Router<AppState> {
-    let mut router = Router::new();
+pub fn routes() -> Routes {
+    let mut router = Routes::new();
     for owner in [Owner::Platform, Owner::Verhuurder] {
         let base = owner.path();
         let declare_as = move |kind: FormKind| {

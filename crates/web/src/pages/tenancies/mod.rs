@@ -14,6 +14,7 @@ use crate::middleware::CsrfToken;
 use crate::pages::errors::PageError;
 use crate::pages::layout::Layout;
 use crate::pages::{render, Paging};
+use crate::route_table::Routes;
 use crate::state::AppState;
 use crate::tenancy::{TenancyActor, TenancyError};
 use askama::Template;
@@ -21,7 +22,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, post};
-use axum::{Extension, Router};
+use axum::Extension;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::money::format_euros;
 use vangnet_domain::permission::{Action, Resource};
@@ -32,8 +33,8 @@ pub const LIST_PATH: &str = "/huur/dossiers";
 pub const OVERRIDES_PATH: &str = "/huur/doorbraken";
 pub const NOTICES_PATH: &str = "/gemeente/meldingen";
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route(LIST_PATH, get(list))
         .route("/huur/dossiers/{id}", get(page::show))
         .route("/huur/dossiers/{id}/gebeurtenis", post(page::record))
