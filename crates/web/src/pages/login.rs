@@ -65,6 +65,7 @@ pub async fn submit(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     Extension(csrf): Extension<CsrfToken>,
     headers: HeaderMap,
+    previous: Option<SignedIn>,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, PageError> {
     let email = form.email.trim().to_lowercase();
@@ -124,6 +125,18 @@ pub async fn submit(
     let event = AuditEvent::new("login.success", "user", Some(user.id.to_string()))
         .by_user(user.id, user.org_id);
     state.store.create_session(&session, event).await?;
+    // The session this browser had (a second tab's form, or another
+    // account on a shared computer) ends on the server too: its cookie is
+    // replaced, and a copy of it must not outlive that.
+    if let Some(previous) = previous {
+        let event = previous
+            .audit("logout", "user")
+            .with_object(previous.user.id);
+        state
+            .store
+            .delete_session(&previous.session_hash, event)
+            .await?;
+    }
     let mut response = Redirect::to("/start").into_response();
     let https = behind_https(&headers, state.config.https());
     let max_age = state.config.session_max.num_seconds();
