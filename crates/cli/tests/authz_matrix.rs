@@ -41,7 +41,7 @@ fn every_route_answers_every_caller_as_the_table_says() {
     let started = Instant::now();
     let server = DemoServer::start();
     let world = World::prepare(&server);
-    let routes = discover_routes(&server, &world);
+    let routes = world.routes();
 
     let mut observed: Table = BTreeMap::new();
     let mut server_errors = Vec::new();
@@ -122,35 +122,6 @@ fn every_route_answers_every_caller_as_the_table_says() {
         elapsed.as_secs() < 120,
         "the matrix took {elapsed:?}; keep it bounded"
     );
-}
-
-/// Every (method, path pattern) the application serves. The patterns come
-/// from the router's own list; the methods from the `Allow` header axum
-/// sends with a 405 to an OPTIONS request (no route answers OPTIONS).
-fn discover_routes(server: &DemoServer, world: &World) -> Vec<(String, String)> {
-    let agent = ureq::AgentBuilder::new().redirects(0).build();
-    let mut routes = Vec::new();
-    let patterns: BTreeSet<String> = vangnet_web::route_paths().into_iter().collect();
-    for pattern in patterns {
-        let (_, path) = world.variants(&pattern).remove(0);
-        let response = match agent.request("OPTIONS", &server.url(&path)).call() {
-            Ok(response) => response,
-            Err(ureq::Error::Status(_, response)) => response,
-            Err(other) => panic!("OPTIONS {path}: {other}"),
-        };
-        assert_eq!(response.status(), 405, "OPTIONS {path} (from {pattern})");
-        let allow = response.header("allow").unwrap_or_default().to_string();
-        let methods: BTreeSet<&str> = allow
-            .split(',')
-            .map(str::trim)
-            .filter(|m| !m.is_empty() && *m != "HEAD")
-            .collect();
-        assert!(!methods.is_empty(), "{pattern}: no Allow header");
-        for method in methods {
-            routes.push((method.to_string(), pattern.clone()));
-        }
-    }
-    routes
 }
 
 /// What an answer means at the door.

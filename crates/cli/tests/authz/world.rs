@@ -3,7 +3,7 @@
 
 use super::support::http::Client;
 use super::support::server::{admin, DemoServer, DEMO_PASSWORD};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Who calls: a signed-in person (`login`), an API token (`token`: the
 /// organisation's code and its scopes), or nobody.
@@ -206,12 +206,27 @@ impl World {
 
     /// One request; (status, Location).
     pub fn call(&self, caller: &Caller, method: &str, path: &str) -> (u16, Option<String>) {
+        let response = self.send(caller, method, path, true);
+        let location = response.header("location").map(str::to_string);
+        (response.status(), location)
+    }
+
+    /// One request as `caller` (its cookies or token), with an empty or
+    /// minimal body for anything but GET, and the CSRF token in the
+    /// `X-CSRF-Token` header when `with_csrf`.
+    pub fn send(
+        &self,
+        caller: &Caller,
+        method: &str,
+        path: &str,
+        with_csrf: bool,
+    ) -> ureq::Response {
         let mut request = self.agent.request(method, &format!("{}{path}", self.base));
         if let Some((jar, csrf)) = self.cookies.get(caller.name) {
             if !jar.is_empty() {
                 request = request.set("Cookie", jar);
             }
-            if !csrf.is_empty() {
+            if with_csrf && !csrf.is_empty() {
                 request = request.set("X-CSRF-Token", csrf);
             }
         }
@@ -234,13 +249,49 @@ impl World {
                 .set("Content-Type", "application/x-www-form-urlencoded")
                 .send_string(""),
         };
-        let response = match result {
+        match result {
             Ok(response) => response,
             Err(ureq::Error::Status(_, response)) => response,
             Err(other) => panic!("{method} {path}: {other}"),
-        };
-        let location = response.header("location").map(str::to_string);
-        (response.status(), location)
+        }
+    }
+
+    /// Every (method, path pattern) the application serves. The patterns
+    /// come from the router's own list; the methods from the `Allow` header
+    /// axum sends with a 405 to an OPTIONS request (no route answers
+    /// OPTIONS).
+    pub fn routes(&self) -> Vec<(String, String)> {
+        let mut routes = Vec::new();
+        let patterns: BTreeSet<String> = vangnet_web::route_paths().into_iter().collect();
+        for pattern in patterns {
+            let (_, path) = self.variants(&pattern).remove(0);
+            let response = self.send(&ANONYMOUS, "OPTIONS", &path, false);
+            assert_eq!(response.status(), 405, "OPTIONS {path} (from {pattern})");
+            let allow = response.header("allow").unwrap_or_default().to_string();
+            let methods: BTreeSet<&str> = allow
+                .split(',')
+                .map(str::trim)
+                .filter(|m| !m.is_empty() && *m != "HEAD")
+                .collect();
+            assert!(!methods.is_empty(), "{pattern}: no Allow header");
+            for method in methods {
+                routes.push((method.to_string(), pattern.clone()));
+            }
+        }
+        routes
+    }
+
+    /// The API token of the caller called `name` (`gem+`, …).
+    pub fn token_of(&self, name: &str) -> &str {
+        &self.tokens[name]
+    }
+
+    /// The page caller called `name`.
+    pub fn page_caller(name: &str) -> &'static Caller {
+        PAGE_CALLERS
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no caller {name}"))
     }
 }
 
@@ -416,7 +467,7 @@ fn slug_of(server: &DemoServer, practice: i64) -> String {
     )
 }
 
-fn query_i64(server: &DemoServer, sql: &str) -> Option<i64> {
+pub fn query_i64(server: &DemoServer, sql: &str) -> Option<i64> {
     let sql = format!("SELECT CAST(({sql}) AS TEXT)");
     let text = query_text_opt(server, &sql)?;
     text.parse().ok()
