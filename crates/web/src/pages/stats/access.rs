@@ -106,7 +106,7 @@ pub async fn load(
         DashboardKind::Verhuurder => {
             crate::stats::load::verhuurder(store, org, period, label, today).await
         }
-        DashboardKind::Platform => crate::stats::load::platform(store, period, label, today).await,
+        DashboardKind::Platform => crate::stats::load::platform(store, period, label).await,
     }
 }
 

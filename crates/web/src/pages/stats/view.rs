@@ -6,30 +6,19 @@ use crate::pages::layout::Layout;
 use askama::Template;
 use chrono::{Datelike, Months, NaiveDate};
 use vangnet_domain::money::format_euros;
+use vangnet_domain::stats::Period;
 
-pub const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+
+fn month(day: NaiveDate) -> Period {
+    Period::Month {
+        year: day.year(),
+        month: day.month(),
+    }
+}
 
 /// "1 januari 2026".
 pub fn long_day(day: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        day.day(),
-        MONTHS[day.month0() as usize],
-        day.year()
-    )
+    format!("{} {}", day.day(), month(day).dutch())
 }
 
 pub struct Choice {
@@ -63,17 +52,13 @@ pub fn period_choices(today: NaiveDate, current: &str) -> Vec<ChoiceGroup> {
         .rev()
         .map(|q| (year, q))
         .chain((1..=4).rev().map(|q| (year - 1, q)))
-        .map(|(y, q)| choice(format!("{y}-K{q}"), format!("kwartaal {q} van {y}")))
+        .map(|(year, quarter)| Period::Quarter { year, quarter })
+        .map(|p| choice(p.to_string(), p.dutch()))
         .collect();
     let first = today.with_day(1).unwrap_or(today);
     let months = (0..13)
         .filter_map(|back| first.checked_sub_months(Months::new(back)))
-        .map(|m| {
-            choice(
-                format!("{}-{:02}", m.year(), m.month()),
-                format!("{} {}", MONTHS[m.month0() as usize], m.year()),
-            )
-        })
+        .map(|m| choice(month(m).to_string(), month(m).dutch()))
         .collect();
     vec![
         ChoiceGroup {
@@ -167,7 +152,7 @@ mod tests {
             .filter(|c| c.selected)
             .map(|c| c.label.as_str())
             .collect();
-        assert_eq!(selected, ["kwartaal 1 van 2026"]);
+        assert_eq!(selected, ["1e kwartaal 2026"]);
         assert_eq!(long_day(today), "20 mei 2026");
     }
 
