@@ -56,7 +56,10 @@ fn every_dashboard_opens_passes_axe_and_links_its_charts_to_tables() {
             browser.find_all("script").is_empty(),
             "the dashboard uses no script"
         );
-        report.push((format!("the {kind} dashboard"), axe_violations(&browser, &axe)));
+        report.push((
+            format!("the {kind} dashboard"),
+            axe_violations(&browser, &axe),
+        ));
 
         // The first chart's table link, followed like a keyboard user would.
         let link = browser.find(".chart-table-link a");
@@ -64,26 +67,40 @@ fn every_dashboard_opens_passes_axe_and_links_its_charts_to_tables() {
         let id = href.trim_start_matches("#tabel-").to_string();
         browser.click(&link);
         let landed = browser.execute(LANDED, vec![]);
-        assert_eq!(landed["id"], json!(format!("tabel-{id}")), "{kind}: {landed}");
+        assert_eq!(
+            landed["id"],
+            json!(format!("tabel-{id}")),
+            "{kind}: {landed}"
+        );
         assert_eq!(landed["in_view"], json!(true), "{kind}: {landed}");
-        assert_eq!(landed["focused"], json!(format!("tabel-{id}")), "{kind}: {landed}");
-        assert!(landed["caption"].as_str().is_some_and(|c| !c.is_empty()), "{landed}");
+        assert_eq!(
+            landed["focused"],
+            json!(format!("tabel-{id}")),
+            "{kind}: {landed}"
+        );
+        assert!(
+            landed["caption"].as_str().is_some_and(|c| !c.is_empty()),
+            "{landed}"
+        );
         assert!(landed["rows"].as_u64().unwrap_or(0) > 0, "{kind}: {landed}");
 
         // The period form, without script: a quarter chosen, then sent.
         browser.click_css("#f-periode option[value$=\"-K1\"]");
         let chosen = browser
-            .execute(
-                "return document.querySelector('#f-periode').value;",
-                vec![],
-            )
+            .execute("return document.querySelector('#f-periode').value;", vec![])
             .as_str()
             .unwrap_or_default()
             .to_string();
         browser.click(&submit_button(&browser, "Toon cijfers"));
-        browser.wait_for("the quarter's page", support::webdriver::DEFAULT_TIMEOUT, |b| {
-            b.current_url().contains(&format!("periode={chosen}")).then_some(())
-        });
+        browser.wait_for(
+            "the quarter's page",
+            support::webdriver::DEFAULT_TIMEOUT,
+            |b| {
+                b.current_url()
+                    .contains(&format!("periode={chosen}"))
+                    .then_some(())
+            },
+        );
         let lead = browser.text_content(".lead").unwrap_or_default();
         assert!(lead.contains("1 januari"), "{lead}");
     }

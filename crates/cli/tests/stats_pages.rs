@@ -152,9 +152,7 @@ fn tokens_need_stats_read(server: &DemoServer) {
         assert_eq!(reply.status, 403, "{other}: {}", reply.body);
     }
     assert_eq!(
-        client
-            .get_with_token("/api/v1/stats/iets", &with)
-            .status,
+        client.get_with_token("/api/v1/stats/iets", &with).status,
         404
     );
     let bad = client.get_with_token("/api/v1/stats/gemeente?periode=2025-13", &with);
@@ -174,7 +172,10 @@ fn the_period_form(server: &DemoServer) {
     for (query, span) in [
         ("periode=2025", "1 januari 2025 tot en met 31 december 2025"),
         ("periode=2025-K2", "1 april 2025 tot en met 30 juni 2025"),
-        ("periode=2025-02", "1 februari 2025 tot en met 28 februari 2025"),
+        (
+            "periode=2025-02",
+            "1 februari 2025 tot en met 28 februari 2025",
+        ),
         (
             "periode=2025&anders=2025-01-15..2025-03-31",
             "15 januari 2025 tot en met 31 maart 2025",
@@ -191,9 +192,15 @@ fn the_period_form(server: &DemoServer) {
         .contains("href=\"/statistieken/gemeente.xlsx?periode=2025-K2\""));
     let bad = lead.get("/statistieken/gemeente?periode=2025&anders=vorig+jaar");
     assert_eq!(bad.status, 422);
-    assert!(bad.body.contains("href=\"#f-anders\">Andere periode: &#39;vorig jaar&#39; is geen periode")
-        || bad.body.contains("href=\"#f-anders\">Andere periode: 'vorig jaar' is geen periode"),
-        "{}", bad.body);
+    assert!(
+        bad.body
+            .contains("href=\"#f-anders\">Andere periode: &#39;vorig jaar&#39; is geen periode")
+            || bad
+                .body
+                .contains("href=\"#f-anders\">Andere periode: 'vorig jaar' is geen periode"),
+        "{}",
+        bad.body
+    );
     assert!(bad.body.contains("aria-invalid=\"true\""));
     let bad = lead.get("/statistieken/gemeente?periode=2025-13");
     assert_eq!(bad.status, 422);
@@ -216,9 +223,11 @@ fn every_output_has_the_same_numbers(person: &mut Client, kind: &str, period: &s
     let (status, headers, workbook) =
         person.get_bytes(&format!("/statistieken/{kind}.xlsx?periode={period}"));
     assert_eq!(status, 200);
-    assert!(headers.iter().any(|(k, v)| k.eq_ignore_ascii_case("content-disposition")
-        && v.starts_with(&format!("attachment; filename=\"vangnet-{kind}-"))
-        && v.ends_with(".xlsx\"")));
+    assert!(headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("content-disposition")
+            && v.starts_with(&format!("attachment; filename=\"vangnet-{kind}-"))
+            && v.ends_with(".xlsx\"")));
     let sheets = xlsx_sheets(&workbook);
     let sections = json["sections"].as_array().expect("sections");
     assert!(!sections.is_empty());
@@ -313,13 +322,20 @@ fn golden_figures(server: &DemoServer, world: &Fixture) {
             .unwrap_or_else(|| panic!("no row {row_label} in {section}: {rows:?}"));
         assert_eq!(rows[r][c]["value"], value, "{section} {row_label} {column}");
         let html = page_table(&page.body, section);
-        assert_eq!(html[r][c], shown, "{section} {row_label} {column} on the page");
+        assert_eq!(
+            html[r][c], shown,
+            "{section} {row_label} {column} on the page"
+        );
         let csv = lead.get(&format!(
             "/statistieken/gemeente/{section}.csv?periode={}",
             world.period
         ));
         let csv = csv_rows(&csv.body);
-        assert_eq!(csv[r + 1][c], in_csv, "{section} {row_label} {column} in the CSV");
+        assert_eq!(
+            csv[r + 1][c],
+            in_csv,
+            "{section} {row_label} {column} in the CSV"
+        );
     }
 }
 
@@ -370,7 +386,9 @@ fn the_cost_per_eviction(server: &DemoServer) {
 
     let mut lead = logged_in(server, "teamleider.huur@woningstichting.example");
     let page = lead.get("/statistieken/verhuurder?periode=2025");
-    assert!(page.body.contains("Wij rekenen nu met € 7.500,00 per ontruiming (de standaard"));
+    assert!(page
+        .body
+        .contains("Wij rekenen nu met € 7.500,00 per ontruiming (de standaard"));
     let csrf = lead.csrf();
     let wrong = lead.post_form(
         "/statistieken/verhuurder/kosten",
@@ -382,7 +400,9 @@ fn the_cost_per_eviction(server: &DemoServer) {
         ],
     );
     assert_eq!(wrong.status, 422);
-    assert!(wrong.body.contains("href=\"#f-bedrag\">Kosten per ontruiming:"));
+    assert!(wrong
+        .body
+        .contains("href=\"#f-bedrag\">Kosten per ontruiming:"));
     assert!(wrong.body.contains("value=\"veel\""));
     let saved = lead.post_form(
         "/statistieken/verhuurder/kosten",
@@ -395,10 +415,17 @@ fn the_cost_per_eviction(server: &DemoServer) {
     );
     assert_eq!(saved.status, 303, "{}", saved.body);
     let back = saved.header("location").unwrap().to_string();
-    assert_eq!(back, "/statistieken/verhuurder?periode=2025-K3&melding=kosten");
+    assert_eq!(
+        back,
+        "/statistieken/verhuurder?periode=2025-K3&melding=kosten"
+    );
     let page = lead.get(&back);
-    assert!(page.body.contains("De kosten per ontruiming zijn opgeslagen."));
-    assert!(page.body.contains("Wij rekenen nu met € 8.250,00 per ontruiming."));
+    assert!(page
+        .body
+        .contains("De kosten per ontruiming zijn opgeslagen."));
+    assert!(page
+        .body
+        .contains("Wij rekenen nu met € 8.250,00 per ontruiming."));
     let audited = audit_rows(server)
         .into_iter()
         .any(|r| r.action == "stats.eviction_cost" && r.detail.contains("825000"));
@@ -409,7 +436,9 @@ fn the_cost_per_eviction(server: &DemoServer) {
     );
     assert_eq!(reset.status, 303);
     let page = lead.get("/statistieken/verhuurder");
-    assert!(page.body.contains("€ 7.500,00 per ontruiming (de standaard"));
+    assert!(page
+        .body
+        .contains("€ 7.500,00 per ontruiming (de standaard"));
     let forged = lead.post_form(
         "/statistieken/verhuurder/kosten",
         &[("csrf_token", "vals"), ("actie", "standaard")],

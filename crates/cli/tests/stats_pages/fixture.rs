@@ -56,17 +56,39 @@ pub fn build(server: &DemoServer) -> Fixture {
     };
     run(
         &[
-            "org", "add", "--code", "teststad", "--name", "Gemeente Teststad", "--kind",
-            "gemeente", "--gemeentecode", "0014", "--postcodes", "9700-9709",
+            "org",
+            "add",
+            "--code",
+            "teststad",
+            "--name",
+            "Gemeente Teststad",
+            "--kind",
+            "gemeente",
+            "--gemeentecode",
+            "0014",
+            "--postcodes",
+            "9700-9709",
         ],
         None,
     );
-    for (email, role) in [(LEAD, "teamleider"), ("medewerker@teststad.example", "medewerker")] {
+    for (email, role) in [
+        (LEAD, "teamleider"),
+        ("medewerker@teststad.example", "medewerker"),
+    ] {
         let password = format!("{DEMO_PASSWORD}\n");
         run(
             &[
-                "user", "add", "--org", "teststad", "--email", email, "--name", "Test Persoon",
-                "--role", role, "--password-stdin",
+                "user",
+                "add",
+                "--org",
+                "teststad",
+                "--email",
+                email,
+                "--name",
+                "Test Persoon",
+                "--role",
+                role,
+                "--password-stdin",
             ],
             Some(&password),
         );
@@ -100,7 +122,8 @@ pub fn build(server: &DemoServer) -> Fixture {
         let reply = client.post_json_with_token("/api/v1/signals", &write, Value::Array(batch));
         assert_eq!(reply.status, 200, "{}", reply.body);
         assert_eq!(
-            reply.json()["summary"]["rejected"], 0,
+            reply.json()["summary"]["rejected"],
+            0,
             "every signal is accepted: {}",
             reply.body
         );
@@ -113,20 +136,89 @@ pub fn build(server: &DemoServer) -> Fixture {
 }
 
 /// (section, row, column, JSON value, on the page, in the CSV).
-pub fn golden() -> Vec<(&'static str, &'static str, &'static str, Value, &'static str, &'static str)>
-{
+pub fn golden() -> Vec<(
+    &'static str,
+    &'static str,
+    &'static str,
+    Value,
+    &'static str,
+    &'static str,
+)> {
     vec![
-        ("signalen-per-soort", "Energie", "Signalen", json!(12), "12", "12"),
-        ("signalen-per-soort", "Energie", "Aandeel", json!(800), "80,0%", "80,0"),
-        ("signalen-per-soort", "Huur", "Signalen", json!("<5"), "<5", "<5"),
-        ("signalen-per-soort", "Huur", "Aandeel", Value::Null, "–", ""),
-        ("signalen-per-soort", "Water", "Signalen", json!("<5"), "<5", "<5"),
-        ("signalen-per-soort", "Totaal", "Signalen", json!(15), "15", "15"),
+        (
+            "signalen-per-soort",
+            "Energie",
+            "Signalen",
+            json!(12),
+            "12",
+            "12",
+        ),
+        (
+            "signalen-per-soort",
+            "Energie",
+            "Aandeel",
+            json!(800),
+            "80,0%",
+            "80,0",
+        ),
+        (
+            "signalen-per-soort",
+            "Huur",
+            "Signalen",
+            json!("<5"),
+            "<5",
+            "<5",
+        ),
+        (
+            "signalen-per-soort",
+            "Huur",
+            "Aandeel",
+            Value::Null,
+            "–",
+            "",
+        ),
+        (
+            "signalen-per-soort",
+            "Water",
+            "Signalen",
+            json!("<5"),
+            "<5",
+            "<5",
+        ),
+        (
+            "signalen-per-soort",
+            "Totaal",
+            "Signalen",
+            json!(15),
+            "15",
+            "15",
+        ),
         ("trechter", "Signalen", "Aantal", json!(15), "15", "15"),
-        ("trechter", "Zaken (huishoudens)", "Aantal", json!(15), "15", "15"),
-        ("trechter", "Zaken (huishoudens)", "Aandeel van de stap ervoor", json!(1000), "100,0%", "100,0"),
+        (
+            "trechter",
+            "Zaken (huishoudens)",
+            "Aantal",
+            json!(15),
+            "15",
+            "15",
+        ),
+        (
+            "trechter",
+            "Zaken (huishoudens)",
+            "Aandeel van de stap ervoor",
+            json!(1000),
+            "100,0%",
+            "100,0",
+        ),
         ("trechter", "Opgepakt", "Aantal", json!("<5"), "<5", "<5"),
-        ("trechter", "Hulp aanvaard", "Aantal", json!("<5"), "<5", "<5"),
+        (
+            "trechter",
+            "Hulp aanvaard",
+            "Aantal",
+            json!("<5"),
+            "<5",
+            "<5",
+        ),
     ]
 }
 
@@ -176,8 +268,7 @@ pub fn platform_json(server: &DemoServer, period: &str) -> Value {
     let store = store(server);
     let parsed = Period::parse(period).unwrap();
     let label = parsed.to_string();
-    let dashboard =
-        block_on(vangnet_web::stats::load::platform(&*store, parsed, &label)).unwrap();
+    let dashboard = block_on(vangnet_web::stats::load::platform(&*store, parsed, &label)).unwrap();
     serde_json::to_value(dashboard).unwrap()
 }
 
@@ -220,7 +311,13 @@ pub fn reads_are_counted_and_flushed_on_stop(server: &DemoServer) {
             .unwrap_or(0)
     };
     let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--purge-delay-seconds", "86400"])
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--purge-delay-seconds",
+            "86400",
+        ])
         .args(["--database-url", &server.database_url])
         .env("RUST_LOG", "error")
         .stdin(Stdio::null())

@@ -36,7 +36,9 @@ pub fn json_cells(table: &Value) -> Vec<Vec<Canon>> {
 }
 
 fn digits(text: &str) -> String {
-    text.chars().filter(|c| c.is_ascii_digit() || *c == '-').collect()
+    text.chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect()
 }
 
 /// A decimal "1234,56", "1.234,56" (page) or "1234.56" (XLSX) as an
@@ -63,7 +65,9 @@ fn fixed(text: &str, comma: bool, places: usize) -> String {
     while frac.len() < places {
         frac.push('0');
     }
-    let n: i64 = format!("{int}{frac}").parse().unwrap_or_else(|_| panic!("not a number: {text}"));
+    let n: i64 = format!("{int}{frac}")
+        .parse()
+        .unwrap_or_else(|_| panic!("not a number: {text}"));
     (if negative { -n } else { n }).to_string()
 }
 
@@ -238,7 +242,10 @@ pub fn xlsx_sheets(zip: &[u8]) -> Vec<Vec<Vec<XlsxCell>>> {
             let name = format!("xl/worksheets/sheet{n}.xml");
             entries.iter().find(|(e, _)| *e == name).map(|(_, data)| {
                 let xml = String::from_utf8(data.clone()).unwrap();
-                assert!(!xml.contains("<f>") && !xml.contains("<f "), "no formulas: {xml}");
+                assert!(
+                    !xml.contains("<f>") && !xml.contains("<f "),
+                    "no formulas: {xml}"
+                );
                 sheet_rows(&xml)
             })
         })

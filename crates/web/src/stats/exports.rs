@@ -157,7 +157,10 @@ mod tests {
             file_name(&platform, Some("\"; evil"), Some("totalen"), Format::Csv),
             "vangnet-platform-2026-01-15-tot-2026-03-31-totalen.csv"
         );
-        assert_eq!(Format::split("trechter.csv"), Some(("trechter", Format::Csv)));
+        assert_eq!(
+            Format::split("trechter.csv"),
+            Some(("trechter", Format::Csv))
+        );
         assert_eq!(Format::split("a.xlsx"), Some(("a", Format::Xlsx)));
         assert_eq!(Format::split("a.pdf"), None);
     }

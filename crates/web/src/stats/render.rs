@@ -76,11 +76,19 @@ pub fn chart_svg(section: &Section) -> String {
             line_chart(&id, title, &labels, &series)
         }
         Chart::Bars { .. } | Chart::Funnel { .. } => {
-            let values = series.into_iter().next().map(|(_, v)| v).unwrap_or_default();
+            let values = series
+                .into_iter()
+                .next()
+                .map(|(_, v)| v)
+                .unwrap_or_default();
+            // A total next to its parts would only squash their bars; the
+            // summary and the table give it.
+            let is_bars = matches!(section.chart, Chart::Bars { .. });
             let bars: Vec<(&str, Option<u64>)> = labels
                 .iter()
                 .map(String::as_str)
                 .zip(values)
+                .filter(|(label, _)| !(is_bars && *label == "Totaal"))
                 .collect();
             if matches!(section.chart, Chart::Funnel { .. }) {
                 funnel(&id, title, &bars)
@@ -202,8 +210,15 @@ mod tests {
         assert!(html.contains("href=\"#tabel-trechter\""));
         assert!(html.contains("<caption id=\"bijschrift-trechter\">Van signaal tot hulp</caption>"));
         assert!(html.contains("<th scope=\"col\">Stap</th>"));
-        assert!(html.contains("<th scope=\"row\">Zaken &#60;b&#62;</th>") || html.contains("<th scope=\"row\">Zaken &lt;b&gt;</th>"), "{html}");
-        assert!(html.contains(">&#60;5</td>") || html.contains(">&lt;5</td>"), "{html}");
+        assert!(
+            html.contains("<th scope=\"row\">Zaken &#60;b&#62;</th>")
+                || html.contains("<th scope=\"row\">Zaken &lt;b&gt;</th>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(">&#60;5</td>") || html.contains(">&lt;5</td>"),
+            "{html}"
+        );
         assert!(html.contains("Trechter Van signaal tot hulp"));
         assert!(html.contains("Lijngrafiek Signalen per maand"));
         assert!(html.contains("Huishoudens, niet personen."));

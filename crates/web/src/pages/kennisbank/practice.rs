@@ -162,7 +162,9 @@ pub async fn page(
     };
     let response = render(&page);
     if method == axum::http::Method::GET && response.status().is_success() {
-        state.practice_reads.count(practice.id, crate::pages::casework::today());
+        state
+            .practice_reads
+            .count(practice.id, crate::pages::casework::today());
     }
     Ok(response)
 }

@@ -182,8 +182,7 @@ impl Page {
     ) -> Result<Response, PageError> {
         let own = Resource::Organisation(who.org.id);
         let may_set_cost = self.kind == DashboardKind::Verhuurder
-            && can(&who.actor, Action::SetEvictionCost, own)
-                .is_allowed();
+            && can(&who.actor, Action::SetEvictionCost, own).is_allowed();
         let cost = match may_set_cost {
             true => Some(CostForm::new(
                 state.store.eviction_cost(who.org.id).await?,
@@ -285,12 +284,11 @@ async fn set_cost(
                 periode: Some(back.clone()),
                 ..Asked::default()
             };
-            let dashboard = match dashboard_for(&state, &who, DashboardKind::Verhuurder, &asked)
-                .await?
-            {
-                Ok((_, dashboard)) => Some(dashboard),
-                Err(_) => None,
-            };
+            let dashboard =
+                match dashboard_for(&state, &who, DashboardKind::Verhuurder, &asked).await? {
+                    Ok((_, dashboard)) => Some(dashboard),
+                    Err(_) => None,
+                };
             let page = Page {
                 kind: DashboardKind::Verhuurder,
                 status: StatusCode::UNPROCESSABLE_ENTITY,

@@ -8,7 +8,6 @@ use chrono::{Datelike, Months, NaiveDate};
 use vangnet_domain::money::format_euros;
 use vangnet_domain::stats::Period;
 
-
 fn month(day: NaiveDate) -> Period {
     Period::Month {
         year: day.year(),
@@ -137,7 +136,12 @@ mod tests {
     fn the_choices_cover_recent_years_quarters_and_months() {
         let today: NaiveDate = "2026-05-20".parse().unwrap();
         let groups = period_choices(today, "2026-K1");
-        let values = |g: &ChoiceGroup| g.choices.iter().map(|c| c.value.clone()).collect::<Vec<_>>();
+        let values = |g: &ChoiceGroup| {
+            g.choices
+                .iter()
+                .map(|c| c.value.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(values(&groups[0]), ["2026", "2025", "2024"]);
         assert_eq!(
             values(&groups[1]),
