@@ -23,7 +23,8 @@ const LANDED: &str = "
     const caption = t.querySelector('table caption');
     return {
         id: t.id,
-        in_view: r.top >= 0 && r.top < window.innerHeight && r.height > 0,
+        top: r.top,
+        in_view: r.top > -2 && r.top < window.innerHeight && r.height > 0,
         focused: document.activeElement ? document.activeElement.id : '',
         caption: caption ? caption.textContent : null,
         rows: t.querySelectorAll('tbody tr').length,
