@@ -426,6 +426,12 @@ fn the_cost_per_eviction(server: &DemoServer) {
     assert!(page
         .body
         .contains("Wij rekenen nu met € 8.250,00 per ontruiming."));
+    let costs = page_table(&page.body, "vermeden-kosten");
+    let setting = costs
+        .iter()
+        .find(|row| row[0] == "Kosten per ontruiming (instelling)")
+        .expect("the costs-avoided section names the cost");
+    assert_eq!(setting[1], "€ 8.250,00", "the section uses the saved cost");
     let audited = audit_rows(server)
         .into_iter()
         .any(|r| r.action == "stats.eviction_cost" && r.detail.contains("825000"));
