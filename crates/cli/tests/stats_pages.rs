@@ -11,6 +11,9 @@ mod fixture;
 #[path = "stats_pages/outputs.rs"]
 mod outputs;
 mod support;
+#[path = "kennisbank_pages/world.rs"]
+#[allow(dead_code)]
+mod world;
 
 use fixture::{Fixture, FORMULA_TITLE};
 use outputs::{csv_rows, from_csv, from_page, from_xlsx, json_cells, page_table, xlsx_sheets};
@@ -244,16 +247,9 @@ fn every_output_has_the_same_numbers(person: &mut Client, kind: &str, period: &s
             .collect();
 
         let html = page_table(&page.body, id);
-        assert_eq!(html.len(), expected.len(), "{what}: rows on the page");
-        for (row, cells) in html.iter().zip(&expected) {
-            let read: Vec<String> = row
-                .iter()
-                .zip(cells)
-                .map(|(shown, (k, _))| from_page(k, shown))
-                .collect();
-            let want: Vec<String> = cells.iter().map(|(_, v)| v.clone()).collect();
-            assert_eq!(read, want, "{what}: page");
-        }
+        same_rows(&format!("{what} page"), &html, &expected, |k, c| {
+            from_page(k, c)
+        });
 
         let csv = person.get(&format!("/statistieken/{kind}/{id}.csv?periode={period}"));
         assert_eq!(csv.status, 200, "{what}");
@@ -266,16 +262,9 @@ fn every_output_has_the_same_numbers(person: &mut Client, kind: &str, period: &s
         );
         let rows = csv_rows(&csv.body);
         assert_eq!(rows[0].len(), columns.len(), "{what}: CSV header");
-        assert_eq!(rows.len() - 1, expected.len(), "{what}: CSV rows");
-        for (row, cells) in rows[1..].iter().zip(&expected) {
-            let read: Vec<String> = row
-                .iter()
-                .zip(cells)
-                .map(|(c, (k, _))| from_csv(k, c))
-                .collect();
-            let want: Vec<String> = cells.iter().map(|(_, v)| v.clone()).collect();
-            assert_eq!(read, want, "{what}: CSV");
-        }
+        same_rows(&format!("{what} CSV"), &rows[1..], &expected, |k, c| {
+            from_csv(k, c)
+        });
 
         let (status, _, one) =
             person.get_bytes(&format!("/statistieken/{kind}/{id}.xlsx?periode={period}"));
@@ -283,17 +272,29 @@ fn every_output_has_the_same_numbers(person: &mut Client, kind: &str, period: &s
         let single = xlsx_sheets(&one);
         assert_eq!(single.len(), 1);
         for sheet in [&single[0], &sheets[n]] {
-            assert_eq!(sheet.len() - 1, expected.len(), "{what}: XLSX rows");
-            for (row, cells) in sheet[1..].iter().zip(&expected) {
-                let read: Vec<String> = row
-                    .iter()
-                    .zip(cells)
-                    .map(|(c, (k, _))| from_xlsx(k, c))
-                    .collect();
-                let want: Vec<String> = cells.iter().map(|(_, v)| v.clone()).collect();
-                assert_eq!(read, want, "{what}: XLSX");
-            }
+            same_rows(&format!("{what} XLSX"), &sheet[1..], &expected, from_xlsx);
         }
+    }
+}
+
+/// Each row of an output, read back cell by cell with `read` (told the
+/// JSON cell's kind), is the JSON's row: same length, same values.
+fn same_rows<T>(
+    what: &str,
+    rows: &[Vec<T>],
+    expected: &[Vec<outputs::Canon>],
+    read: impl Fn(&str, &T) -> String,
+) {
+    assert_eq!(rows.len(), expected.len(), "{what}: rows");
+    for (row, cells) in rows.iter().zip(expected) {
+        assert_eq!(row.len(), cells.len(), "{what}: cells in a row");
+        let got: Vec<String> = row
+            .iter()
+            .zip(cells)
+            .map(|(c, (k, _))| read(k, c))
+            .collect();
+        let want: Vec<String> = cells.iter().map(|(_, v)| v.clone()).collect();
+        assert_eq!(got, want, "{what}");
     }
 }
 
@@ -303,7 +304,16 @@ fn golden_figures(server: &DemoServer, world: &Fixture) {
     let mut lead = logged_in(server, fixture::LEAD);
     let page = lead.get(&format!("/statistieken/gemeente?periode={}", world.period));
     assert_eq!(page.status, 200);
-    for (section, row_label, column, value, shown, in_csv) in fixture::golden() {
+    for fixture::Golden {
+        section,
+        row,
+        column,
+        json: value,
+        page: shown,
+        csv: in_csv,
+    } in fixture::golden()
+    {
+        let what = format!("{section} {row} {column}");
         let table = &json["sections"]
             .as_array()
             .unwrap()
@@ -314,28 +324,20 @@ fn golden_figures(server: &DemoServer, world: &Fixture) {
         let c = columns
             .iter()
             .position(|h| h == column)
-            .unwrap_or_else(|| panic!("no column {column} in {section}: {columns:?}"));
+            .unwrap_or_else(|| panic!("{what}: no such column in {columns:?}"));
         let rows = table["rows"].as_array().unwrap();
         let r = rows
             .iter()
-            .position(|row| row[0]["value"] == row_label)
-            .unwrap_or_else(|| panic!("no row {row_label} in {section}: {rows:?}"));
-        assert_eq!(rows[r][c]["value"], value, "{section} {row_label} {column}");
+            .position(|cells| cells[0]["value"] == row)
+            .unwrap_or_else(|| panic!("{what}: no such row in {rows:?}"));
+        assert_eq!(rows[r][c]["value"], value, "{what}");
         let html = page_table(&page.body, section);
-        assert_eq!(
-            html[r][c], shown,
-            "{section} {row_label} {column} on the page"
-        );
+        assert_eq!(html[r][c], shown, "{what} on the page");
         let csv = lead.get(&format!(
             "/statistieken/gemeente/{section}.csv?periode={}",
             world.period
         ));
-        let csv = csv_rows(&csv.body);
-        assert_eq!(
-            csv[r + 1][c],
-            in_csv,
-            "{section} {row_label} {column} in the CSV"
-        );
+        assert_eq!(csv_rows(&csv.body)[r + 1][c], in_csv, "{what} in the CSV");
     }
 }
 

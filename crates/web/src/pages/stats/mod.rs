@@ -29,7 +29,8 @@ use vangnet_domain::permission::{can, Action, Resource};
 use vangnet_domain::signal::normalise::parse_amount_cents;
 use vangnet_domain::stats::verhuurder::DEFAULT_EVICTION_COST_CENTS;
 use vangnet_domain::stats::{Dashboard, DashboardKind};
-use view::{period_choices, CostForm, DashboardPage, ErrorLine};
+use vangnet_domain::FieldError;
+use view::{period_choices, CostForm, DashboardPage};
 
 pub const PATH: &str = "/statistieken";
 const COST_PATH: &str = "/statistieken/verhuurder/kosten";
@@ -63,14 +64,9 @@ async fn choose(State(state): State<AppState>, who: SignedIn) -> Result<Response
     Ok(Redirect::to(&format!("{PATH}/{}", kind.slug())).into_response())
 }
 
-fn period_error(field: &'static str, reason: String) -> ErrorLine {
-    ErrorLine {
-        field,
-        label: if field == "anders" {
-            "Andere periode"
-        } else {
-            "Periode"
-        },
+fn period_error(field: &'static str, reason: String) -> FieldError {
+    FieldError {
+        field: field.into(),
         reason,
     }
 }
@@ -81,7 +77,7 @@ async fn dashboard_for(
     who: &SignedIn,
     kind: DashboardKind,
     asked: &Asked,
-) -> Result<Result<(AskedPeriod, Dashboard), ErrorLine>, PageError> {
+) -> Result<Result<(AskedPeriod, Dashboard), FieldError>, PageError> {
     allow(state, &who.actor, kind).await?;
     let today = today();
     let period = match asked_period(asked.periode.as_deref(), asked.anders.as_deref(), today) {
@@ -135,8 +131,8 @@ async fn page_or_workbook(
 }
 
 /// A download asked for a period that does not parse.
-fn bad_period(error: ErrorLine) -> Response {
-    let message = format!("{}: {}", error.label, error.reason);
+fn bad_period(error: FieldError) -> Response {
+    let message = format!("{}: {}", view::field_label(&error.field), error.reason);
     render_error_with(StatusCode::UNPROCESSABLE_ENTITY, Some(message))
 }
 
@@ -165,7 +161,7 @@ async fn section_file(
 struct Page {
     kind: DashboardKind,
     status: StatusCode,
-    errors: Vec<ErrorLine>,
+    errors: Vec<FieldError>,
     notice: Option<&'static str>,
     label: String,
     other: String,
@@ -292,9 +288,8 @@ async fn set_cost(
             let page = Page {
                 kind: DashboardKind::Verhuurder,
                 status: StatusCode::UNPROCESSABLE_ENTITY,
-                errors: vec![ErrorLine {
-                    field: "bedrag",
-                    label: "Kosten per ontruiming",
+                errors: vec![FieldError {
+                    field: "bedrag".into(),
                     reason,
                 }],
                 notice: None,

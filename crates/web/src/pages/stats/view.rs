@@ -7,6 +7,7 @@ use askama::Template;
 use chrono::{Datelike, Months, NaiveDate};
 use vangnet_domain::money::format_euros;
 use vangnet_domain::stats::Period;
+use vangnet_domain::FieldError;
 
 fn month(day: NaiveDate) -> Period {
     Period::Month {
@@ -75,11 +76,13 @@ pub fn period_choices(today: NaiveDate, current: &str) -> Vec<ChoiceGroup> {
     ]
 }
 
-/// One line of the error summary, linking to its field.
-pub struct ErrorLine {
-    pub field: &'static str,
-    pub label: &'static str,
-    pub reason: String,
+/// The label of a field in the error summary (`form_errors.html`).
+pub fn field_label(field: &str) -> &'static str {
+    match field {
+        "anders" => "Andere periode",
+        "bedrag" => "Kosten per ontruiming",
+        _ => "Periode",
+    }
 }
 
 /// A verhuurder's cost per eviction: what holds now and the form's value.
@@ -117,7 +120,7 @@ pub struct DashboardPage {
     pub groups: Vec<ChoiceGroup>,
     /// The free field's value.
     pub other: String,
-    pub errors: Vec<ErrorLine>,
+    pub errors: Vec<FieldError>,
     pub notice: Option<&'static str>,
     /// The whole dashboard as one workbook.
     pub workbook_href: Option<String>,
@@ -126,6 +129,12 @@ pub struct DashboardPage {
     pub cost: Option<CostForm>,
     /// The period to come back to after the cost form.
     pub label: String,
+}
+
+impl DashboardPage {
+    fn field_label(&self, field: &str) -> &'static str {
+        field_label(field)
+    }
 }
 
 #[cfg(test)]
