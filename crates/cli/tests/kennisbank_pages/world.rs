@@ -154,6 +154,18 @@ impl Serve {
     }
 }
 
+impl Serve {
+    /// Stops the server as an operator's SIGTERM would (gracefully), and
+    /// waits for it to exit (the statistics test's kennisbank reads).
+    #[allow(dead_code)]
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "SIGTERM to {pid}");
+        self.child.wait().expect("the server exits")
+    }
+}
+
 impl Drop for Serve {
     fn drop(&mut self) {
         let _ = self.child.kill();

@@ -6,11 +6,9 @@
 
 use crate::support::http::Client;
 use crate::support::server::{admin, token, DemoServer, DEMO_PASSWORD};
-use crate::world::{block_on, demo_editor, publish};
+use crate::world::{block_on, demo_editor, publish, Serve};
 use chrono::{Datelike, Duration, Utc};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
 use vangnet_domain::kennisbank::parse_file;
 use vangnet_domain::stats::Period;
 use vangnet_store::Store;
@@ -246,28 +244,8 @@ pub fn reads_are_counted_and_flushed_on_stop(server: &DemoServer) {
             .map(|(_, _, n)| *n)
             .unwrap_or(0)
     };
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--purge-delay-seconds",
-            "86400",
-        ])
-        .args(["--database-url", &server.database_url])
-        .env("RUST_LOG", "error")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start vangnet serve");
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let base = loop {
-        let line = lines.next().expect("serve prints its address").unwrap();
-        if let Some(at) = line.find("http://") {
-            break line[at..].trim().to_string();
-        }
-    };
+    let serve = Serve::start(&server.database_url);
+    let base = serve.base_url.clone();
     let mut web = Client::new(&base);
     for _ in 0..3 {
         assert_eq!(web.get(&format!("/kennisbank/{FORMULA_SLUG}")).status, 200);
@@ -275,14 +253,7 @@ pub fn reads_are_counted_and_flushed_on_stop(server: &DemoServer) {
     assert_eq!(web.get("/kennisbank/bestaat-niet").status, 404);
     let head = ureq::head(&format!("{base}/kennisbank/{FORMULA_SLUG}")).call();
     assert!(head.is_ok(), "HEAD answers");
-    let stopped = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(stopped.success());
-    // Drain stdout so the server never blocks on a full pipe while stopping.
-    for _ in lines.by_ref() {}
-    assert!(child.wait().unwrap().success(), "a graceful stop");
+    assert!(serve.terminate().success(), "a graceful stop");
     let after = block_on(store.kennisbank_activity(vangnet_store::stats::DateRange {
         from: day(40),
         to: day(-1),
