@@ -64,14 +64,7 @@ async fn choose(State(state): State<AppState>, who: SignedIn) -> Result<Response
     Ok(Redirect::to(&format!("{PATH}/{}", kind.slug())).into_response())
 }
 
-fn period_error(field: &'static str, reason: String) -> FieldError {
-    FieldError {
-        field: field.into(),
-        reason,
-    }
-}
-
-/// The dashboard for the period asked, or the period's error as a page.
+/// The dashboard for the period asked, or what is wrong with the period.
 async fn dashboard_for(
     state: &AppState,
     who: &SignedIn,
@@ -82,7 +75,10 @@ async fn dashboard_for(
     let today = today();
     let period = match asked_period(asked.periode.as_deref(), asked.anders.as_deref(), today) {
         Ok(period) => period,
-        Err((field, reason)) => return Ok(Err(period_error(field, reason))),
+        Err((field, reason)) => {
+            let field = field.into();
+            return Ok(Err(FieldError { field, reason }));
+        }
     };
     let dashboard = access::load(state, kind, &who.org, &period, today).await?;
     Ok(Ok((period, dashboard)))
