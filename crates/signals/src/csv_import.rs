@@ -26,6 +26,8 @@ pub enum ImportError {
 /// Rows per message from the reading thread.
 const CHUNK: usize = 1000;
 
+// Rows are moved, not boxed, for the reason `Checked` gives.
+#[allow(clippy::large_enum_variant)]
 enum Item {
     Row(Checked),
     /// A row the reader could not split into fields.
@@ -84,7 +86,9 @@ pub async fn import_csv<R: Read + Send + 'static>(
 ) -> Result<ImportReport, ImportError> {
     let rows = SignalReader::new(reader, profile)?;
     let mut run = ImportRun::start(store, partner, options).await?;
-    let (sender, mut receiver) = mpsc::channel(4);
+    // Room for a whole batch and then some, so the reader checks the next
+    // batch while the store writes this one instead of waiting for it.
+    let (sender, mut receiver) = mpsc::channel(run.batch_size() / CHUNK + 2);
     let checker = run.checker();
     let reading = tokio::task::spawn_blocking(move || read_rows(rows, checker, sender));
     while let Some(chunk) = receiver.recv().await {

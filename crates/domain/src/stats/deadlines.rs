@@ -79,7 +79,7 @@ pub fn deadline_section(
             Cell::count(k.on_time),
             Cell::count(k.late),
             Cell::count(k.running),
-            Cell::share(k.on_time, k.on_time + k.late),
+            Cell::share_split(k.on_time, k.late),
         ]
     };
     let rows = vec![
@@ -98,7 +98,7 @@ pub fn deadline_section(
             contact,
         ),
     ];
-    let share = |k: Kept| Cell::share(k.on_time, k.on_time + k.late).display();
+    let share = |k: Kept| Cell::share_split(k.on_time, k.late).display();
     let mut out = section(
         "termijnen",
         "Termijnen gehaald",

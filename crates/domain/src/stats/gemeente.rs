@@ -111,12 +111,12 @@ fn repeats(counts: FunnelCounts, period: Period) -> Section {
         vec![
             text("Eerste zaak van het huishouden"),
             Cell::count(first),
-            Cell::share(first, counts.cases),
+            Cell::share_split(first, counts.repeats),
         ],
         vec![
             text("Herhaald signaal (huishouden eerder in beeld)"),
             Cell::count(counts.repeats),
-            Cell::share(counts.repeats, counts.cases),
+            Cell::share_split(counts.repeats, first),
         ],
     ];
     section(

@@ -496,6 +496,38 @@ fn the_verhuurder_dashboard_has_the_golden_figures() {
 }
 
 #[test]
+fn summaries_never_tell_a_hidden_share() {
+    let event = |detail: &str, count| EventCount {
+        month: d("2025-01-01"),
+        kind: EventKind::Betalingsregeling,
+        detail: Some(detail.into()),
+        count,
+    };
+    for (kept, broken, summary) in [
+        (
+            9,
+            3,
+            "In 2025 werden 9 betalingsregelingen nagekomen en minder dan 5 verbroken.",
+        ),
+        (
+            9,
+            6,
+            "In 2025 werden 9 betalingsregelingen nagekomen en 6 verbroken (60,0% nagekomen).",
+        ),
+    ] {
+        let facts = VerhuurderFacts {
+            events: vec![event("nagekomen", kept), event("verbroken", broken)],
+            ..Default::default()
+        };
+        let dashboard = verhuurder_dashboard(&facts, "W", Period::Year(2025), "2025");
+        assert_eq!(
+            dashboard.section("betalingsregelingen").unwrap().summary,
+            summary
+        );
+    }
+}
+
+#[test]
 fn costs_avoided_are_withheld_when_they_would_give_a_small_count_away() {
     let facts = VerhuurderFacts {
         events: vec![EventCount {

@@ -67,6 +67,16 @@ impl Cell {
         }
     }
 
+    /// `part` of a whole that is `part + rest`, where both parts are shown
+    /// as counts beside it: hidden when either is suppressed, because the
+    /// share and one count would give the other away.
+    pub fn share_split(part: u64, rest: u64) -> Cell {
+        match shown(rest).count() {
+            Some(_) => Cell::share(part, part + rest),
+            None => Cell::Percent(None),
+        }
+    }
+
     /// As a person reads it on a page: "1.234", "<5", "€ 7.500,00", "12,5%", "–".
     pub fn display(&self) -> String {
         match self {
@@ -197,6 +207,13 @@ mod tests {
             (5, 8, "62,5%"),
         ] {
             assert_eq!(Cell::share(part, whole).display(), shown, "{part}/{whole}");
+        }
+        for (part, rest, shown) in [(7, 3, "–"), (3, 7, "–"), (7, 5, "58,3%"), (0, 9, "–")] {
+            assert_eq!(
+                Cell::share_split(part, rest).display(),
+                shown,
+                "{part}+{rest}"
+            );
         }
     }
 

@@ -113,17 +113,25 @@ fn arrangements(facts: &VerhuurderFacts, period: Period) -> Section {
         &["Stand", "Aantal"],
         rows,
         Chart::Bars { column: 1 },
-        format!(
-            "In {} werden {} betalingsregelingen nagekomen en {} verbroken ({} nagekomen).",
-            period.dutch(),
-            say(kept),
-            say(broken),
-            super::table::Cell::share(kept, kept + broken).display()
-        ),
+        arrangements_summary(period, kept, broken),
     );
     out.note =
         Some("Vastgelegde gebeurtenissen in de periode, één per huishouden per stap.".into());
     out
+}
+
+/// The share kept is only told when both counts may be shown.
+fn arrangements_summary(period: Period, kept: u64, broken: u64) -> String {
+    let base = format!(
+        "In {} werden {} betalingsregelingen nagekomen en {} verbroken",
+        period.dutch(),
+        say(kept),
+        say(broken)
+    );
+    match Cell::share_split(kept, broken) {
+        share @ Cell::Percent(Some(_)) => format!("{base} ({} nagekomen).", share.display()),
+        _ => base + ".",
+    }
 }
 
 fn gate(facts: &VerhuurderFacts) -> Section {
@@ -198,17 +206,16 @@ fn overrides(facts: &VerhuurderFacts) -> Section {
 fn evictions(facts: &VerhuurderFacts, period: Period) -> Section {
     let executed = events_in(&facts.events, EventKind::Ontruimd, None);
     let prevented = events_in(&facts.events, EventKind::Voorkomen, None);
-    let total = executed + prevented;
     let rows = vec![
         vec![
             text("Voorkomen"),
             Cell::count(prevented),
-            Cell::share(prevented, total),
+            Cell::share_split(prevented, executed),
         ],
         vec![
             text("Uitgevoerd"),
             Cell::count(executed),
-            Cell::share(executed, total),
+            Cell::share_split(executed, prevented),
         ],
     ];
     section(

@@ -12,8 +12,17 @@ use vangnet_domain::matching::{CaseSummary, MatchDecision};
 pub(crate) struct CaseIndex {
     cases: Vec<(i64, CaseSummary)>,
     by_id: HashMap<i64, usize>,
-    by_household: HashMap<(i64, String), Vec<usize>>,
-    by_bsn: HashMap<(i64, String), Vec<usize>>,
+    /// Per gemeente, so a row is looked up by `&str` without building a key.
+    by_household: HashMap<i64, Keyed>,
+    by_bsn: HashMap<i64, Keyed>,
+}
+
+type Keyed = HashMap<String, Vec<usize>>;
+
+fn positions<'a>(map: &'a HashMap<i64, Keyed>, gemeente: i64, key: &str) -> &'a [usize] {
+    map.get(&gemeente)
+        .and_then(|keyed| keyed.get(key))
+        .map_or(&[], Vec::as_slice)
 }
 
 impl CaseIndex {
@@ -46,12 +55,16 @@ impl CaseIndex {
         let position = self.cases.len();
         self.by_id.insert(summary.id, position);
         self.by_household
-            .entry((gemeente, summary.household_key.clone()))
+            .entry(gemeente)
+            .or_default()
+            .entry(summary.household_key.clone())
             .or_default()
             .push(position);
         for bsn in &summary.bsns {
             self.by_bsn
-                .entry((gemeente, bsn.clone()))
+                .entry(gemeente)
+                .or_default()
+                .entry(bsn.clone())
                 .or_default()
                 .push(position);
         }
@@ -92,7 +105,9 @@ impl CaseIndex {
         }
         case.bsns.push(bsn.to_string());
         self.by_bsn
-            .entry((*gemeente, bsn.to_string()))
+            .entry(*gemeente)
+            .or_default()
+            .entry(bsn.to_string())
             .or_default()
             .push(position);
     }
@@ -103,21 +118,12 @@ impl CaseIndex {
         household_key: &str,
         bsn: Option<&str>,
     ) -> Vec<CaseSummary> {
-        let mut positions: Vec<usize> = self
-            .by_household
-            .get(&(gemeente, household_key.to_string()))
-            .cloned()
-            .unwrap_or_default();
+        let mut found = positions(&self.by_household, gemeente, household_key).to_vec();
         if let Some(bsn) = bsn {
-            if let Some(more) = self.by_bsn.get(&(gemeente, bsn.to_string())) {
-                positions.extend(more);
-            }
+            found.extend(positions(&self.by_bsn, gemeente, bsn));
         }
-        positions.sort_unstable();
-        positions.dedup();
-        positions
-            .into_iter()
-            .map(|p| self.cases[p].1.clone())
-            .collect()
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|p| self.cases[p].1.clone()).collect()
     }
 }

@@ -28,8 +28,11 @@ pub(crate) const UPDATE_SIGNAL: &str = "UPDATE signals SET partner_type = $2, am
      household_key = $27, routing = $28, gemeente_org_id = $29, case_id = $30, \
      match_reason = $31 WHERE id = $1";
 
-/// A case whose signals changed gets its priority computed again.
-pub(crate) const PRIORITY_STALE: &str = "UPDATE cases SET priority = NULL WHERE id = $1";
+/// A case whose signals changed gets its priority computed again. One
+/// already without a priority is left alone: rewriting its row would
+/// rewrite its queue index entries for nothing.
+pub(crate) const PRIORITY_STALE: &str =
+    "UPDATE cases SET priority = NULL WHERE id = $1 AND priority IS NOT NULL";
 
 pub(crate) const SET_REPEAT_OF: &str = "UPDATE cases SET repeat_of_case_id = $1 WHERE id = $2";
 

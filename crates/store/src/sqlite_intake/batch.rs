@@ -5,6 +5,7 @@
 //! whole batch. The in-memory state follows every write, so a later row of
 //! the same batch sees an earlier one as if it had been read back.
 
+use super::date::{sql_date, SqlDate};
 use super::Statements;
 use crate::intake::{
     case_id_of, incoming, moved, routing_slug, CandidateRow, CaseIndex, ExistingSignal, Placement,
@@ -33,12 +34,19 @@ pub(super) struct Batch<'t> {
     repeated: HashSet<String>,
 }
 
-fn repeated<'a>(values: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    let mut seen = HashSet::new();
-    values
-        .filter(|v| !seen.insert(*v))
-        .map(str::to_string)
-        .collect()
+/// Adds to `into` the values that occur more than once. `seen` is scratch
+/// space, sized once for the batch so it never grows while hashing.
+fn repeated<'a>(
+    values: impl Iterator<Item = &'a str>,
+    seen: &mut HashSet<&'a str>,
+    into: &mut HashSet<String>,
+) {
+    seen.clear();
+    for value in values {
+        if !seen.insert(value) && !into.contains(value) {
+            into.insert(value.to_string());
+        }
+    }
 }
 
 /// The values as one JSON array, bound as a single parameter and unpacked
@@ -71,11 +79,19 @@ impl<'t> Batch<'t> {
 
     /// Reads what the rows need before any of them is decided.
     pub fn load(&mut self, rows: &[NewSignal]) -> rusqlite::Result<()> {
-        self.repeated = repeated(rows.iter().map(|s| s.kenmerk.as_str()));
-        self.repeated
-            .extend(repeated(rows.iter().map(|s| s.household_key.as_str())));
-        self.repeated
-            .extend(repeated(rows.iter().filter_map(|s| s.bsn.as_deref())));
+        let mut seen = HashSet::with_capacity(rows.len());
+        let into = &mut self.repeated;
+        repeated(rows.iter().map(|s| s.kenmerk.as_str()), &mut seen, into);
+        repeated(
+            rows.iter().map(|s| s.household_key.as_str()),
+            &mut seen,
+            into,
+        );
+        repeated(
+            rows.iter().filter_map(|s| s.bsn.as_deref()),
+            &mut seen,
+            into,
+        );
         let kenmerken = json_list(rows.iter().map(|s| s.kenmerk.as_str()));
         let mut statement = self.tx.prepare_cached(&self.sql.existing)?;
         let found = statement.query_map(params![self.partner, kenmerken], existing_row)?;
@@ -174,7 +190,7 @@ impl<'t> Batch<'t> {
                 self.insert_case.execute(params![
                     gemeente,
                     s.household_key,
-                    s.signal_date,
+                    SqlDate::new(s.signal_date),
                     repeat_of,
                     self.now,
                 ])?;
@@ -208,15 +224,15 @@ impl<'t> Batch<'t> {
             s.kenmerk,
             s.partner_type,
             s.amount_cents,
-            s.arrears_start,
-            s.signal_date,
+            sql_date(s.arrears_start),
+            SqlDate::new(s.signal_date),
             s.crisis,
             s.warm_handover,
             s.bsn,
             s.initials,
             s.prefix,
             s.surname,
-            s.birth_date,
+            sql_date(s.birth_date),
             s.phone,
             s.email,
             s.street,
@@ -228,7 +244,7 @@ impl<'t> Batch<'t> {
             s.monthly_rent_cents,
             s.contact_tried,
             s.pointed_to_help,
-            s.reminder_sent_on,
+            sql_date(s.reminder_sent_on),
             s.content_hash,
             self.import_id,
             self.now,
@@ -255,8 +271,8 @@ impl<'t> Batch<'t> {
                 old.id,
                 old.version,
                 old.amount_cents,
-                old.arrears_start,
-                old.signal_date,
+                sql_date(old.arrears_start),
+                SqlDate::new(old.signal_date),
                 old.content_hash,
                 self.now,
                 self.import_id,
@@ -267,15 +283,15 @@ impl<'t> Batch<'t> {
                 old.id,
                 s.partner_type,
                 s.amount_cents,
-                s.arrears_start,
-                s.signal_date,
+                sql_date(s.arrears_start),
+                SqlDate::new(s.signal_date),
                 s.crisis,
                 s.warm_handover,
                 s.bsn,
                 s.initials,
                 s.prefix,
                 s.surname,
-                s.birth_date,
+                sql_date(s.birth_date),
                 s.phone,
                 s.email,
                 s.street,
@@ -283,7 +299,7 @@ impl<'t> Batch<'t> {
                 s.monthly_rent_cents,
                 s.contact_tried,
                 s.pointed_to_help,
-                s.reminder_sent_on,
+                sql_date(s.reminder_sent_on),
                 s.content_hash,
                 self.import_id,
                 self.now,

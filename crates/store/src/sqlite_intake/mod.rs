@@ -8,6 +8,7 @@
 //! which costs more than SQLite's own work on a row.
 
 mod batch;
+mod date;
 
 use crate::intake::sql::{self, for_sqlite};
 use crate::signal_records::{CaseLink, NewSignal, SignalOutcome};
