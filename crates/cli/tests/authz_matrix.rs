@@ -24,6 +24,7 @@
 mod support;
 
 #[path = "authz/world.rs"]
+#[allow(dead_code)]
 mod world;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -188,6 +188,9 @@ impl World {
         if !pattern.contains('{') {
             return vec![("-".into(), pattern.to_string())];
         }
+        if pattern.starts_with("/statistieken/") || pattern.starts_with("/api/v1/stats/") {
+            return stats_variants(pattern);
+        }
         let (_, kind) = OBJECTS
             .iter()
             .find(|(start, _)| pattern.starts_with(start))
@@ -293,6 +296,28 @@ impl World {
             .find(|c| c.name == name)
             .unwrap_or_else(|| panic!("no caller {name}"))
     }
+}
+
+/// The statistics are per kind of dashboard, not per object: each kind
+/// is asked for (a page, its workbook, a section's CSV, the API).
+fn stats_variants(pattern: &str) -> Vec<(String, String)> {
+    let mut variants = Vec::new();
+    for kind in ["gemeente", "verhuurder", "platform"] {
+        let file = if pattern.contains("{kind}") {
+            "trechter.csv".to_string()
+        } else {
+            kind.to_string()
+        };
+        let path = pattern.replace("{kind}", kind).replace("{file}", &file);
+        variants.push((format!("@{kind}"), path));
+    }
+    if pattern == "/statistieken/{file}" {
+        variants.push((
+            "@gemeente.xlsx".into(),
+            "/statistieken/gemeente.xlsx".into(),
+        ));
+    }
+    variants
 }
 
 /// The smallest JSON body the route's input type accepts, so the handler

@@ -14,6 +14,7 @@ use crate::pages::casework::today;
 use crate::pages::errors::{render_error, render_error_with, PageError};
 use crate::pages::layout::Layout;
 use crate::pages::render;
+use crate::route_table::Routes;
 use crate::state::AppState;
 use crate::stats::exports::{self, Format};
 use crate::stats::render::{dashboard_path, period_query, sections_html};
@@ -22,7 +23,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Extension, Form, Router};
+use axum::{Extension, Form};
 use serde::Deserialize;
 use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::permission::{can, Action, Resource};
@@ -37,8 +38,8 @@ const COST_PATH: &str = "/statistieken/verhuurder/kosten";
 /// A cost per eviction above this is a typing mistake (cents).
 const MAX_COST_CENTS: i64 = 100_000_000;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
+pub fn routes() -> Routes {
+    Routes::new()
         .route(PATH, get(choose))
         .route("/statistieken/{file}", get(page_or_workbook))
         .route("/statistieken/{kind}/{file}", get(section_file))
