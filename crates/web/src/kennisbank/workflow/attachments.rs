@@ -21,11 +21,37 @@ pub async fn add_attachment(
     filename: &str,
     bytes: Vec<u8>,
 ) -> Result<i64> {
+    let (practice_id, user_id) = may_attach(state, caller, revision_id).await?;
+    let checked = check_attachment(filename, None, &bytes).map_err(WorkflowError::Invalid)?;
+    let attachment = NewAttachment {
+        practice_id,
+        revision_id,
+        filename: checked.filename,
+        content_type: checked.content_type.to_string(),
+        size_bytes: checked.size_bytes,
+        sha256: checked.sha256,
+        bytes,
+        uploaded_by_user_id: Some(user_id),
+    };
+    Ok(state
+        .store
+        .add_attachment(&attachment, caller.audit("kennisbank.attachment.add"))
+        .await?)
+}
+
+/// Whether `caller` may add a file to the revision: an editor always, its
+/// author while it is open. Asked before an upload is read, so a stranger's
+/// file is refused unread. (The practice's id, the uploader's user id.)
+pub async fn may_attach(
+    state: &AppState,
+    caller: Caller<'_>,
+    revision_id: i64,
+) -> Result<(i64, i64)> {
     let actor = caller.actor.ok_or(WorkflowError::Forbidden(
         "log in om een bijlage toe te voegen".into(),
     ))?;
-    let store = &*state.store;
-    let revision = store
+    let revision = state
+        .store
         .revision(revision_id)
         .await?
         .ok_or(WorkflowError::NotFound)?;
@@ -46,20 +72,7 @@ pub async fn add_attachment(
         }
         me.unwrap_or_default()
     };
-    let checked = check_attachment(filename, None, &bytes).map_err(WorkflowError::Invalid)?;
-    let attachment = NewAttachment {
-        practice_id: revision.practice_id,
-        revision_id,
-        filename: checked.filename,
-        content_type: checked.content_type.to_string(),
-        size_bytes: checked.size_bytes,
-        sha256: checked.sha256,
-        bytes,
-        uploaded_by_user_id: Some(user_id),
-    };
-    Ok(store
-        .add_attachment(&attachment, caller.audit("kennisbank.attachment.add"))
-        .await?)
+    Ok((revision.practice_id, user_id))
 }
 
 /// Removes an attachment: editors only.

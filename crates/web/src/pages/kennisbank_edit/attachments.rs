@@ -10,7 +10,7 @@ use super::form::{one_error, ErrorLine};
 use super::review::{may_review, review_page};
 use super::{done, problem, Problem, MINE_PATH};
 use crate::auth::SignedIn;
-use crate::kennisbank::workflow::attachments::{add_attachment, remove_attachment};
+use crate::kennisbank::workflow::attachments::{add_attachment, may_attach, remove_attachment};
 use crate::kennisbank::workflow::Caller;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::{render_error_with, PageError};
@@ -162,6 +162,12 @@ pub async fn add_for_author(
     Path(id): Path<i64>,
     mut multipart: Multipart,
 ) -> Result<Response, PageError> {
+    // The door before the body: a stranger's upload is refused unread.
+    if let Err(error) = may_attach(&state, Caller::of(&who.actor), id).await {
+        if let Problem::Page(response) = problem(error, "file") {
+            return Ok(response);
+        }
+    }
     let (status, errors) = match upload(&state, &who, id, &mut multipart).await {
         Ok(None) => return Ok(done(MINE_PATH, "bijlage")),
         Ok(Some(failed)) => failed,
