@@ -164,6 +164,7 @@ fn remove_sqlite_file(url: &str) -> CliResult {
 
 async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>> {
     let logins = seed_orgs(store).await?;
+    crate::demo_history::seed(&**store).await?;
     let corporation = demo_org(store, "haagse-woningstichting").await?;
     let energy = demo_org(store, "energie-west").await?;
     crate::demo_signals::seed(&**store, &corporation, &energy).await?;
@@ -173,6 +174,7 @@ async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>
     crate::demo_tenancies::seed(&**store, &corporation).await?;
     crate::demo_policies::seed(&**store).await?;
     crate::demo_kennisbank::seed(&**store).await?;
+    crate::demo_history::seed_reads(&**store).await?;
     Ok(logins)
 }
 

@@ -15,13 +15,13 @@ use vangnet_web::{take_step, StepNames, StepRequest};
 
 /// Who takes a step: a gemeente worker, the teamleider or the hulpverlener.
 #[derive(Clone, Copy)]
-enum By {
+pub(crate) enum By {
     Worker,
     Lead,
     Helper,
 }
 
-fn contact(
+pub(crate) fn contact(
     kind: ContactKind,
     reached: bool,
     on: NaiveDate,
@@ -177,41 +177,85 @@ async fn case_id(store: &dyn Store, gemeente: i64, postcode: &str) -> CliResult<
         .ok_or_else(|| format!("geen demozaak voor {postcode}"))
 }
 
+/// The people who work a gemeente's cases: its worker (and teamleider, if
+/// it has one) and the hulpverlener cases are handed to.
+pub(crate) struct CaseWorkers<'a> {
+    pub gemeente: &'a Org,
+    pub helper: &'a Org,
+    worker: User,
+    lead: Option<User>,
+    hulpverlener: User,
+}
+
+impl<'a> CaseWorkers<'a> {
+    pub async fn load(
+        store: &dyn Store,
+        gemeente: &'a Org,
+        helper: &'a Org,
+        worker: &str,
+        lead: Option<&str>,
+    ) -> CliResult<CaseWorkers<'a>> {
+        let lead = match lead {
+            Some(email) => Some(user(store, email).await?),
+            None => None,
+        };
+        Ok(CaseWorkers {
+            gemeente,
+            helper,
+            worker: user(store, worker).await?,
+            lead,
+            hulpverlener: user(store, "medewerker@schuldhulp.example").await?,
+        })
+    }
+
+    /// One step through the same service as the worker's form.
+    pub async fn step(&self, store: &dyn Store, id: i64, by: By, command: &Command) -> CliResult {
+        let gemeente = CaseOwner::Gemeente(self.gemeente.id);
+        let (actor, owner) = match (by, &self.lead) {
+            (By::Worker, _) | (By::Lead, None) => (&self.worker, gemeente),
+            (By::Lead, Some(lead)) => (lead, gemeente),
+            (By::Helper, _) => (&self.hulpverlener, CaseOwner::HandedOffTo(self.helper.id)),
+        };
+        let work = store
+            .case_work(owner, id)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("demozaak {id} is niet zichtbaar"))?;
+        let names = StepNames {
+            worker: Some(self.worker.name.as_str()),
+            organisation: Some(self.helper.name.as_str()),
+        };
+        let request = StepRequest {
+            owner,
+            work: &work,
+            expected_version: work.version,
+            command,
+            names,
+            actor_user_id: Some(actor.id),
+        };
+        take_step(store, request, |action| {
+            cli_event(action, "case").by_label("demo")
+        })
+        .await
+        .map_err(|e| format!("demozaak {id}: {e}"))?;
+        Ok(())
+    }
+}
+
 pub async fn seed(store: &dyn Store, gemeente: &Org, helper: &Org) -> CliResult {
     let today = amsterdam_date(Utc::now());
-    let worker = user(store, "medewerker@denhaag.example").await?;
-    let lead = user(store, "teamleider@denhaag.example").await?;
-    let hulpverlener = user(store, "medewerker@schuldhulp.example").await?;
-    for (postcode, steps) in plans(today, worker.id, helper.id) {
+    let workers = CaseWorkers::load(
+        store,
+        gemeente,
+        helper,
+        "medewerker@denhaag.example",
+        Some("teamleider@denhaag.example"),
+    )
+    .await?;
+    for (postcode, steps) in plans(today, workers.worker.id, helper.id) {
         let id = case_id(store, gemeente.id, postcode).await?;
         for (by, command) in steps {
-            let (actor, owner) = match by {
-                By::Worker => (&worker, CaseOwner::Gemeente(gemeente.id)),
-                By::Lead => (&lead, CaseOwner::Gemeente(gemeente.id)),
-                By::Helper => (&hulpverlener, CaseOwner::HandedOffTo(helper.id)),
-            };
-            let work = store
-                .case_work(owner, id)
-                .await
-                .map_err(|e| e.to_string())?
-                .ok_or_else(|| format!("demozaak {id} is niet zichtbaar"))?;
-            let names = StepNames {
-                worker: Some(worker.name.as_str()),
-                organisation: Some(helper.name.as_str()),
-            };
-            let request = StepRequest {
-                owner,
-                work: &work,
-                expected_version: work.version,
-                command: &command,
-                names,
-                actor_user_id: Some(actor.id),
-            };
-            take_step(store, request, |action| {
-                cli_event(action, "case").by_label("demo")
-            })
-            .await
-            .map_err(|e| format!("demozaak {id}: {e}"))?;
+            workers.step(store, id, by, &command).await?;
         }
     }
     ddas_settings(store, gemeente).await
