@@ -55,6 +55,7 @@ pub trait Store:
     + kennisbank::reminders::ReviewReminderStore
     + kennisbank::marker::KbChangeMarker
     + kennisbank::KennisbankStore
+    + stats::StatsStore
     + Send
     + Sync
 {

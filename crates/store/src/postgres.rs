@@ -96,6 +96,11 @@ crate::tenancy::notice_mail::notice_mail_impl!(PgStore);
 crate::kennisbank::reminders::review_reminder_impl!(PgStore);
 crate::kennisbank::marker::kb_marker_impl!(PgStore);
 crate::kennisbank::kennisbank_impl!(PgStore, PgPool, PgConnection);
+crate::stats::stats_impl!(
+    PgStore,
+    sqlx::Postgres,
+    crate::stats::sql::Dialect::Postgres
+);
 
 impl_store!(PgStore, {
     fn as_any(&self) -> &dyn std::any::Any {

@@ -109,6 +109,11 @@ crate::tenancy::notice_mail::notice_mail_impl!(SqliteStore);
 crate::kennisbank::reminders::review_reminder_impl!(SqliteStore);
 crate::kennisbank::marker::kb_marker_impl!(SqliteStore);
 crate::kennisbank::kennisbank_impl!(SqliteStore, SqlitePool, SqliteConnection);
+crate::stats::stats_impl!(
+    SqliteStore,
+    sqlx::Sqlite,
+    crate::stats::sql::Dialect::Sqlite
+);
 
 impl_store!(SqliteStore, {
     fn as_any(&self) -> &dyn std::any::Any {

@@ -99,7 +99,7 @@ macro_rules! casework_fns {
                  closed_on = CASE WHEN $7 = 1 THEN COALESCE(closed_on, $8) ELSE NULL END, \
                  reopened_on = CASE WHEN $2 = 'heropend' AND stage <> 'heropend' THEN $12 \
                    ELSE reopened_on END, \
-                 version = version + 1 \
+                 end_result = $13, version = version + 1 \
                  WHERE id = $9 AND version = $10 AND id IN (SELECT c.id FROM cases c \
                  WHERE c.id = $9 AND {column} = $11)"
             ))
@@ -116,6 +116,7 @@ macro_rules! casework_fns {
             .bind(step.owner.org_id())
             // The reopening restarts the retention period (`retention::RetentionFacts`).
             .bind(today)
+            .bind(columns.end_result)
             .execute(&mut *conn)
             .await?;
             if updated.rows_affected() == 0 {
@@ -154,6 +155,15 @@ macro_rules! casework_fns {
                 .bind(contact.part_of_day)
                 .bind(contact.note)
                 .bind(now)
+                .execute(&mut *conn)
+                .await?;
+                // Statistics count contact made by the earliest reached
+                // attempt; attempts may be recorded out of date order.
+                sqlx::query(
+                    "UPDATE cases SET contact_made_on = (SELECT MIN(a.on_date) \
+                     FROM contact_attempts a WHERE a.case_id = $1 AND a.reached) WHERE id = $1",
+                )
+                .bind(step.case_id)
                 .execute(&mut *conn)
                 .await?;
             }

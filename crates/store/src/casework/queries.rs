@@ -154,14 +154,16 @@ pub(crate) struct StateColumns {
     /// 1 when the case counts as closed for matching (closed or declined).
     pub closed: i64,
     pub closed_on: Option<chrono::NaiveDate>,
+    /// The DDAS end result of a closed or declined case, for statistics.
+    pub end_result: Option<&'static str>,
 }
 
 impl StateColumns {
     pub fn of(state: &CaseState, today: chrono::NaiveDate) -> StateColumns {
-        let (closed, closed_on) = match &state.stage {
-            Stage::Closed { on, .. } => (1, Some(*on)),
-            Stage::NotPickedUp { .. } => (1, Some(today)),
-            _ => (0, None),
+        let (closed, closed_on, end_result) = match &state.stage {
+            Stage::Closed { on, result, .. } => (1, Some(*on), Some(result.ddas())),
+            Stage::NotPickedUp { reason } => (1, Some(today), Some(reason.end_result().ddas())),
+            _ => (0, None, None),
         };
         StateColumns {
             stage: state.stage.slug(),
@@ -171,6 +173,7 @@ impl StateColumns {
             first_contact_on: state.first_contact_on,
             closed,
             closed_on,
+            end_result,
         }
     }
 }

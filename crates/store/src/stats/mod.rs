@@ -8,7 +8,13 @@
 //! of a large gemeente stays well within the dashboard's 200 ms (`vangnet
 //! bench stats`).
 
-use crate::Result;
+pub(crate) mod fold;
+mod queries;
+pub(crate) mod sql;
+
+pub(crate) use queries::stats_impl;
+
+use crate::{Result, StoreError};
 use async_trait::async_trait;
 use chrono::NaiveDate;
 use vangnet_domain::audit::AuditEvent;
@@ -51,8 +57,11 @@ pub trait StatsStore: Send + Sync {
     /// Tenancy events by month of `on_date`, kind and detail slug.
     async fn event_counts(&self, scope: StatsScope, range: DateRange) -> Result<Vec<EventCount>>;
     /// A verhuurder's tenancies in arrears on `on`, by furthest track step.
-    async fn arrears_by_stage(&self, verhuurder_org_id: i64, on: NaiveDate)
-        -> Result<Vec<StageCount>>;
+    async fn arrears_by_stage(
+        &self,
+        verhuurder_org_id: i64,
+        on: NaiveDate,
+    ) -> Result<Vec<StageCount>>;
     /// Gate decisions evaluated in the range, by step and outcome.
     async fn gate_counts(&self, scope: StatsScope, range: DateRange) -> Result<Vec<GateCount>>;
     /// Override requests made in the range, by status.
@@ -78,4 +87,20 @@ pub trait StatsStore: Send + Sync {
         cents: Option<i64>,
         audit: AuditEvent,
     ) -> Result<()>;
+}
+
+/// The largest cost per eviction accepted: a million euros is far beyond
+/// any real case, so more is a typing error.
+pub const MAX_EVICTION_COST_CENTS: i64 = 100_000_000;
+
+pub(crate) fn check_eviction_cost(cents: Option<i64>) -> Result<()> {
+    match cents {
+        Some(c) if c <= 0 || c > MAX_EVICTION_COST_CENTS => Err(StoreError::Invalid(
+            vangnet_domain::validation::Invalid::one(
+                "eviction_cost_cents",
+                "de kosten per ontruiming moeten meer dan € 0 en hoogstens € 1.000.000 zijn",
+            ),
+        )),
+        _ => Ok(()),
+    }
 }
