@@ -345,9 +345,7 @@ fn scope_for(action: Action) -> Result<Scope, Decision> {
         // gemeente's policy, decided and audited under a person's name; an
         // override is two people's written decision.
         TakeCase | ChangeCaseSettings | RequestOverride | ApproveOverride | SetTenancyPolicy
-        | SetEvictionCost => {
-            return Err(PERSON_ONLY)
-        }
+        | SetEvictionCost => return Err(PERSON_ONLY),
         CreateOrganisation | ViewUnroutable | RunPurge | DeclareMoratorium => {
             return Err(PLATFORM_ONLY)
         }

@@ -44,6 +44,9 @@ pub enum Chart {
     Funnel { column: usize },
 }
 
+/// A charted column: its header and one value per row (`None`: suppressed).
+pub type ChartSeries = (String, Vec<Option<u64>>);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
     /// Stable, URL-safe: the anchor on the page and the export's name.
@@ -93,7 +96,7 @@ impl Dashboard {
 impl Section {
     /// The x labels and, per charted column, its header and values: what a
     /// chart renderer needs, read from the table itself.
-    pub fn chart_data(&self) -> (Vec<String>, Vec<(String, Vec<Option<u64>>)>) {
+    pub fn chart_data(&self) -> (Vec<String>, Vec<ChartSeries>) {
         let labels = self
             .table
             .rows

@@ -126,6 +126,48 @@ impl Period {
     }
 }
 
+const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+impl Period {
+    /// As a Dutch reader says it: "2026", "1e kwartaal 2026", "maart 2026",
+    /// "15-01-2026 t/m 31-03-2026".
+    pub fn dutch(self) -> String {
+        match self {
+            Period::Month { year, month } => format!("{} {year}", MONTHS[month as usize - 1]),
+            Period::Quarter { year, quarter } => format!("{quarter}e kwartaal {year}"),
+            Period::Year(year) => year.to_string(),
+            Period::Range { from, to } => {
+                format!("{} t/m {}", from.format("%d-%m-%Y"), to.format("%d-%m-%Y"))
+            }
+        }
+    }
+
+    /// A month's short label on a chart axis: "mrt 2026".
+    pub fn short_month(first_day: NaiveDate) -> String {
+        const SHORT: [&str; 12] = [
+            "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+        ];
+        format!(
+            "{} {}",
+            SHORT[first_day.month0() as usize],
+            first_day.year()
+        )
+    }
+}
+
 impl fmt::Display for Period {
     /// As `parse` reads it, so a period round-trips through an address.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -204,5 +246,19 @@ mod tests {
             .collect();
         assert_eq!(months, ["2025-11", "2025-12", "2026-01", "2026-02"]);
         assert_eq!(Period::Year(2026).months().len(), 12);
+    }
+
+    #[test]
+    fn periods_in_dutch() {
+        for (text, dutch) in [
+            ("2026", "2026"),
+            ("2026-K1", "1e kwartaal 2026"),
+            ("2026-03", "maart 2026"),
+            ("2026-01-15..2026-03-31", "15-01-2026 t/m 31-03-2026"),
+        ] {
+            assert_eq!(Period::parse(text).unwrap().dutch(), dutch);
+        }
+        assert_eq!(Period::short_month(d("2026-03-01")), "mrt 2026");
+        assert_eq!(Period::short_month(d("2026-05-01")), "mei 2026");
     }
 }

@@ -49,7 +49,11 @@ impl Cell {
     /// (the amount divided by the known price would give it away).
     pub fn money_of(count: u64, cents_each: i64) -> Cell {
         match shown(count).count() {
-            Some(n) => Cell::Money(i64::try_from(n).unwrap_or(i64::MAX).saturating_mul(cents_each)),
+            Some(n) => Cell::Money(
+                i64::try_from(n)
+                    .unwrap_or(i64::MAX)
+                    .saturating_mul(cents_each),
+            ),
             None => Cell::Withheld,
         }
     }

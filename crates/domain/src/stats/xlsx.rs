@@ -174,7 +174,9 @@ impl<'a> From<&'a Cell> for CellXml<'a> {
             Cell::Percent(Some(permille)) => CellXml::Number(fraction(*permille), Style::Percent),
             Cell::Percent(None) => CellXml::Empty(Style::Percent),
             Cell::Number(n) => CellXml::Number(n.to_string(), Style::Count),
-            Cell::Tenths(Some(t)) => CellXml::Number(format!("{}.{}", t / 10, t % 10), Style::Tenths),
+            Cell::Tenths(Some(t)) => {
+                CellXml::Number(format!("{}.{}", t / 10, t % 10), Style::Tenths)
+            }
             Cell::Tenths(None) => CellXml::Empty(Style::Tenths),
             Cell::Withheld => CellXml::Empty(Style::Money),
         }
