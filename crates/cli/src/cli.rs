@@ -121,6 +121,26 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Fill eight gemeenten with N signals over two years and their case
+    /// work, and a verhuurder with N tenancies with rent and track events;
+    /// then time the largest gemeente's dashboard for last year
+    /// (p50/p95/p99) against a lookup by id, on SQLite and, with
+    /// --postgres-url, on PostgreSQL.
+    Stats {
+        /// How many signals.
+        #[arg(long, default_value_t = 1_000_000)]
+        signals: u64,
+        /// How many tenancies.
+        #[arg(long, default_value_t = 100_000)]
+        tenancies: u64,
+        /// A PostgreSQL server to measure too; a throwaway database is
+        /// created there and dropped afterwards.
+        #[arg(long)]
+        postgres_url: Option<String>,
+        /// Also print the figures as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]

@@ -31,24 +31,8 @@ const MONTHS: u32 = 24;
 const QUIET_DAYS: i64 = 45;
 
 const SURNAMES: &[&str] = &[
-    "Jansen",
-    "de Jong",
-    "Bakker",
-    "Visser",
-    "Smit",
-    "Meijer",
-    "de Boer",
-    "Mulder",
-    "Bos",
-    "Vos",
-    "Peters",
-    "Hendriks",
-    "Dekker",
-    "Yıldız",
-    "Aydın",
-    "Benali",
-    "Ramdin",
-    "Kowalski",
+    "Jansen", "de Jong", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Vos",
+    "Peters", "Hendriks", "Dekker", "Yıldız", "Aydın", "Benali", "Ramdin", "Kowalski",
 ];
 const STREETS_DEN_HAAG: &[&str] = &[
     "Hoefkade",
@@ -83,9 +67,17 @@ pub(crate) struct Household {
 impl Household {
     fn generate(rng: &mut Rng, rijswijk: bool) -> Household {
         let (pc4, city, street) = if rijswijk {
-            (2280 + rng.below(10), "Rijswijk", *rng.pick(STREETS_RIJSWIJK))
+            (
+                2280 + rng.below(10),
+                "Rijswijk",
+                *rng.pick(STREETS_RIJSWIJK),
+            )
         } else {
-            (2491 + rng.below(109), "Den Haag", *rng.pick(STREETS_DEN_HAAG))
+            (
+                2491 + rng.below(109),
+                "Den Haag",
+                *rng.pick(STREETS_DEN_HAAG),
+            )
         };
         let first = char::from(*rng.pick(LETTERS));
         let second = char::from(b'A' + rng.below(26) as u8);
@@ -195,7 +187,10 @@ async fn deliver_month(
             (trend(k, 5.0, 9.0), trend(k, 3.0, 6.0))
         } else {
             let energy = trend(k, 22.0, 42.0);
-            (trend(k, 42.0, 72.0), energy + u64::from(winter) * energy / 3)
+            (
+                trend(k, 42.0, 72.0),
+                energy + u64::from(winter) * energy / 3,
+            )
         };
         let mut this_month = Vec::new();
         for _ in 0..rent_count {

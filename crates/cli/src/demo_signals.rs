@@ -156,7 +156,12 @@ pub(crate) fn energy(mut raw: RawSignal) -> RawSignal {
     raw
 }
 
-pub(crate) async fn deliver(store: &dyn Store, partner: &Org, file: &str, rows: Vec<RawSignal>) -> CliResult {
+pub(crate) async fn deliver(
+    store: &dyn Store,
+    partner: &Org,
+    file: &str,
+    rows: Vec<RawSignal>,
+) -> CliResult {
     let options = RunOptions {
         source: ImportSource::Upload,
         file_name: Some(file.into()),

@@ -8,13 +8,13 @@
 use crate::commands::{cli_event, CliResult};
 use chrono::{Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
+use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::calendar::amsterdam_date;
 use vangnet_domain::org::OrgKind;
 use vangnet_domain::permission::{Actor, Credential};
 use vangnet_domain::user::Role;
 use vangnet_store::tenancy::{LedgerKind, NewLedgerEntry, TenancyOutcome};
 use vangnet_store::{Org, Store};
-use vangnet_domain::audit::AuditEvent;
 use vangnet_web::tenancy::{
     approve_override, parse_tenancy, record_event, reject_override, request_override,
     route_gemeente, EventInput, StepOutcome, TenancyActor, TenancyIn,
@@ -348,7 +348,12 @@ impl<'a> Corporation<'a> {
             .map_err(|e| e.to_string())?;
         let id = match outcome.first() {
             Some(TenancyOutcome::Created { tenancy_id }) => *tenancy_id,
-            _ => return Err(format!("demodossier {} niet aangemaakt", tenancy_in.reference)),
+            _ => {
+                return Err(format!(
+                    "demodossier {} niet aangemaakt",
+                    tenancy_in.reference
+                ))
+            }
         };
         let ledger: Vec<NewLedgerEntry> = dues
             .iter()
@@ -367,7 +372,12 @@ impl<'a> Corporation<'a> {
 
     pub async fn ledger(&self, id: i64, entries: &[NewLedgerEntry]) -> CliResult {
         self.store
-            .add_ledger_entries(self.verhuurder.id, id, entries, self.audit("tenancy.ledger"))
+            .add_ledger_entries(
+                self.verhuurder.id,
+                id,
+                entries,
+                self.audit("tenancy.ledger"),
+            )
             .await
             .map(drop)
             .map_err(|e| e.to_string())
@@ -390,7 +400,13 @@ impl<'a> Corporation<'a> {
     }
 
     /// Records an event the gate must allow.
-    pub async fn allowed(&self, id: i64, event: &Value, on: NaiveDate, today: NaiveDate) -> CliResult {
+    pub async fn allowed(
+        &self,
+        id: i64,
+        event: &Value,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> CliResult {
         if let StepOutcome::Blocked { decision, .. } = self.event(id, event, on, today).await? {
             let unmet: Vec<_> = decision.reasons.iter().filter(|r| !r.met).collect();
             return Err(format!(
@@ -401,7 +417,13 @@ impl<'a> Corporation<'a> {
     }
 
     /// Asks today for a step the gate blocks, with an override request; its id.
-    pub async fn blocked_override(&self, id: i64, step: &str, reason: &str, today: NaiveDate) -> CliResult<i64> {
+    pub async fn blocked_override(
+        &self,
+        id: i64,
+        step: &str,
+        reason: &str,
+        today: NaiveDate,
+    ) -> CliResult<i64> {
         let event = json!({ "kind": step });
         let StepOutcome::Blocked { decision_id, .. } = self.event(id, &event, today, today).await?
         else {
@@ -409,9 +431,17 @@ impl<'a> Corporation<'a> {
         };
         let audit = self.audit_fn();
         let event = input(&event, today)?;
-        request_override(self.store, &self.who(&audit), id, decision_id, &event, reason, today)
-            .await
-            .map_err(|e| e.to_string())
+        request_override(
+            self.store,
+            &self.who(&audit),
+            id,
+            decision_id,
+            &event,
+            reason,
+            today,
+        )
+        .await
+        .map_err(|e| e.to_string())
     }
 
     /// A teamleider decides on an override someone else asked for.
@@ -419,7 +449,9 @@ impl<'a> Corporation<'a> {
         let audit = self.audit_fn();
         let who = self.who(&audit);
         let done = if approve {
-            approve_override(self.store, &who, override_id, None).await.map(drop)
+            approve_override(self.store, &who, override_id, None)
+                .await
+                .map(drop)
         } else {
             reject_override(self.store, &who, override_id).await
         };
@@ -460,7 +492,12 @@ pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
     .await?;
     for plan in plans(today) {
         let address = (plan.street, plan.number, plan.postcode, plan.city);
-        let tenancy = tenancy_in(plan.reference, plan.tenant, address, today - Duration::days(3 * 365));
+        let tenancy = tenancy_in(
+            plan.reference,
+            plan.tenant,
+            address,
+            today - Duration::days(3 * 365),
+        );
         let dues: Vec<NaiveDate> = (1..=plan.months_due)
             .map(|m| today - Duration::days(30 * m))
             .collect();
@@ -472,7 +509,9 @@ pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
                 .map_err(|e| format!("{}: {e}", plan.reference))?;
         }
         if let Some((step, reason)) = plan.blocked_override {
-            corporation.blocked_override(id, step, reason, today).await?;
+            corporation
+                .blocked_override(id, step, reason, today)
+                .await?;
         }
     }
     Ok(())

@@ -3,6 +3,7 @@
 //! Not for application use.
 
 use crate::{PgStore, Result, SqliteStore, Store, StoreError};
+use chrono::NaiveDate;
 
 async fn execute(store: &dyn Store, sql: &str, binds: &[i64]) -> Result<()> {
     if let Some(s) = store.as_any().downcast_ref::<SqliteStore>() {
@@ -165,7 +166,10 @@ pub async fn spread_case_progress(
     );
     let unreached = texts_by(
         "(id % 2)",
-        &[E::NoContactPossible.ddas(), E::ReferralWithoutContact.ddas()],
+        &[
+            E::NoContactPossible.ddas(),
+            E::ReferralWithoutContact.ddas(),
+        ],
     );
     let close = format!(
         "UPDATE cases SET stage = 'afgesloten', closed_on = {}, \
@@ -192,13 +196,33 @@ pub struct FixtureGemeente {
 const TRACK: &[(&str, i64, &str, (i64, i64))] = &[
     ("herinnering", 90, "{}", (0, 1000)),
     ("veertiendagenbrief", 75, "{}", (0, 800)),
-    ("contactpoging", 70, r#"{"soort":"Telefoon","bereikt":true}"#, (0, 700)),
+    (
+        "contactpoging",
+        70,
+        r#"{"soort":"Telefoon","bereikt":true}"#,
+        (0, 700),
+    ),
     ("signaal_gemeente", 68, "{}", (0, 600)),
     ("aanmaning", 60, "{}", (0, 400)),
     ("betalingsregeling_aangeboden", 55, "{}", (0, 500)),
-    ("betalingsregeling", 50, r#"{"status":"lopend"}"#, (100, 450)),
-    ("betalingsregeling", 20, r#"{"status":"verbroken"}"#, (100, 250)),
-    ("betalingsregeling", 5, r#"{"status":"nagekomen"}"#, (250, 450)),
+    (
+        "betalingsregeling",
+        50,
+        r#"{"status":"lopend"}"#,
+        (100, 450),
+    ),
+    (
+        "betalingsregeling",
+        20,
+        r#"{"status":"verbroken"}"#,
+        (100, 250),
+    ),
+    (
+        "betalingsregeling",
+        5,
+        r#"{"status":"nagekomen"}"#,
+        (250, 450),
+    ),
     ("deurwaarder", 45, "{}", (0, 250)),
     ("dagvaarding", 35, "{}", (0, 120)),
     ("vonnis", 25, "{}", (0, 90)),
@@ -235,7 +259,14 @@ pub async fn bulk_tenancies(
     let routed = |field: &dyn Fn(&FixtureGemeente) -> String| -> String {
         let arms: String = gemeenten
             .iter()
-            .map(|g| format!(" WHEN p BETWEEN {} AND {} THEN {}", g.pc4.0, g.pc4.1, field(g)))
+            .map(|g| {
+                format!(
+                    " WHEN p BETWEEN {} AND {} THEN {}",
+                    g.pc4.0,
+                    g.pc4.1,
+                    field(g)
+                )
+            })
             .collect();
         format!("CASE{arms} END")
     };
@@ -255,7 +286,10 @@ pub async fn bulk_tenancies(
     execute(store, &tenancies, &[verhuurder, count]).await?;
     // The outcome day of tenancy `id`, somewhere in the two years.
     let outcome = |days_before: &str| {
-        d.plus_days(&d.date(today), &format!("-((id * 7) % 730) - ({days_before})"))
+        d.plus_days(
+            &d.date(today),
+            &format!("-((id * 7) % 730) - ({days_before})"),
+        )
     };
     let ledger = format!(
         "INSERT INTO tenancy_ledger (tenancy_id, kind, on_date, amount_cents, description, \
@@ -307,4 +341,71 @@ pub async fn bulk_tenancies(
          'ontruimingsaanzegging', 'ontruiming_gepland')"
     );
     execute(store, &decisions, &[verhuurder]).await
+}
+
+async fn scalar(
+    store: &dyn Store,
+    sql: &str,
+    gemeente: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<i64> {
+    let count = if let Some(s) = store.as_any().downcast_ref::<SqliteStore>() {
+        let mut query = sqlx::query_scalar::<_, i64>(sql);
+        if sql.contains("$1") {
+            query = query.bind(gemeente).bind(from).bind(to);
+        }
+        query.fetch_one(s.pool()).await?
+    } else if let Some(s) = store.as_any().downcast_ref::<PgStore>() {
+        let mut query = sqlx::query_scalar::<_, i64>(sql);
+        if sql.contains("$1") {
+            query = query.bind(gemeente).bind(from).bind(to);
+        }
+        query.fetch_one(s.pool()).await?
+    } else {
+        return Err(StoreError::Unsupported("onbekende opslag".into()));
+    };
+    Ok(count)
+}
+
+/// How many rows the fixture holds, in all and for `gemeente` from `from`
+/// to `to` (what its dashboard reads).
+pub async fn row_counts(
+    store: &dyn Store,
+    gemeente: i64,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(String, i64)>> {
+    let queries = [
+        ("signals", "SELECT COUNT(*) FROM signals"),
+        ("cases", "SELECT COUNT(*) FROM cases"),
+        ("tenancies", "SELECT COUNT(*) FROM tenancies"),
+        ("tenancy_ledger", "SELECT COUNT(*) FROM tenancy_ledger"),
+        ("tenancy_events", "SELECT COUNT(*) FROM tenancy_events"),
+        ("eviction_notices", "SELECT COUNT(*) FROM eviction_notices"),
+        ("gate_decisions", "SELECT COUNT(*) FROM gate_decisions"),
+        (
+            "gemeente_signals_in_year",
+            "SELECT COUNT(*) FROM signals WHERE gemeente_org_id = $1 \
+             AND signal_date BETWEEN $2 AND $3",
+        ),
+        (
+            "gemeente_cases_in_year",
+            "SELECT COUNT(*) FROM cases WHERE gemeente_org_id = $1 \
+             AND opened_on BETWEEN $2 AND $3",
+        ),
+        (
+            "gemeente_tenancy_events_in_year",
+            "SELECT COUNT(*) FROM tenancy_events e JOIN tenancies t ON t.id = e.tenancy_id \
+             WHERE t.gemeente_org_id = $1 AND e.on_date BETWEEN $2 AND $3",
+        ),
+    ];
+    let mut counts = Vec::new();
+    for (name, sql) in queries {
+        counts.push((
+            name.to_string(),
+            scalar(store, sql, gemeente, from, to).await?,
+        ));
+    }
+    Ok(counts)
 }

@@ -33,8 +33,7 @@ impl<'a> Workers<'a> {
         )
         .await?;
         let rijswijk =
-            CaseWorkers::load(store, rijswijk, helper, "medewerker@rijswijk.example", None)
-                .await?;
+            CaseWorkers::load(store, rijswijk, helper, "medewerker@rijswijk.example", None).await?;
         Ok(Workers {
             gemeenten: [den_haag, rijswijk],
         })
@@ -42,12 +41,24 @@ impl<'a> Workers<'a> {
 
     /// Works every case still open, as it would have been worked in the
     /// weeks after it opened.
-    pub async fn work(&mut self, store: &dyn Store, rng: &mut Rng, k: i64, today: NaiveDate) -> CliResult {
+    pub async fn work(
+        &mut self,
+        store: &dyn Store,
+        rng: &mut Rng,
+        k: i64,
+        today: NaiveDate,
+    ) -> CliResult {
         let last_day = today - Duration::days(2);
         for workers in &self.gemeenten {
             for case in open_cases(store, workers.gemeente.id).await? {
                 let repeat = case.repeat_of_case_id.is_some();
-                let steps = plan(rng, (case.opened_on, repeat), k, workers.helper.id, last_day);
+                let steps = plan(
+                    rng,
+                    (case.opened_on, repeat),
+                    k,
+                    workers.helper.id,
+                    last_day,
+                );
                 for (by, command) in steps {
                     workers.step(store, case.id, by, &command).await?;
                 }

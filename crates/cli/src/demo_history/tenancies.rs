@@ -48,7 +48,8 @@ fn events(story: Story, outcome: NaiveDate, rng: &mut Rng) -> Vec<(i64, Value)> 
         }
         Story::Evicted => {
             let mut events = court_and_notice(outcome, 120, 110);
-            let planned = json!({"kind": "ontruiming_gepland", "planned_date": outcome.to_string()});
+            let planned =
+                json!({"kind": "ontruiming_gepland", "planned_date": outcome.to_string()});
             events.extend([(14, planned), (0, json!({"kind": "ontruimd"}))]);
             events
         }
@@ -212,14 +213,25 @@ async fn overrides(
         let household = Household::generate(rng, false);
         let reference = format!("HWS-HO{:02}", i + 1);
         let address = household.address();
-        let tenancy = tenancy_in(&reference, &household.tenant(), address, today - Duration::days(2000));
-        let dues: Vec<NaiveDate> = (1..=3).map(|m| today - Duration::days(30 * m + 40)).collect();
+        let tenancy = tenancy_in(
+            &reference,
+            &household.tenant(),
+            address,
+            today - Duration::days(2000),
+        );
+        let dues: Vec<NaiveDate> = (1..=3)
+            .map(|m| today - Duration::days(30 * m + 40))
+            .collect();
         let id = corporation.create(&tenancy, &dues).await?;
         for (days, kind) in [(60, "herinnering"), (45, "veertiendagenbrief")] {
             let on = today - Duration::days(days);
-            corporation.allowed(id, &json!({ "kind": kind }), on, on).await?;
+            corporation
+                .allowed(id, &json!({ "kind": kind }), on, on)
+                .await?;
         }
-        let asked = corporation.blocked_override(id, "deurwaarder", reason, today).await?;
+        let asked = corporation
+            .blocked_override(id, "deurwaarder", reason, today)
+            .await?;
         teamleider.decide_override(asked, approve).await?;
     }
     Ok(())
