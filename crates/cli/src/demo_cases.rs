@@ -7,7 +7,7 @@
 use crate::commands::{cli_event, CliResult};
 use chrono::{Duration, NaiveDate, Utc};
 use vangnet_domain::calendar::amsterdam_date;
-use vangnet_domain::casework::state::Command;
+use vangnet_domain::casework::state::{apply, Command};
 use vangnet_domain::ddas::{ContactKind, EndResult, PartOfDay};
 use vangnet_store::casework::{CaseOwner, DdasContact, QueueFilter};
 use vangnet_store::{Org, Page, Store, User};
@@ -208,36 +208,41 @@ impl<'a> CaseWorkers<'a> {
         })
     }
 
-    /// One step through the same service as the worker's form.
-    pub async fn step(&self, store: &dyn Store, id: i64, by: By, command: &Command) -> CliResult {
+    /// Steps on one case, in order, through the same service as the
+    /// worker's form. The case is read once; after each step its state
+    /// and version are those the step saved.
+    pub async fn steps(&self, store: &dyn Store, id: i64, steps: &[(By, Command)]) -> CliResult {
         let gemeente = CaseOwner::Gemeente(self.gemeente.id);
-        let (actor, owner) = match (by, &self.lead) {
-            (By::Worker, _) | (By::Lead, None) => (&self.worker, gemeente),
-            (By::Lead, Some(lead)) => (lead, gemeente),
-            (By::Helper, _) => (&self.hulpverlener, CaseOwner::HandedOffTo(self.helper.id)),
-        };
-        let work = store
-            .case_work(owner, id)
+        let mut work = store
+            .case_work(gemeente, id)
             .await
             .map_err(|e| e.to_string())?
             .ok_or_else(|| format!("demozaak {id} is niet zichtbaar"))?;
-        let names = StepNames {
-            worker: Some(self.worker.name.as_str()),
-            organisation: Some(self.helper.name.as_str()),
-        };
-        let request = StepRequest {
-            owner,
-            work: &work,
-            expected_version: work.version,
-            command,
-            names,
-            actor_user_id: Some(actor.id),
-        };
-        take_step(store, request, |action| {
-            cli_event(action, "case").by_label("demo")
-        })
-        .await
-        .map_err(|e| format!("demozaak {id}: {e}"))?;
+        for (by, command) in steps {
+            let (actor, owner) = match (by, &self.lead) {
+                (By::Worker, _) | (By::Lead, None) => (&self.worker, gemeente),
+                (By::Lead, Some(lead)) => (lead, gemeente),
+                (By::Helper, _) => (&self.hulpverlener, CaseOwner::HandedOffTo(self.helper.id)),
+            };
+            let names = StepNames {
+                worker: Some(self.worker.name.as_str()),
+                organisation: Some(self.helper.name.as_str()),
+            };
+            let request = StepRequest {
+                owner,
+                work: &work,
+                expected_version: work.version,
+                command,
+                names,
+                actor_user_id: Some(actor.id),
+            };
+            work.version = take_step(store, request, |action| {
+                cli_event(action, "case").by_label("demo")
+            })
+            .await
+            .map_err(|e| format!("demozaak {id}: {e}"))?;
+            work.state = apply(&work.state, command).map_err(|e| e.to_string())?;
+        }
         Ok(())
     }
 }
@@ -254,9 +259,7 @@ pub async fn seed(store: &dyn Store, gemeente: &Org, helper: &Org) -> CliResult 
     .await?;
     for (postcode, steps) in plans(today, workers.worker.id, helper.id) {
         let id = case_id(store, gemeente.id, postcode).await?;
-        for (by, command) in steps {
-            workers.step(store, id, by, &command).await?;
-        }
+        workers.steps(store, id, &steps).await?;
     }
     ddas_settings(store, gemeente).await
 }

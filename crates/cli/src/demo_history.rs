@@ -10,7 +10,8 @@
 //! (the intake pipeline, the case step service, the tenancy service), dated
 //! in the past; the gate is asked "as of" each step's day. Deterministic
 //! (one seed), fresh on every start like the rest of the demo (`demo::run`
-//! starts from an empty database), and small: about 2,500 signals. All
+//! starts from an empty database), and small: about 1,500 signals, so the
+//! demo still starts in seconds. All
 //! names and addresses are generated.
 
 mod cases;
@@ -24,11 +25,12 @@ use vangnet_intake::generate::Rng;
 use vangnet_store::{Org, Store};
 
 const SEED: u64 = 20_240_601;
-/// Months of history before the current month.
+/// Months of history before the current month (which has history too,
+/// up to a few days ago).
 const MONTHS: u32 = 24;
-/// History ends before the current demo's oldest signals (40 days ago),
-/// so the queue keeps the states the demo shows.
-const QUIET_DAYS: i64 = 45;
+/// History ends a few days ago: every case it opens is decided and closed
+/// by then, so the queue keeps just the states the current demo shows.
+const QUIET_DAYS: i64 = 4;
 
 const SURNAMES: &[&str] = &[
     "Jansen", "de Jong", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Vos",
@@ -52,6 +54,11 @@ const STREETS_RIJSWIJK: &[&str] = &["Herenstraat", "Lindelaan", "Prinses Irenela
 /// First letters of generated postcodes: none of the current demo's
 /// addresses use them, so history never joins a case the demo shows.
 const LETTERS: &[u8] = b"LNPRVW";
+/// The current demo's postcode areas; history stays out of them, so a
+/// filter on one of them still finds just the demo's own households.
+const DEMO_PC4: &[u64] = &[
+    2515, 2517, 2521, 2526, 2531, 2532, 2541, 2545, 2547, 2562, 2565, 2571, 2574, 2282, 2285,
+];
 
 /// A generated address and name.
 #[derive(Clone)]
@@ -66,18 +73,14 @@ pub(crate) struct Household {
 
 impl Household {
     fn generate(rng: &mut Rng, rijswijk: bool) -> Household {
-        let (pc4, city, street) = if rijswijk {
-            (
-                2280 + rng.below(10),
-                "Rijswijk",
-                *rng.pick(STREETS_RIJSWIJK),
-            )
-        } else {
-            (
-                2491 + rng.below(109),
-                "Den Haag",
-                *rng.pick(STREETS_DEN_HAAG),
-            )
+        let (pc4, city, street) = loop {
+            let area = match rijswijk {
+                true => (2280 + rng.below(10), "Rijswijk", STREETS_RIJSWIJK),
+                false => (2491 + rng.below(109), "Den Haag", STREETS_DEN_HAAG),
+            };
+            if !DEMO_PC4.contains(&area.0) {
+                break (area.0, area.1, *rng.pick(area.2));
+            }
         };
         let first = char::from(*rng.pick(LETTERS));
         let second = char::from(b'A' + rng.below(26) as u8);
@@ -111,8 +114,9 @@ impl Household {
     }
 }
 
-/// Month `k` of the history (0 = the oldest): its first day, and the last
-/// day signals may have (the month's last day, or the quiet days' start).
+/// Month `k` of the history (0 = the oldest, `MONTHS` the current one):
+/// its first day, and the last day records may have (the month's last
+/// day, or the quiet days' start).
 pub(crate) fn month(today: NaiveDate, k: i64) -> (NaiveDate, NaiveDate) {
     let this = today.with_day(1).expect("first of the month");
     let back = |m: i64| {
@@ -180,20 +184,23 @@ async fn deliver_month(
 ) -> CliResult {
     let window = month(today, k);
     let winter = matches!(window.0.month(), 12 | 1 | 2);
+    // The current month only up to a few days ago.
+    let days = ((window.1 - window.0).num_days() + 1).max(0) as u64;
+    let share = |n: u64| n * days / 30;
     let mut rents = Vec::new();
     let mut energies = Vec::new();
     for area in areas.iter_mut() {
         let (rent_count, energy_count) = if area.rijswijk {
-            (trend(k, 5.0, 9.0), trend(k, 3.0, 6.0))
+            (trend(k, 4.0, 7.0), trend(k, 2.0, 4.0))
         } else {
-            let energy = trend(k, 22.0, 42.0);
+            let energy = trend(k, 14.0, 28.0);
             (
-                trend(k, 42.0, 72.0),
+                trend(k, 24.0, 38.0),
                 energy + u64::from(winter) * energy / 3,
             )
         };
         let mut this_month = Vec::new();
-        for _ in 0..rent_count {
+        for _ in 0..share(rent_count).min(rent_count) {
             let household = area.household(rng, k);
             let on = day_in(rng, window);
             let line = rents.len() as u64 + 2;
@@ -203,10 +210,10 @@ async fn deliver_month(
             rents.push(rent_on(raw, on, false));
             this_month.push((household, on));
         }
-        for _ in 0..energy_count {
-            // A quarter of them for a household the corporation also
+        for _ in 0..share(energy_count).min(energy_count) {
+            // Almost half of them for a household the corporation also
             // reported this month: the case bundles both.
-            let (household, on) = match this_month.is_empty() || !rng.chance(25) {
+            let (household, on) = match this_month.is_empty() || !rng.chance(45) {
                 true => (area.household(rng, k), day_in(rng, window)),
                 false => this_month[rng.below(this_month.len() as u64) as usize].clone(),
             };
@@ -269,7 +276,7 @@ pub async fn seed(store: &dyn Store) -> CliResult {
             seen: Vec::new(),
         },
     ];
-    for k in 0..MONTHS as i64 {
+    for k in 0..=MONTHS as i64 {
         let partners = (&corporation, &energy_company);
         deliver_month(store, partners, &mut rng, &mut areas, k, today).await?;
         workers.work(store, &mut rng, k, today).await?;

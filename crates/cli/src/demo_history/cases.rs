@@ -52,16 +52,9 @@ impl<'a> Workers<'a> {
         for workers in &self.gemeenten {
             for case in open_cases(store, workers.gemeente.id).await? {
                 let repeat = case.repeat_of_case_id.is_some();
-                let steps = plan(
-                    rng,
-                    (case.opened_on, repeat),
-                    k,
-                    workers.helper.id,
-                    last_day,
-                );
-                for (by, command) in steps {
-                    workers.step(store, case.id, by, &command).await?;
-                }
+                let opened = (case.opened_on, repeat);
+                let steps = plan(rng, opened, k, workers.helper.id, last_day);
+                workers.steps(store, case.id, &steps).await?;
             }
         }
         Ok(())
@@ -148,7 +141,7 @@ fn plan(
     let mut reached = rng.chance(reach);
     let part = *rng.pick(&PARTS);
     steps.push((By::Worker, contact(kind, reached, on, part, None)));
-    if !reached {
+    if !reached && rng.chance(30) {
         on = at(on + days(rng, 3, 9));
         reached = rng.chance(45);
         let kind = *rng.pick(&[ContactKind::HomeVisit, ContactKind::Card]);

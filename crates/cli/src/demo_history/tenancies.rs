@@ -17,7 +17,7 @@ use vangnet_store::{Org, Store};
 
 /// Months before the history whose outcomes are also played, so the first
 /// months already have the steps that led to them.
-const LEAD_IN: i64 = 3;
+const LEAD_IN: i64 = 2;
 
 #[derive(Clone, Copy, Debug)]
 enum Story {
@@ -110,8 +110,8 @@ fn events(story: Story, outcome: NaiveDate, rng: &mut Rng) -> Vec<(i64, Value)> 
 /// one, prevented evictions rising.
 fn stories(rng: &mut Rng, k: i64) -> Vec<Story> {
     let mut stories = Vec::new();
-    stories.extend((0..trend(k, 3.0, 0.6)).map(|_| Story::Evicted));
-    for _ in 0..trend(k, 2.5, 6.5) {
+    stories.extend((0..trend(k, 2.6, 0.5)).map(|_| Story::Evicted));
+    for _ in 0..trend(k, 2.0, 5.0) {
         let how = match rng.below(20) {
             0..=7 => "betalingsregeling",
             8..=12 => "schuldhulp",
@@ -121,8 +121,8 @@ fn stories(rng: &mut Rng, k: i64) -> Vec<Story> {
         };
         stories.push(Story::Prevented(how));
     }
-    stories.extend((0..4 + rng.below(3)).map(|_| Story::Paid));
-    if k.rem_euclid(3) == 0 {
+    stories.extend((0..2 + rng.below(2)).map(|_| Story::Paid));
+    if k.rem_euclid(4) == 0 {
         stories.push(Story::BlockedSummons);
     }
     stories
@@ -181,7 +181,7 @@ pub(super) async fn seed(
     let worker = "medewerker@woningstichting.example";
     let corporation = Corporation::new(store, verhuurder, worker, Role::Medewerker).await?;
     let mut count = 0;
-    for k in -LEAD_IN..MONTHS as i64 {
+    for k in -LEAD_IN..=MONTHS as i64 {
         for story in stories(rng, k) {
             count += 1;
             let rijswijk = rng.chance(10);
