@@ -140,6 +140,10 @@ pub enum BenchCommand {
         /// Also print the figures as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Keep the generated CSV and the SQLite file in this directory,
+        /// and the PostgreSQL database, to study query plans afterwards.
+        #[arg(long)]
+        keep: Option<PathBuf>,
     },
 }
 

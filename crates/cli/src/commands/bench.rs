@@ -192,9 +192,13 @@ where
     Ok(times)
 }
 
-/// Runs `measure` on a throwaway database in the cluster behind
-/// `admin_url`, dropped afterwards.
-pub(super) async fn on_postgres<F, Fut>(admin_url: &str, measure: F) -> CliResult<serde_json::Value>
+/// Runs `measure` on a new database in the cluster behind `admin_url`,
+/// dropped afterwards unless `keep`.
+pub(super) async fn on_postgres<F, Fut>(
+    admin_url: &str,
+    keep: bool,
+    measure: F,
+) -> CliResult<serde_json::Value>
 where
     F: FnOnce(Arc<dyn Store>) -> Fut,
     Fut: Future<Output = CliResult<serde_json::Value>>,
@@ -208,6 +212,10 @@ where
     );
     let shared: Arc<dyn Store> = store.clone();
     let figures = measure(shared).await;
+    if keep {
+        eprintln!("PostgreSQL-database {name} blijft bestaan");
+        return figures;
+    }
     if let Ok(store) = Arc::try_unwrap(store) {
         let _ = drop_database(admin_url, store, &name).await;
     }

@@ -206,10 +206,9 @@ pub async fn queue(cases: u64, postgres_url: Option<String>, json: bool) -> CliR
     let mut results = vec![measure(&sqlite, cases, dir.path()).await?];
     if let Some(url) = postgres_url {
         let path = dir.path().to_path_buf();
-        let measured = on_postgres(
-            &url,
-            |store| async move { measure(&store, cases, &path).await },
-        );
+        let measured = on_postgres(&url, false, |store| async move {
+            measure(&store, cases, &path).await
+        });
         results.push(measured.await?);
     }
     if json {

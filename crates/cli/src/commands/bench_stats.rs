@@ -11,7 +11,7 @@ use super::bench::{on_postgres, percentile, sample};
 use super::CliResult;
 use crate::commands::cli_event;
 use chrono::{Datelike, NaiveDate};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use vangnet_domain::org::NewOrg;
@@ -230,19 +230,42 @@ async fn measure(
     }))
 }
 
-pub async fn stats(
-    signals: u64,
-    tenancies: u64,
-    postgres_url: Option<String>,
-    json: bool,
-) -> CliResult {
-    let dir = tempfile::tempdir().map_err(err)?;
+/// What to run: sizes, backends, output.
+pub struct StatsBench {
+    pub signals: u64,
+    pub tenancies: u64,
+    pub postgres_url: Option<String>,
+    pub json: bool,
+    /// Keep the CSV and the SQLite file here, and the PostgreSQL database,
+    /// for EXPLAIN afterwards.
+    pub keep: Option<PathBuf>,
+}
+
+pub async fn stats(bench: StatsBench) -> CliResult {
+    let StatsBench {
+        signals,
+        tenancies,
+        postgres_url,
+        json,
+        keep,
+    } = bench;
+    let temporary = tempfile::tempdir().map_err(err)?;
+    let dir = match &keep {
+        Some(path) => {
+            std::fs::create_dir_all(path).map_err(err)?;
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(path.join(format!("stats.db{suffix}")));
+            }
+            path.as_path()
+        }
+        None => temporary.path(),
+    };
     let today = vangnet_domain::calendar::amsterdam_date(chrono::Utc::now());
-    let csv = dir.path().join("stats-signals.csv");
+    let csv = dir.join("stats-signals.csv");
     eprintln!("{signals} signalen over twee jaar genereren…");
     let file = std::fs::File::create(&csv).map_err(err)?;
     write_signals_over(file, signals, 11, today, 730).map_err(err)?;
-    let sqlite = SqliteStore::open(&dir.path().join("stats.db").to_string_lossy())
+    let sqlite = SqliteStore::open(&dir.join("stats.db").to_string_lossy())
         .await
         .map_err(err)?;
     let sqlite: Arc<dyn Store> = Arc::new(sqlite);
@@ -253,7 +276,7 @@ pub async fn stats(
     let mut results = vec![measure(&sqlite, &csv, tenancies, today).await?];
     if let Some(url) = postgres_url {
         let csv = csv.clone();
-        let measured = on_postgres(&url, |store| async move {
+        let measured = on_postgres(&url, keep.is_some(), |store| async move {
             measure(&store, &csv, tenancies, today).await
         });
         results.push(measured.await?);

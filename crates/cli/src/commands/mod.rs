@@ -49,7 +49,17 @@ pub async fn run(cli: Cli) -> CliResult {
             tenancies,
             postgres_url,
             json,
-        }) => bench_stats::stats(signals, tenancies, postgres_url, json).await,
+            keep,
+        }) => {
+            let bench = bench_stats::StatsBench {
+                signals,
+                tenancies,
+                postgres_url,
+                json,
+                keep,
+            };
+            bench_stats::stats(bench).await
+        }
         Command::Export(ExportCommand::Ddas(args)) => export::ddas(open(&url()).await?, args).await,
         Command::Import(ImportCommand::Tenancies(args)) => {
             import::tenancies(open(&url()).await?, args).await
