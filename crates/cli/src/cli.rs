@@ -144,6 +144,9 @@ pub enum BenchCommand {
         /// and the PostgreSQL database, to study query plans afterwards.
         #[arg(long)]
         keep: Option<PathBuf>,
+        /// Measure PostgreSQL only (needs --postgres-url).
+        #[arg(long, requires = "postgres_url")]
+        only_postgres: bool,
     },
 }
 

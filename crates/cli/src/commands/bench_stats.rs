@@ -239,6 +239,8 @@ pub struct StatsBench {
     /// Keep the CSV and the SQLite file here, and the PostgreSQL database,
     /// for EXPLAIN afterwards.
     pub keep: Option<PathBuf>,
+    /// Measure PostgreSQL only.
+    pub only_postgres: bool,
 }
 
 pub async fn stats(bench: StatsBench) -> CliResult {
@@ -248,6 +250,7 @@ pub async fn stats(bench: StatsBench) -> CliResult {
         postgres_url,
         json,
         keep,
+        only_postgres,
     } = bench;
     let temporary = tempfile::tempdir().map_err(err)?;
     let dir = match &keep {
@@ -273,7 +276,10 @@ pub async fn stats(bench: StatsBench) -> CliResult {
         "Dashboard van de grootste gemeente, vorig jaar, {RUNS} metingen (laden en cijfers; \
          HTML-weergave nog niet meegemeten), {signals} signalen, {tenancies} huurovereenkomsten:"
     );
-    let mut results = vec![measure(&sqlite, &csv, tenancies, today).await?];
+    let mut results = Vec::new();
+    if !only_postgres {
+        results.push(measure(&sqlite, &csv, tenancies, today).await?);
+    }
     if let Some(url) = postgres_url {
         let csv = csv.clone();
         let measured = on_postgres(&url, keep.is_some(), |store| async move {

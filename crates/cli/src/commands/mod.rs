@@ -50,6 +50,7 @@ pub async fn run(cli: Cli) -> CliResult {
             postgres_url,
             json,
             keep,
+            only_postgres,
         }) => {
             let bench = bench_stats::StatsBench {
                 signals,
@@ -57,6 +58,7 @@ pub async fn run(cli: Cli) -> CliResult {
                 postgres_url,
                 json,
                 keep,
+                only_postgres,
             };
             bench_stats::stats(bench).await
         }
