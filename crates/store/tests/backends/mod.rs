@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod kb_world;
+pub mod stats_world;
 pub mod tenancy_world;
 pub mod world;
 
