@@ -69,16 +69,22 @@ pub async fn serve(
     serve_state(listener, AppState::new(store, config), shutdown).await
 }
 
-/// `serve` on a prepared state.
+/// `serve` on a prepared state. Kennisbank page reads are written to the
+/// store every minute and once more after the last request.
 pub async fn serve_state(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(
+    let (store, reads) = (state.store.clone(), state.practice_reads.clone());
+    let flusher = stats::reads::spawn_flush(store.clone(), reads.clone());
+    let served = axum::serve(
         listener,
         app_with_state(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown)
-    .await
+    .await;
+    flusher.abort();
+    reads.flush(&*store).await;
+    served
 }

@@ -14,6 +14,8 @@ pub struct AppState {
     pub kennisbank: Arc<crate::kennisbank::search::SearchIndex>,
     /// The last handreiking PDF, so a repeated download starts no Chromium.
     pub handreiking_pdf: Arc<crate::pages::kennisbank::pdf_cache::PdfCache>,
+    /// Kennisbank page reads not yet written to the store.
+    pub practice_reads: Arc<crate::stats::reads::PracticeReads>,
 }
 
 impl AppState {
@@ -24,6 +26,7 @@ impl AppState {
             invalid_tokens: Arc::default(),
             kennisbank: Arc::default(),
             handreiking_pdf: Arc::default(),
+            practice_reads: Arc::default(),
         }
     }
 }

@@ -36,11 +36,7 @@ pub struct Seeded {
 /// demo may already hold them), and returns everything published.
 pub fn seed(database_url: &str) -> Vec<Seeded> {
     let store = block_on(vangnet_store::connect(database_url)).unwrap();
-    let users = block_on(store.list_users(OrgScope::All)).unwrap();
-    let editor = users
-        .iter()
-        .find(|u| u.email == "redacteur@redactie.example")
-        .expect("the demo editor");
+    let editor = &demo_editor(&*store);
     let mut files: Vec<_> = std::fs::read_dir(CONTENT)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -61,29 +57,7 @@ pub fn seed(database_url: &str) -> Vec<Seeded> {
         {
             continue;
         }
-        let content = &file.content;
-        let practice = NewPractice {
-            slug: slug.clone(),
-            owner_user_id: Some(editor.id),
-            contributor_org_id: Some(editor.org_id),
-            revision: NewRevision {
-                content: vangnet_web::kennisbank::convert::to_store(content),
-                author_user_id: Some(editor.id),
-                author_org_id: Some(editor.org_id),
-                suggester_name: None,
-                suggester_email: None,
-                content_hash: content.content_hash(),
-            },
-            publish: Some(PublishAs {
-                editor_user_id: editor.id,
-                review_by: content
-                    .review_by
-                    .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()),
-            }),
-        };
-        let audit =
-            AuditEvent::new("kennisbank.practice.import", "practice", None).by_label("test");
-        block_on(store.create_practice(&practice, audit)).unwrap();
+        publish(&*store, editor, &slug, &file.content);
     }
     block_on(store.published_practices())
         .unwrap()
@@ -94,6 +68,46 @@ pub fn seed(database_url: &str) -> Vec<Seeded> {
             phases: p.revision.content.phases,
         })
         .collect()
+}
+
+/// The demo's redacteur.
+pub fn demo_editor(store: &dyn vangnet_store::Store) -> vangnet_store::User {
+    let users = block_on(store.list_users(OrgScope::All)).unwrap();
+    users
+        .into_iter()
+        .find(|u| u.email == "redacteur@redactie.example")
+        .expect("the demo editor")
+}
+
+/// Publishes `content` as `slug` with the demo editor as author and
+/// editor, as an editor's import would.
+pub fn publish(
+    store: &dyn vangnet_store::Store,
+    editor: &vangnet_store::User,
+    slug: &str,
+    content: &vangnet_domain::kennisbank::PracticeContent,
+) -> vangnet_store::kennisbank::CreatedPractice {
+    let practice = NewPractice {
+        slug: slug.to_string(),
+        owner_user_id: Some(editor.id),
+        contributor_org_id: Some(editor.org_id),
+        revision: NewRevision {
+            content: vangnet_web::kennisbank::convert::to_store(content),
+            author_user_id: Some(editor.id),
+            author_org_id: Some(editor.org_id),
+            suggester_name: None,
+            suggester_email: None,
+            content_hash: content.content_hash(),
+        },
+        publish: Some(PublishAs {
+            editor_user_id: editor.id,
+            review_by: content
+                .review_by
+                .unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2027, 12, 31).unwrap()),
+        }),
+    };
+    let audit = AuditEvent::new("kennisbank.practice.import", "practice", None).by_label("test");
+    block_on(store.create_practice(&practice, audit)).unwrap()
 }
 
 /// `vangnet serve` on the seeded database: it builds its index at start.
@@ -137,6 +151,18 @@ impl Serve {
             .recv_timeout(Duration::from_secs(60))
             .expect("serve's address");
         Serve { child, base_url }
+    }
+}
+
+impl Serve {
+    /// Stops the server as an operator's SIGTERM would (gracefully), and
+    /// waits for it to exit (the statistics test's kennisbank reads).
+    #[allow(dead_code)]
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let sent = Command::new("kill").args(["-TERM", &pid]).status();
+        assert!(sent.is_ok_and(|s| s.success()), "SIGTERM to {pid}");
+        self.child.wait().expect("the server exits")
     }
 }
 

@@ -12,6 +12,7 @@ mod kennisbank;
 mod kennisbank_write;
 mod orgs;
 mod signals;
+mod stats;
 mod tenancies;
 mod users;
 
@@ -42,6 +43,7 @@ use utoipa_axum::routes;
         (name = "ddas", description = "De DDAS-levering vroegsignalering aan het CBS"),
         (name = "huurovereenkomsten", description = "Huurovereenkomsten, het incassotraject en de ontruimingspoort"),
         (name = "kennisbank", description = "De goede voorbeelden van de Handreiking Voorkomen Huisuitzettingen: zoeken en lezen, zonder token"),
+        (name = "statistieken", description = "De cijfers van de eigen organisatie per periode; aantallen onder de 5 huishoudens als \"<5\""),
     )
 )]
 struct ApiDoc;
@@ -82,7 +84,8 @@ pub fn api() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(kennisbank_write::submit, kennisbank_write::queue))
         .routes(routes!(kennisbank_write::propose))
         .routes(routes!(kennisbank::search))
-        .routes(routes!(kennisbank::practice));
+        .routes(routes!(kennisbank::practice))
+        .routes(routes!(stats::dashboard));
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .nest("/api/v1", v1)
         .split_for_parts()

@@ -2,7 +2,7 @@
 //! navigation the user's role allows.
 
 use crate::auth::SignedIn;
-use crate::pages::{casework, ddas, kennisbank_edit, policies, tenancies};
+use crate::pages::{casework, ddas, kennisbank_edit, policies, stats, tenancies};
 use vangnet_domain::permission::{can, Action, Resource};
 
 pub struct NavItem {
@@ -84,6 +84,9 @@ impl Layout {
         }
         if platform(Action::ReviewPractices) {
             entries.push((kennisbank_edit::QUEUE_PATH, "Redactie"));
+        }
+        if allowed(Action::ViewStatistics) || platform(Action::ViewStatistics) {
+            entries.push((stats::PATH, "Statistieken"));
         }
         if who.actor.is_platform_admin() {
             entries.push(("/beheer/organisaties", "Organisaties"));

@@ -14,6 +14,7 @@ pub mod orgs;
 pub mod partner;
 pub mod policies;
 pub mod start;
+pub mod stats;
 pub mod tenancies;
 pub mod unroutable;
 pub mod users;
@@ -53,6 +54,7 @@ pub fn routes() -> Router<AppState> {
         .merge(policies::routes())
         .merge(kennisbank::routes())
         .merge(kennisbank_edit::routes())
+        .merge(stats::routes())
 }
 
 /// Renders an askama template, or the 500 page if that fails.

@@ -17,8 +17,10 @@ const LEFT: u32 = 56;
 const BOTTOM: u32 = 36;
 const TOP: u32 = 16;
 /// Dash patterns per series: grey-scale must tell them apart.
-const DASHES: [&str; 4] = ["", "6 4", "2 3", "10 3 2 3"];
-const INK: [&str; 4] = ["#15436b", "#1b1b1b", "#6b4a15", "#4a4a4a"];
+const DASHES: [&str; 6] = ["", "6 4", "2 3", "10 3 2 3", "14 4", "1 5"];
+const INK: [&str; 6] = [
+    "#15436b", "#1b1b1b", "#6b4a15", "#4a4a4a", "#1e6b34", "#5a2d82",
+];
 
 /// The value as text, "<5" for a suppressed one; escape before writing it
 /// into the SVG.
@@ -54,6 +56,18 @@ pub struct Series<'a> {
     pub values: Vec<Option<u64>>,
 }
 
+/// Legend rows under a line chart: two entries a row, each a short line
+/// in the series' ink and dash next to its label.
+const LEGEND_ROW: u32 = 20;
+const LEGEND_COLUMN: u32 = 300;
+
+/// Every `step`-th axis label is written, so that labels
+/// of about 8 characters never overlap; the summary names them all.
+fn label_step(labels: usize, plot_w: u32) -> usize {
+    const LABEL_W: usize = 54;
+    (labels * LABEL_W).div_ceil(plot_w as usize).max(1)
+}
+
 /// A trend over `x_labels` (months, usually), one line per series.
 pub fn line_chart(id: &str, title: &str, x_labels: &[String], series: &[Series]) -> String {
     let max = series
@@ -68,9 +82,14 @@ pub fn line_chart(id: &str, title: &str, x_labels: &[String], series: &[Series])
     let x = |i: usize| LEFT + plot_w * i as u32 / (x_labels.len().max(2) - 1) as u32;
     let y = |v: u64| TOP + plot_h - (plot_h as u64 * v / top) as u32;
     let summary = line_summary(title, x_labels, series);
-    let mut out = open(id, title, &summary, HEIGHT);
+    let legend_rows = (series.len() as u32).div_ceil(2);
+    let mut out = open(id, title, &summary, HEIGHT + 8 + legend_rows * LEGEND_ROW);
     axes(&mut out, top, plot_h);
+    let step = label_step(x_labels.len(), plot_w);
     for (i, label) in x_labels.iter().enumerate() {
+        if i % step != 0 {
+            continue;
+        }
         let _ = write!(
             out,
             "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\">{}</text>",
@@ -82,8 +101,8 @@ pub fn line_chart(id: &str, title: &str, x_labels: &[String], series: &[Series])
     for (n, s) in series.iter().enumerate() {
         let style = format!(
             "stroke=\"{}\" stroke-dasharray=\"{}\"",
-            INK[n % 4],
-            DASHES[n % 4]
+            INK[n % INK.len()],
+            DASHES[n % DASHES.len()]
         );
         // A suppressed value breaks the line rather than pretending to a number.
         for run in s
@@ -110,15 +129,19 @@ pub fn line_chart(id: &str, title: &str, x_labels: &[String], series: &[Series])
                     "<circle cx=\"{}\" cy=\"{}\" r=\"3\" fill=\"{}\"/>",
                     x(*i),
                     y(v.unwrap_or(0)),
-                    INK[n % 4]
+                    INK[n % INK.len()]
                 );
             }
         }
+        let lx = LEFT + LEGEND_COLUMN * (n as u32 % 2);
+        let ly = HEIGHT + 8 + LEGEND_ROW * (n as u32 / 2);
         let _ = write!(
             out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>",
-            LEFT + 8 + 150 * n as u32,
-            TOP + 4,
+            "<line x1=\"{lx}\" y1=\"{ly}\" x2=\"{}\" y2=\"{ly}\" stroke-width=\"2\" {style}/>\
+             <text x=\"{}\" y=\"{}\" font-size=\"12\">{}</text>",
+            lx + 28,
+            lx + 34,
+            ly + 4,
             xml_escape(s.label)
         );
     }
@@ -178,6 +201,17 @@ fn line_summary(title: &str, x_labels: &[String], series: &[Series]) -> String {
     format!("Lijngrafiek {title}{span}. {}.", parts.join("; "))
 }
 
+fn cut(label: &str, chars: usize) -> String {
+    match label.char_indices().nth(chars) {
+        Some((at, _)) => {
+            let head = &label[..at];
+            let head = head.rsplit_once(' ').map_or(head, |(words, _)| words);
+            format!("{}…", head.trim_end())
+        }
+        None => label.to_string(),
+    }
+}
+
 /// Horizontal bars, one per category, each with its value written out.
 pub fn bar_chart(id: &str, title: &str, bars: &[(&str, Option<u64>)]) -> String {
     bars_svg(id, title, bars, false)
@@ -190,7 +224,9 @@ pub fn funnel(id: &str, title: &str, steps: &[(&str, Option<u64>)]) -> String {
 
 fn bars_svg(id: &str, title: &str, bars: &[(&str, Option<u64>)], centred: bool) -> String {
     const ROW: u32 = 30;
-    const LABEL_W: u32 = 200;
+    const LABEL_W: u32 = 250;
+    /// Longer labels are cut with an ellipsis (the table has them whole).
+    const LABEL_CHARS: usize = 36;
     let height = TOP + ROW * bars.len() as u32 + 8;
     let max = bars
         .iter()
@@ -219,7 +255,7 @@ fn bars_svg(id: &str, title: &str, bars: &[(&str, Option<u64>)], centred: bool) 
             "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\">{}</text>",
             LABEL_W - 8,
             y + 17,
-            xml_escape(label)
+            xml_escape(&cut(label, LABEL_CHARS))
         );
         if value.is_some() {
             let _ = write!(out, "<rect x=\"{x}\" y=\"{}\" width=\"{w}\" height=\"{}\" fill=\"#15436b\" stroke=\"#1b1b1b\"/>", y + 4, ROW - 10);
@@ -304,6 +340,31 @@ mod tests {
         assert!(bars.contains("Staafdiagram Per soort: Huur 10, Water 5."));
         well_formed(&svg);
         well_formed(&bars);
+    }
+
+    #[test]
+    fn crowded_axes_thin_their_labels_and_long_bar_labels_are_cut() {
+        let year: Vec<String> = (1..=12).map(|m| format!("m{m:02} 2026")).collect();
+        let series = [Series {
+            label: "Signalen",
+            values: vec![Some(1); 12],
+        }];
+        let svg = line_chart("j", "Per maand", &year, &series);
+        assert!(svg.contains(">m01 2026</text>") && svg.contains(">m03 2026</text>"));
+        assert!(!svg.contains(">m02 2026</text>"), "every other month");
+        assert!(svg.contains(">m11 2026</text>") && !svg.contains(">m12 2026</text>"));
+        assert!(svg.contains("hoogste waarde 1 in m12 2026"));
+        assert!(svg.contains("<line x1=\"56\""), "a legend sample");
+        assert_eq!(label_step(4, 568), 1);
+        assert_eq!(label_step(24, 568), 3);
+        let long = "Melding ontruiming aan de gemeente en nog veel meer woorden";
+        let bars = bar_chart("b", "Stand", &[(long, Some(10))]);
+        assert!(
+            bars.contains(">Melding ontruiming aan de gemeente…</text>"),
+            "{bars}"
+        );
+        assert!(bars.contains(&format!("Staafdiagram Stand: {long} 10.")));
+        well_formed(&svg);
     }
 
     #[test]

@@ -95,6 +95,7 @@ pub(crate) fn visible(meta: &AttachmentMeta, history: &PracticeHistory) -> bool 
 
 pub async fn page(
     State(state): State<AppState>,
+    method: axum::http::Method,
     who: Option<SignedIn>,
     Extension(csrf): Extension<CsrfToken>,
     Path(slug): Path<String>,
@@ -159,7 +160,13 @@ pub async fn page(
         attachments,
         may_suggest,
     };
-    Ok(render(&page))
+    let response = render(&page);
+    if method == axum::http::Method::GET && response.status().is_success() {
+        state
+            .practice_reads
+            .count(practice.id, crate::pages::casework::today());
+    }
+    Ok(response)
 }
 
 /// The name in `Content-Disposition`: printable ASCII without quotes or
