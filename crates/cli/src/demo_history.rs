@@ -9,10 +9,10 @@
 //! Everything goes through the same services as the pages and the API
 //! (the intake pipeline, the case step service, the tenancy service), dated
 //! in the past; the gate is asked "as of" each step's day. Deterministic
-//! (one seed), fresh on every start like the rest of the demo (`demo::run`
-//! starts from an empty database), and small: about 1,500 signals, so the
-//! demo still starts in seconds. All
-//! names and addresses are generated.
+//! (one seed), added once like the rest of the demo (`demo::run` starts
+//! from an empty database and refuses a filled one), and small: about
+//! 1,000 signals, so the demo still starts in seconds. All names and
+//! addresses are generated, outside the current demo's postcode areas.
 
 mod cases;
 mod tenancies;
@@ -173,7 +173,7 @@ fn amount(cents: u64) -> String {
 }
 
 /// Month `k`'s signals, delivered by the corporation (rent) and the
-/// energy company, as two files each.
+/// energy company, one file each.
 async fn deliver_month(
     store: &dyn Store,
     partners: (&Org, &Org),
@@ -191,11 +191,11 @@ async fn deliver_month(
     let mut energies = Vec::new();
     for area in areas.iter_mut() {
         let (rent_count, energy_count) = if area.rijswijk {
-            (trend(k, 4.0, 7.0), trend(k, 2.0, 4.0))
+            (trend(k, 3.0, 5.0), trend(k, 1.0, 3.0))
         } else {
-            let energy = trend(k, 14.0, 28.0);
+            let energy = trend(k, 8.0, 17.0);
             (
-                trend(k, 24.0, 38.0),
+                trend(k, 16.0, 28.0),
                 energy + u64::from(winter) * energy / 3,
             )
         };

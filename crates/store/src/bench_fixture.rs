@@ -36,9 +36,15 @@ pub async fn spread_queue_work(store: &dyn Store, gemeente: i64, worker: i64) ->
 }
 
 /// A live database has planner statistics (autovacuum, `PRAGMA optimize`);
-/// a freshly filled one must gather them before plans mean anything.
+/// a freshly filled one must gather them before plans mean anything. On
+/// PostgreSQL, autovacuum also keeps the visibility map that lets a
+/// covering index be read without the table (an index-only scan).
 pub async fn analyze(store: &dyn Store) -> Result<()> {
-    execute(store, "ANALYZE", &[]).await
+    let sql = match Dialect::of(store) {
+        Dialect::Sqlite => "ANALYZE",
+        Dialect::Postgres => "VACUUM ANALYZE",
+    };
+    execute(store, sql, &[]).await
 }
 
 /// A fresh, empty database next to the one `admin_url` names, for a

@@ -110,8 +110,8 @@ fn events(story: Story, outcome: NaiveDate, rng: &mut Rng) -> Vec<(i64, Value)> 
 /// one, prevented evictions rising.
 fn stories(rng: &mut Rng, k: i64) -> Vec<Story> {
     let mut stories = Vec::new();
-    stories.extend((0..trend(k, 2.6, 0.5)).map(|_| Story::Evicted));
-    for _ in 0..trend(k, 2.0, 5.0) {
+    stories.extend((0..trend(k, 2.2, 0.4)).map(|_| Story::Evicted));
+    for _ in 0..trend(k, 1.5, 4.0) {
         let how = match rng.below(20) {
             0..=7 => "betalingsregeling",
             8..=12 => "schuldhulp",
@@ -121,8 +121,8 @@ fn stories(rng: &mut Rng, k: i64) -> Vec<Story> {
         };
         stories.push(Story::Prevented(how));
     }
-    stories.extend((0..2 + rng.below(2)).map(|_| Story::Paid));
-    if k.rem_euclid(4) == 0 {
+    stories.extend((0..1 + rng.below(2)).map(|_| Story::Paid));
+    if k.rem_euclid(6) == 0 {
         stories.push(Story::BlockedSummons);
     }
     stories
