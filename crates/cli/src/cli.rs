@@ -272,6 +272,10 @@ pub struct DemoArgs {
     /// Address and port to listen on (port 0 picks a free one).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// Leave out the two years of history behind the statistics: starts
+    /// faster (the tests that do not look at statistics use this).
+    #[arg(long, env = "VANGNET_DEMO_NO_HISTORY")]
+    pub no_history: bool,
 }
 
 #[derive(Subcommand, Debug)]

@@ -32,9 +32,11 @@ const MONTHS: u32 = 24;
 /// by then, so the queue keeps just the states the current demo shows.
 const QUIET_DAYS: i64 = 4;
 
+/// None of the current demo's households or users, so a test that looks
+/// for one of those names finds just that one.
 const SURNAMES: &[&str] = &[
-    "Jansen", "de Jong", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "Bos", "Vos",
-    "Peters", "Hendriks", "Dekker", "Yıldız", "Aydın", "Benali", "Ramdin", "Kowalski",
+    "de Jong", "Meijer", "Bos", "Vos", "Peters", "Dekker", "Brink", "Prins", "Willems", "Kok",
+    "Jacobs", "Yıldız", "Aydın", "Doğan", "Benali", "Ramdin", "Kowalski", "Wijaya",
 ];
 const STREETS_DEN_HAAG: &[&str] = &[
     "Hoefkade",

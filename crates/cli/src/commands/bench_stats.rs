@@ -187,7 +187,18 @@ async fn measure(
         Ok(())
     })
     .await?;
-    let reads = per_read(store, StatsScope::Gemeente(gemeente.id), range).await?;
+    let mut reads = per_read(store, StatsScope::Gemeente(gemeente.id), range).await?;
+    // The figures and the HTML alone, from facts already read.
+    let loaded = vangnet_web::stats::load::gemeente(&**store, &gemeente, period, &label, today)
+        .await
+        .map_err(err)?;
+    let render = sample(RUNS, || async {
+        let html = vangnet_web::stats::render::sections_html(&loaded).map_err(err)?;
+        std::hint::black_box(html);
+        Ok(())
+    })
+    .await?;
+    reads["render_html"] = spread(&render);
     let (dashboard, baseline) = (spread(&dashboard), spread(&baseline));
     let ratio = ms(&dashboard, "p95_ms") / ms(&baseline, "p95_ms").max(1e-6);
     println!(
