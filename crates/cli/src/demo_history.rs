@@ -88,7 +88,7 @@ impl Household {
         let second = char::from(b'A' + rng.below(26) as u8);
         Household {
             initials: format!("{}.", char::from(b'A' + rng.below(26) as u8)),
-            surname: *rng.pick(SURNAMES),
+            surname: rng.pick::<&str>(SURNAMES),
             street,
             number: (1 + rng.below(320)).to_string(),
             postcode: format!("{pc4} {first}{second}"),
