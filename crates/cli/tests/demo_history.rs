@@ -49,7 +49,10 @@ fn the_demo_has_two_years_of_history() {
         assert!(cases.iter().any(|c| c.handed_off), "hand-offs");
         assert!(cases.iter().any(|c| !c.picked_up), "declined");
 
-        let events = store.event_counts(scope, range).await.unwrap();
+        let events = store
+            .event_counts(scope, range, &EventKind::ALL)
+            .await
+            .unwrap();
         let count = |kind: EventKind| -> u64 {
             events
                 .iter()

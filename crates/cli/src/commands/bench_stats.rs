@@ -150,7 +150,16 @@ async fn per_read(
     read!("case_groups", case_groups);
     read!("case_dates", case_dates);
     read!("notice_counts", notice_counts);
-    read!("event_counts", event_counts);
+    let times = sample(RUNS, || async {
+        let kinds = &vangnet_domain::stats::gemeente::EVENT_KINDS;
+        store
+            .event_counts(scope, range, kinds)
+            .await
+            .map(drop)
+            .map_err(err)
+    })
+    .await?;
+    reads.insert("event_counts".into(), spread(&times));
     Ok(serde_json::Value::Object(reads))
 }
 

@@ -30,10 +30,9 @@ CREATE INDEX cases_gemeente_groups ON cases(gemeente_org_id, opened_on,
 CREATE INDEX cases_gemeente_dates ON cases(gemeente_org_id, opened_on, picked_up_on,
     first_contact_on, stage);
 CREATE INDEX tenancies_gemeente ON tenancies(gemeente_org_id);
-CREATE INDEX tenancy_events_date ON tenancy_events(on_date);
--- An owner's events: its tenancies, then each one's dates, with what is
--- counted, so the table itself is not read.
-CREATE INDEX tenancy_events_stats ON tenancy_events(tenancy_id, on_date, kind, details);
+-- The events a dashboard counts are a few kinds (evictions executed and
+-- prevented, arrangements): found by kind and date, whoever owns them.
+CREATE INDEX tenancy_events_kind_date ON tenancy_events(kind, on_date, tenancy_id);
 CREATE INDEX tenancy_ledger_date ON tenancy_ledger(tenancy_id, on_date, kind, amount_cents);
 CREATE INDEX gate_decisions_date ON gate_decisions(evaluated_on);
 CREATE INDEX gate_overrides_requested ON gate_overrides(requested_at);
