@@ -121,6 +121,33 @@ pub enum BenchCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Fill eight gemeenten with N signals over two years and their case
+    /// work, and a verhuurder with N tenancies with rent and track events;
+    /// then time the largest gemeente's dashboard for last year
+    /// (p50/p95/p99) against a lookup by id, on SQLite and, with
+    /// --postgres-url, on PostgreSQL.
+    Stats {
+        /// How many signals.
+        #[arg(long, default_value_t = 1_000_000)]
+        signals: u64,
+        /// How many tenancies.
+        #[arg(long, default_value_t = 100_000)]
+        tenancies: u64,
+        /// A PostgreSQL server to measure too; a throwaway database is
+        /// created there and dropped afterwards.
+        #[arg(long)]
+        postgres_url: Option<String>,
+        /// Also print the figures as one JSON object.
+        #[arg(long)]
+        json: bool,
+        /// Keep the generated CSV and the SQLite file in this directory,
+        /// and the PostgreSQL database, to study query plans afterwards.
+        #[arg(long)]
+        keep: Option<PathBuf>,
+        /// Measure PostgreSQL only (needs --postgres-url).
+        #[arg(long, requires = "postgres_url")]
+        only_postgres: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -245,6 +272,10 @@ pub struct DemoArgs {
     /// Address and port to listen on (port 0 picks a free one).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub listen: SocketAddr,
+    /// Leave out the two years of history behind the statistics: starts
+    /// faster (the tests that do not look at statistics use this).
+    #[arg(long, env = "VANGNET_DEMO_NO_HISTORY")]
+    pub no_history: bool,
 }
 
 #[derive(Subcommand, Debug)]

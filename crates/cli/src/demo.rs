@@ -130,7 +130,7 @@ pub async fn run(database_url: Option<&str>, args: DemoArgs) -> CliResult {
     {
         return Err("de demo heeft een lege database nodig; deze bevat al organisaties".into());
     }
-    let logins = seed(&store).await?;
+    let logins = seed(&store, !args.no_history).await?;
     serve::run(store, WebConfig::default(), args.listen, move || {
         print_logins(&logins)
     })
@@ -162,8 +162,11 @@ fn remove_sqlite_file(url: &str) -> CliResult {
     Ok(())
 }
 
-async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>> {
+async fn seed(store: &Arc<dyn Store>, history: bool) -> CliResult<Vec<(String, String, String)>> {
     let logins = seed_orgs(store).await?;
+    if history {
+        crate::demo_history::seed(&**store).await?;
+    }
     let corporation = demo_org(store, "haagse-woningstichting").await?;
     let energy = demo_org(store, "energie-west").await?;
     crate::demo_signals::seed(&**store, &corporation, &energy).await?;
@@ -173,6 +176,9 @@ async fn seed(store: &Arc<dyn Store>) -> CliResult<Vec<(String, String, String)>
     crate::demo_tenancies::seed(&**store, &corporation).await?;
     crate::demo_policies::seed(&**store).await?;
     crate::demo_kennisbank::seed(&**store).await?;
+    if history {
+        crate::demo_history::seed_reads(&**store).await?;
+    }
     Ok(logins)
 }
 

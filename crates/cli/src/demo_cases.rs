@@ -7,7 +7,7 @@
 use crate::commands::{cli_event, CliResult};
 use chrono::{Duration, NaiveDate, Utc};
 use vangnet_domain::calendar::amsterdam_date;
-use vangnet_domain::casework::state::Command;
+use vangnet_domain::casework::state::{apply, Command};
 use vangnet_domain::ddas::{ContactKind, EndResult, PartOfDay};
 use vangnet_store::casework::{CaseOwner, DdasContact, QueueFilter};
 use vangnet_store::{Org, Page, Store, User};
@@ -15,13 +15,13 @@ use vangnet_web::{take_step, StepNames, StepRequest};
 
 /// Who takes a step: a gemeente worker, the teamleider or the hulpverlener.
 #[derive(Clone, Copy)]
-enum By {
+pub(crate) enum By {
     Worker,
     Lead,
     Helper,
 }
 
-fn contact(
+pub(crate) fn contact(
     kind: ContactKind,
     reached: bool,
     on: NaiveDate,
@@ -177,42 +177,89 @@ async fn case_id(store: &dyn Store, gemeente: i64, postcode: &str) -> CliResult<
         .ok_or_else(|| format!("geen demozaak voor {postcode}"))
 }
 
-pub async fn seed(store: &dyn Store, gemeente: &Org, helper: &Org) -> CliResult {
-    let today = amsterdam_date(Utc::now());
-    let worker = user(store, "medewerker@denhaag.example").await?;
-    let lead = user(store, "teamleider@denhaag.example").await?;
-    let hulpverlener = user(store, "medewerker@schuldhulp.example").await?;
-    for (postcode, steps) in plans(today, worker.id, helper.id) {
-        let id = case_id(store, gemeente.id, postcode).await?;
+/// The people who work a gemeente's cases: its worker (and teamleider, if
+/// it has one) and the hulpverlener cases are handed to.
+pub(crate) struct CaseWorkers<'a> {
+    pub gemeente: &'a Org,
+    pub helper: &'a Org,
+    worker: User,
+    lead: Option<User>,
+    hulpverlener: User,
+}
+
+impl<'a> CaseWorkers<'a> {
+    pub async fn load(
+        store: &dyn Store,
+        gemeente: &'a Org,
+        helper: &'a Org,
+        worker: &str,
+        lead: Option<&str>,
+    ) -> CliResult<CaseWorkers<'a>> {
+        let lead = match lead {
+            Some(email) => Some(user(store, email).await?),
+            None => None,
+        };
+        Ok(CaseWorkers {
+            gemeente,
+            helper,
+            worker: user(store, worker).await?,
+            lead,
+            hulpverlener: user(store, "medewerker@schuldhulp.example").await?,
+        })
+    }
+
+    /// Steps on one case, in order, through the same service as the
+    /// worker's form. The case is read once; after each step its state
+    /// and version are those the step saved.
+    pub async fn steps(&self, store: &dyn Store, id: i64, steps: &[(By, Command)]) -> CliResult {
+        let gemeente = CaseOwner::Gemeente(self.gemeente.id);
+        let mut work = store
+            .case_work(gemeente, id)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("demozaak {id} is niet zichtbaar"))?;
         for (by, command) in steps {
-            let (actor, owner) = match by {
-                By::Worker => (&worker, CaseOwner::Gemeente(gemeente.id)),
-                By::Lead => (&lead, CaseOwner::Gemeente(gemeente.id)),
-                By::Helper => (&hulpverlener, CaseOwner::HandedOffTo(helper.id)),
+            let (actor, owner) = match (by, &self.lead) {
+                (By::Worker, _) | (By::Lead, None) => (&self.worker, gemeente),
+                (By::Lead, Some(lead)) => (lead, gemeente),
+                (By::Helper, _) => (&self.hulpverlener, CaseOwner::HandedOffTo(self.helper.id)),
             };
-            let work = store
-                .case_work(owner, id)
-                .await
-                .map_err(|e| e.to_string())?
-                .ok_or_else(|| format!("demozaak {id} is niet zichtbaar"))?;
             let names = StepNames {
-                worker: Some(worker.name.as_str()),
-                organisation: Some(helper.name.as_str()),
+                worker: Some(self.worker.name.as_str()),
+                organisation: Some(self.helper.name.as_str()),
             };
             let request = StepRequest {
                 owner,
                 work: &work,
                 expected_version: work.version,
-                command: &command,
+                command,
                 names,
                 actor_user_id: Some(actor.id),
             };
-            take_step(store, request, |action| {
+            work.version = take_step(store, request, |action| {
                 cli_event(action, "case").by_label("demo")
             })
             .await
             .map_err(|e| format!("demozaak {id}: {e}"))?;
+            work.state = apply(&work.state, command).map_err(|e| e.to_string())?;
         }
+        Ok(())
+    }
+}
+
+pub async fn seed(store: &dyn Store, gemeente: &Org, helper: &Org) -> CliResult {
+    let today = amsterdam_date(Utc::now());
+    let workers = CaseWorkers::load(
+        store,
+        gemeente,
+        helper,
+        "medewerker@denhaag.example",
+        Some("teamleider@denhaag.example"),
+    )
+    .await?;
+    for (postcode, steps) in plans(today, workers.worker.id, helper.id) {
+        let id = case_id(store, gemeente.id, postcode).await?;
+        workers.steps(store, id, &steps).await?;
     }
     ddas_settings(store, gemeente).await
 }

@@ -12,7 +12,9 @@ use vangnet_signals::{ImportRun, RunOptions};
 use vangnet_store::{ImportSource, Org, Store};
 
 /// (initials, surname, street, number, postcode, city)
-const HOUSEHOLDS: &[(&str, &str, &str, &str, &str, &str)] = &[
+pub(crate) type Household<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, &'a str);
+
+const HOUSEHOLDS: &[Household<'static>] = &[
     ("A.", "Jansen", "Vaillantlaan", "112", "2526 AB", "Den Haag"),
     (
         "M.",
@@ -94,9 +96,20 @@ fn row(
     days_ago: i64,
     today: NaiveDate,
 ) -> RawSignal {
-    let (initials, surname, street, number, postcode, city) = HOUSEHOLDS[household];
-    let mut raw = RawSignal::new(line);
     let signal_date = today - Duration::days(days_ago);
+    signal_row(line, kenmerk, HOUSEHOLDS[household], amount, signal_date)
+}
+
+/// One delivered row for `household`, signalled on `signal_date`.
+pub(crate) fn signal_row(
+    line: u64,
+    kenmerk: &str,
+    household: Household<'_>,
+    amount: &str,
+    signal_date: NaiveDate,
+) -> RawSignal {
+    let (initials, surname, street, number, postcode, city) = household;
+    let mut raw = RawSignal::new(line);
     for (field, value) in [
         (F::Kenmerk, kenmerk),
         (F::Bedrag, amount),
@@ -117,14 +130,19 @@ fn row(
     raw
 }
 
-fn rent(mut raw: RawSignal, today: NaiveDate, days_ago: i64, objection: bool) -> RawSignal {
+fn rent(raw: RawSignal, today: NaiveDate, days_ago: i64, objection: bool) -> RawSignal {
+    rent_on(raw, today - Duration::days(days_ago), objection)
+}
+
+/// A rent arrears row signalled on `signal_date`, the reminder 12 days before.
+pub(crate) fn rent_on(mut raw: RawSignal, signal_date: NaiveDate, objection: bool) -> RawSignal {
     raw.set(F::Soort, "Huur");
     raw.set(F::Maandhuur, "725,00");
     raw.set(F::ContactGezocht, "ja");
     raw.set(F::GewezenOpSchuldhulp, "ja");
     raw.set(
         F::HerinneringVerstuurd,
-        &date_text(today - Duration::days(days_ago + 12)),
+        &date_text(signal_date - Duration::days(12)),
     );
     raw.set(
         F::BezwaarTegenDoorgeven,
@@ -133,12 +151,17 @@ fn rent(mut raw: RawSignal, today: NaiveDate, days_ago: i64, objection: bool) ->
     raw
 }
 
-fn energy(mut raw: RawSignal) -> RawSignal {
+pub(crate) fn energy(mut raw: RawSignal) -> RawSignal {
     raw.set(F::Soort, "Energie");
     raw
 }
 
-async fn deliver(store: &dyn Store, partner: &Org, file: &str, rows: Vec<RawSignal>) -> CliResult {
+pub(crate) async fn deliver(
+    store: &dyn Store,
+    partner: &Org,
+    file: &str,
+    rows: Vec<RawSignal>,
+) -> CliResult {
     let options = RunOptions {
         source: ImportSource::Upload,
         file_name: Some(file.into()),

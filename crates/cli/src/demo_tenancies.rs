@@ -8,6 +8,7 @@
 use crate::commands::{cli_event, CliResult};
 use chrono::{Duration, NaiveDate, Utc};
 use serde_json::{json, Value};
+use vangnet_domain::audit::AuditEvent;
 use vangnet_domain::calendar::amsterdam_date;
 use vangnet_domain::org::OrgKind;
 use vangnet_domain::permission::{Actor, Credential};
@@ -15,8 +16,8 @@ use vangnet_domain::user::Role;
 use vangnet_store::tenancy::{LedgerKind, NewLedgerEntry, TenancyOutcome};
 use vangnet_store::{Org, Store};
 use vangnet_web::tenancy::{
-    parse_tenancy, record_event, request_override, route_gemeente, EventInput, StepOutcome,
-    TenancyActor, TenancyIn,
+    approve_override, parse_tenancy, record_event, reject_override, request_override,
+    route_gemeente, EventInput, StepOutcome, TenancyActor, TenancyIn,
 };
 
 /// The tenancy whose summons the gate blocks until a home visit is made.
@@ -25,7 +26,7 @@ pub const BLOCKED_SUMMONS: &str = "HWS-1004";
 /// the bailiff is met, and the gate still says no.
 pub const UNDER_MORATORIUM: &str = "HWS-1007";
 
-const RENT: i64 = 75_000;
+pub(crate) const RENT: i64 = 75_000;
 
 struct Plan {
     reference: &'static str,
@@ -41,7 +42,7 @@ struct Plan {
     blocked_override: Option<(&'static str, &'static str)>,
 }
 
-fn prevention(start: i64, home_visit: bool) -> Vec<(i64, Value)> {
+pub(crate) fn prevention(start: i64, home_visit: bool) -> Vec<(i64, Value)> {
     let mut events = vec![
         (start, json!({"kind": "herinnering"})),
         (start - 14, json!({"kind": "veertiendagenbrief"})),
@@ -64,7 +65,7 @@ fn prevention(start: i64, home_visit: bool) -> Vec<(i64, Value)> {
 
 /// Prevention, court and the art. 14 melding, `start` days ago, ending
 /// with the melding announcing an eviction `melding_to` days later.
-fn court_and_notice(today: NaiveDate, start: i64, melding_to: i64) -> Vec<(i64, Value)> {
+pub(crate) fn court_and_notice(today: NaiveDate, start: i64, melding_to: i64) -> Vec<(i64, Value)> {
     let mut events = prevention(start + 150, true);
     let intended = (today - Duration::days(start - 10 - melding_to)).to_string();
     events.extend([
@@ -269,100 +270,248 @@ fn input(kind_and_details: &Value, on: NaiveDate) -> CliResult<EventInput> {
     serde_json::from_value(value).map_err(|e| e.to_string())
 }
 
-pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
-    let today = amsterdam_date(Utc::now());
-    let worker = store
-        .user_by_email("medewerker@woningstichting.example")
-        .await
-        .map_err(|e| e.to_string())?
-        .ok_or("demogebruiker medewerker@woningstichting.example ontbreekt")?;
-    let actor = Actor {
-        org_id: verhuurder.id,
-        org_kind: OrgKind::Verhuurder,
-        credential: Credential::User {
-            user_id: worker.id,
-            role: Role::Medewerker,
-        },
-    };
-    let audit = move |action: &str| {
-        cli_event(action, "tenancy")
-            .by_label("demo")
-            .by_user(worker.id, verhuurder.id)
-    };
-    let who = TenancyActor {
-        actor: &actor,
-        audit: &audit,
-    };
-    let gemeenten = vangnet_signals::Gemeenten::load(store)
-        .await
-        .map_err(|e| e.to_string())?;
-    for plan in plans(today) {
-        let tenancy_in = TenancyIn {
-            reference: plan.reference.into(),
-            tenants: vec![plan.tenant.into()],
-            street: Some(plan.street.into()),
-            house_number: plan.number.into(),
-            addition: None,
-            postcode: plan.postcode.into(),
-            city: Some(plan.city.into()),
-            grounds: None,
-            monthly_rent_cents: RENT,
-            start_date: today - Duration::days(3 * 365),
+/// A verhuurder's person working its tenancies through the tenancy service.
+pub(crate) struct Corporation<'a> {
+    store: &'a dyn Store,
+    verhuurder: &'a Org,
+    actor: Actor,
+    user_id: i64,
+    gemeenten: vangnet_signals::Gemeenten,
+}
+
+impl<'a> Corporation<'a> {
+    pub async fn new(
+        store: &'a dyn Store,
+        verhuurder: &'a Org,
+        email: &str,
+        role: Role,
+    ) -> CliResult<Corporation<'a>> {
+        let user = store
+            .user_by_email(email)
+            .await
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| format!("demogebruiker {email} ontbreekt"))?;
+        let actor = Actor {
+            org_id: verhuurder.id,
+            org_kind: OrgKind::Verhuurder,
+            credential: Credential::User {
+                user_id: user.id,
+                role,
+            },
         };
-        let mut data = parse_tenancy(&tenancy_in).map_err(|e| e.to_string())?;
-        route_gemeente(&mut data, &gemeenten);
-        let outcome = store
+        let gemeenten = vangnet_signals::Gemeenten::load(store)
+            .await
+            .map_err(|e| e.to_string())?;
+        Ok(Corporation {
+            store,
+            verhuurder,
+            actor,
+            user_id: user.id,
+            gemeenten,
+        })
+    }
+
+    fn audit(&self, action: &str) -> AuditEvent {
+        (self.audit_fn())(action)
+    }
+
+    /// The audit events of this person, as the tenancy service asks them.
+    fn audit_fn(&self) -> impl Fn(&str) -> AuditEvent + Send + Sync + 'static {
+        let (user_id, org_id) = (self.user_id, self.verhuurder.id);
+        move |action: &str| {
+            cli_event(action, "tenancy")
+                .by_label("demo")
+                .by_user(user_id, org_id)
+        }
+    }
+
+    fn who<'b>(&'b self, audit: &'b AuditFn) -> TenancyActor<'b> {
+        TenancyActor {
+            actor: &self.actor,
+            audit,
+        }
+    }
+
+    /// A new tenancy with its rent due on `ledger`'s dates; its id.
+    pub async fn create(&self, tenancy_in: &TenancyIn, dues: &[NaiveDate]) -> CliResult<i64> {
+        let mut data = parse_tenancy(tenancy_in).map_err(|e| e.to_string())?;
+        route_gemeente(&mut data, &self.gemeenten);
+        let outcome = self
+            .store
             .upsert_tenancies(
-                verhuurder.id,
+                self.verhuurder.id,
                 &[data],
-                audit("tenancy.upsert").with_detail(json!({"source": "demo", "count": 1})),
+                self.audit("tenancy.upsert")
+                    .with_detail(json!({"source": "demo", "count": 1})),
             )
             .await
             .map_err(|e| e.to_string())?;
         let id = match outcome.first() {
             Some(TenancyOutcome::Created { tenancy_id }) => *tenancy_id,
-            _ => return Err(format!("demodossier {} niet aangemaakt", plan.reference)),
+            _ => {
+                return Err(format!(
+                    "demodossier {} niet aangemaakt",
+                    tenancy_in.reference
+                ))
+            }
         };
-        let ledger: Vec<NewLedgerEntry> = (1..=plan.months_due)
-            .map(|m| NewLedgerEntry {
+        let ledger: Vec<NewLedgerEntry> = dues
+            .iter()
+            .enumerate()
+            .map(|(m, on)| NewLedgerEntry {
                 kind: LedgerKind::Due,
-                on_date: today - Duration::days(30 * m),
-                amount_cents: RENT,
+                on_date: *on,
+                amount_cents: tenancy_in.monthly_rent_cents,
                 description: Some("Huur".into()),
-                reference: Some(format!("huur-{m}")),
+                reference: Some(format!("huur-{}", m + 1)),
             })
             .collect();
-        store
-            .add_ledger_entries(verhuurder.id, id, &ledger, audit("tenancy.ledger"))
+        self.ledger(id, &ledger).await?;
+        Ok(id)
+    }
+
+    pub async fn ledger(&self, id: i64, entries: &[NewLedgerEntry]) -> CliResult {
+        self.store
+            .add_ledger_entries(
+                self.verhuurder.id,
+                id,
+                entries,
+                self.audit("tenancy.ledger"),
+            )
             .await
-            .map_err(|e| e.to_string())?;
-        for (days_ago, event) in &plan.events {
-            let event = input(event, today - Duration::days(*days_ago))?;
-            let outcome = record_event(store, &who, id, &event, None, today)
+            .map(drop)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Records one event dated `on` as if it were `today`: a step the gate
+    /// guards goes through it and may come back blocked.
+    pub async fn event(
+        &self,
+        id: i64,
+        event: &Value,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> CliResult<StepOutcome> {
+        let audit = self.audit_fn();
+        let event = input(event, on)?;
+        record_event(self.store, &self.who(&audit), id, &event, None, today)
+            .await
+            .map_err(|e| format!("demodossier {id}: {e}"))
+    }
+
+    /// Records an event the gate must allow.
+    pub async fn allowed(
+        &self,
+        id: i64,
+        event: &Value,
+        on: NaiveDate,
+        today: NaiveDate,
+    ) -> CliResult {
+        if let StepOutcome::Blocked { decision, .. } = self.event(id, event, on, today).await? {
+            let unmet: Vec<_> = decision.reasons.iter().filter(|r| !r.met).collect();
+            return Err(format!(
+                "demodossier {id}: de poort hield een stap tegen: {unmet:?}"
+            ));
+        }
+        Ok(())
+    }
+
+    /// Asks today for a step the gate blocks, with an override request; its id.
+    pub async fn blocked_override(
+        &self,
+        id: i64,
+        step: &str,
+        reason: &str,
+        today: NaiveDate,
+    ) -> CliResult<i64> {
+        let event = json!({ "kind": step });
+        let StepOutcome::Blocked { decision_id, .. } = self.event(id, &event, today, today).await?
+        else {
+            return Err(format!("demodossier {id}: de poort had moeten tegenhouden"));
+        };
+        let audit = self.audit_fn();
+        let event = input(&event, today)?;
+        request_override(
+            self.store,
+            &self.who(&audit),
+            id,
+            decision_id,
+            &event,
+            reason,
+            today,
+        )
+        .await
+        .map_err(|e| e.to_string())
+    }
+
+    /// A teamleider decides on an override someone else asked for.
+    pub async fn decide_override(&self, override_id: i64, approve: bool) -> CliResult {
+        let audit = self.audit_fn();
+        let who = self.who(&audit);
+        let done = if approve {
+            approve_override(self.store, &who, override_id, None)
                 .await
-                .map_err(|e| format!("demodossier {}: {e}", plan.reference))?;
-            if let StepOutcome::Blocked { decision, .. } = outcome {
-                let unmet: Vec<_> = decision.reasons.iter().filter(|r| !r.met).collect();
-                return Err(format!(
-                    "demodossier {}: de poort hield een stap tegen: {unmet:?}",
-                    plan.reference
-                ));
-            }
+                .map(drop)
+        } else {
+            reject_override(self.store, &who, override_id).await
+        };
+        done.map_err(|e| e.to_string())
+    }
+}
+
+type AuditFn = dyn Fn(&str) -> AuditEvent + Send + Sync;
+
+pub(crate) fn tenancy_in(
+    reference: &str,
+    tenant: &str,
+    (street, number, postcode, city): (&str, &str, &str, &str),
+    start_date: NaiveDate,
+) -> TenancyIn {
+    TenancyIn {
+        reference: reference.into(),
+        tenants: vec![tenant.into()],
+        street: Some(street.into()),
+        house_number: number.into(),
+        addition: None,
+        postcode: postcode.into(),
+        city: Some(city.into()),
+        grounds: None,
+        monthly_rent_cents: RENT,
+        start_date,
+    }
+}
+
+pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
+    let today = amsterdam_date(Utc::now());
+    let corporation = Corporation::new(
+        store,
+        verhuurder,
+        "medewerker@woningstichting.example",
+        Role::Medewerker,
+    )
+    .await?;
+    for plan in plans(today) {
+        let address = (plan.street, plan.number, plan.postcode, plan.city);
+        let tenancy = tenancy_in(
+            plan.reference,
+            plan.tenant,
+            address,
+            today - Duration::days(3 * 365),
+        );
+        let dues: Vec<NaiveDate> = (1..=plan.months_due)
+            .map(|m| today - Duration::days(30 * m))
+            .collect();
+        let id = corporation.create(&tenancy, &dues).await?;
+        for (days_ago, event) in &plan.events {
+            corporation
+                .allowed(id, event, today - Duration::days(*days_ago), today)
+                .await
+                .map_err(|e| format!("{}: {e}", plan.reference))?;
         }
         if let Some((step, reason)) = plan.blocked_override {
-            let event = input(&json!({ "kind": step }), today)?;
-            let outcome = record_event(store, &who, id, &event, None, today)
-                .await
-                .map_err(|e| e.to_string())?;
-            let StepOutcome::Blocked { decision_id, .. } = outcome else {
-                return Err(format!(
-                    "demodossier {}: de poort had moeten tegenhouden",
-                    plan.reference
-                ));
-            };
-            request_override(store, &who, id, decision_id, &event, reason, today)
-                .await
-                .map_err(|e| e.to_string())?;
+            corporation
+                .blocked_override(id, step, reason, today)
+                .await?;
         }
     }
     Ok(())

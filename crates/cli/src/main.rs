@@ -6,6 +6,7 @@ mod cli;
 mod commands;
 mod demo;
 mod demo_cases;
+mod demo_history;
 mod demo_kennisbank;
 mod demo_policies;
 mod demo_signals;

@@ -22,7 +22,7 @@ fn each_case_action_is_allowed_only_to_whom_it_belongs(server: &DemoServer) {
     let mut partner = logged_in(server, PARTNER);
     let open = case_of(&mut worker, "", OPEN_OVERDUE);
     let handed = case_of(&mut worker, "", HANDED_OFF);
-    let closed = case_of(&mut worker, "?status=afgesloten", CLOSED);
+    let closed = case_of(&mut worker, "?status=afgesloten&postcode=2574", CLOSED);
 
     // Reading: the gemeente its own, the hulpverlener only what it was handed.
     // Who reads, and per case the answer.

@@ -35,6 +35,18 @@ pub fn write_signals_until(
     seed: u64,
     last: NaiveDate,
 ) -> io::Result<()> {
+    write_signals_over(writer, n, seed, last, 184)
+}
+
+/// As `write_signals`, with signal dates in the `days` days up to `last`
+/// (`vangnet bench stats` spreads them over two years).
+pub fn write_signals_over(
+    writer: impl Write,
+    n: u64,
+    seed: u64,
+    last: NaiveDate,
+    days: u64,
+) -> io::Result<()> {
     let mut out = BufWriter::with_capacity(64 * 1024, writer);
     writeln!(out, "{}", HEADER)?;
     let mut rng = Rng::new(seed);
@@ -51,7 +63,7 @@ pub fn write_signals_until(
             }
             fresh
         };
-        write_row(&mut out, &mut rng, &household, row, last)?;
+        write_row(&mut out, &mut rng, &household, row, (last, days))?;
     }
     out.flush()
 }
@@ -205,11 +217,11 @@ fn write_row(
     rng: &mut Rng,
     h: &Household,
     row: u64,
-    last: NaiveDate,
+    (last, days): (NaiveDate, u64),
 ) -> io::Result<()> {
     let partner = weighted(rng);
     let rent = partner == "Huur";
-    let signal = last - Duration::days(rng.below(184) as i64);
+    let signal = last - Duration::days(rng.below(days) as i64);
     let start = signal - Duration::days(30 + rng.below(90) as i64);
     let cents = if rent {
         30_000 + rng.below(300_000)
@@ -319,10 +331,11 @@ fn yes_no(yes: bool) -> &'static str {
 }
 
 /// SplitMix64: tiny, fast and good enough for test data; no dependency.
-struct Rng(u64);
+/// Also for the demo's history, so it is the same on every start.
+pub struct Rng(u64);
 
 impl Rng {
-    fn new(seed: u64) -> Self {
+    pub fn new(seed: u64) -> Self {
         Rng(seed)
     }
 
@@ -334,15 +347,16 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: u64) -> u64 {
+    /// In `0..n`; `n` must be above zero.
+    pub fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
 
-    fn chance(&mut self, percent: u64) -> bool {
+    pub fn chance(&mut self, percent: u64) -> bool {
         self.below(100) < percent
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len() as u64) as usize]
     }
 }

@@ -262,8 +262,24 @@ async fn notices_and_events_count_per_owner(store: Arc<dyn Store>) {
         (StatsScope::All, all),
     ];
     for (scope, expected) in events {
-        let actual = s.event_counts(scope, range()).await.unwrap();
+        let actual = s
+            .event_counts(scope, range(), &EventKind::ALL)
+            .await
+            .unwrap();
+        let asked = [EventKind::Voorkomen, Betalingsregeling];
+        let only_asked: Vec<EventCount> = expected
+            .iter()
+            .filter(|e| asked.contains(&e.kind))
+            .cloned()
+            .collect();
         same(actual, expected, &format!("events {scope:?}"));
+        let some = s.event_counts(scope, range(), &asked).await.unwrap();
+        same(some, only_asked, &format!("some events {scope:?}"));
+        assert!(s
+            .event_counts(scope, range(), &[])
+            .await
+            .unwrap()
+            .is_empty());
     }
 }
 

@@ -6,7 +6,9 @@
 use super::CliResult;
 use crate::commands::cli_event;
 use std::fs::File;
+use std::future::Future;
 use std::io::BufReader;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use vangnet_domain::org::NewOrg;
 use vangnet_domain::routing::Route;
@@ -163,4 +165,59 @@ pub async fn import_signals(rows: u64, json: bool, keep: Option<std::path::PathB
         }
     }
     Ok(())
+}
+
+/// The value at `p` (0..1) of sorted durations, in milliseconds.
+pub(super) fn percentile(sorted: &[Duration], p: f64) -> f64 {
+    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[index].as_secs_f64() * 1000.0
+}
+
+/// `runs` timings of `call` after five warm-up calls, sorted.
+pub(super) async fn sample<F, Fut>(runs: usize, mut call: F) -> CliResult<Vec<Duration>>
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = Result<(), String>>,
+{
+    for _ in 0..5 {
+        call().await?;
+    }
+    let mut times = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let started = Instant::now();
+        call().await?;
+        times.push(started.elapsed());
+    }
+    times.sort();
+    Ok(times)
+}
+
+/// Runs `measure` on a new database in the cluster behind `admin_url`,
+/// dropped afterwards unless `keep`.
+pub(super) async fn on_postgres<F, Fut>(
+    admin_url: &str,
+    keep: bool,
+    measure: F,
+) -> CliResult<serde_json::Value>
+where
+    F: FnOnce(Arc<dyn Store>) -> Fut,
+    Fut: Future<Output = CliResult<serde_json::Value>>,
+{
+    use vangnet_store::bench_fixture::{create_database, drop_database};
+    let name = format!("vangnet_bench_{}", std::process::id());
+    let store = Arc::new(
+        create_database(admin_url, &name)
+            .await
+            .map_err(|e| e.to_string())?,
+    );
+    let shared: Arc<dyn Store> = store.clone();
+    let figures = measure(shared).await;
+    if keep {
+        eprintln!("PostgreSQL-database {name} blijft bestaan");
+        return figures;
+    }
+    if let Ok(store) = Arc::try_unwrap(store) {
+        let _ = drop_database(admin_url, store, &name).await;
+    }
+    figures
 }

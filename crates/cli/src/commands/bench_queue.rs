@@ -4,10 +4,10 @@
 //! The baseline in the same run is a lookup of one case by id, so the
 //! ratio says what the queue costs beyond a database round trip.
 
+use super::bench::{on_postgres, percentile, sample};
 use super::CliResult;
 use crate::commands::cli_event;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
 use vangnet_domain::casework::cutoffs::QueueCutoffs;
 use vangnet_domain::org::NewOrg;
 use vangnet_domain::user::NewUser;
@@ -86,27 +86,13 @@ async fn fill(store: &Arc<dyn Store>, cases: u64, dir: &std::path::Path) -> CliR
     Ok((gemeente.id, worker.id))
 }
 
-fn percentile(sorted: &[Duration], p: f64) -> f64 {
-    let index = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[index].as_secs_f64() * 1000.0
-}
-
 /// p50 and p99 in milliseconds of `RUNS` calls after a warm-up.
-async fn time<F, Fut>(mut call: F) -> CliResult<(f64, f64)>
+async fn time<F, Fut>(call: F) -> CliResult<(f64, f64)>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<(), String>>,
 {
-    for _ in 0..5 {
-        call().await?;
-    }
-    let mut times = Vec::with_capacity(RUNS);
-    for _ in 0..RUNS {
-        let started = Instant::now();
-        call().await?;
-        times.push(started.elapsed());
-    }
-    times.sort();
+    let times = sample(RUNS, call).await?;
     Ok((percentile(&times, 0.5), percentile(&times, 0.99)))
 }
 
@@ -210,28 +196,6 @@ async fn measure(
     )
 }
 
-/// A throwaway database in the cluster behind `admin_url`, dropped after.
-async fn with_postgres(
-    admin_url: &str,
-    cases: u64,
-    dir: &std::path::Path,
-) -> CliResult<serde_json::Value> {
-    use vangnet_store::bench_fixture::{create_database, drop_database};
-    let name = format!("vangnet_bench_{}", std::process::id());
-    let store = Arc::new(
-        create_database(admin_url, &name)
-            .await
-            .map_err(|e| e.to_string())?,
-    );
-    let shared: Arc<dyn Store> = store.clone();
-    let figures = measure(&shared, cases, dir).await;
-    drop(shared);
-    if let Ok(store) = Arc::try_unwrap(store) {
-        let _ = drop_database(admin_url, store, &name).await;
-    }
-    figures
-}
-
 pub async fn queue(cases: u64, postgres_url: Option<String>, json: bool) -> CliResult {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let sqlite = SqliteStore::open(&dir.path().join("queue.db").to_string_lossy())
@@ -241,7 +205,11 @@ pub async fn queue(cases: u64, postgres_url: Option<String>, json: bool) -> CliR
     println!("Werkvoorraad, {RUNS} metingen per filter, 25 zaken per pagina:");
     let mut results = vec![measure(&sqlite, cases, dir.path()).await?];
     if let Some(url) = postgres_url {
-        results.push(with_postgres(&url, cases, dir.path()).await?);
+        let path = dir.path().to_path_buf();
+        let measured = on_postgres(&url, false, |store| async move {
+            measure(&store, cases, &path).await
+        });
+        results.push(measured.await?);
     }
     if json {
         println!(

@@ -4,6 +4,7 @@
 mod admin;
 mod bench;
 mod bench_queue;
+mod bench_stats;
 mod export;
 mod gate;
 mod import;
@@ -43,6 +44,24 @@ pub async fn run(cli: Cli) -> CliResult {
             postgres_url,
             json,
         }) => bench_queue::queue(cases, postgres_url, json).await,
+        Command::Bench(BenchCommand::Stats {
+            signals,
+            tenancies,
+            postgres_url,
+            json,
+            keep,
+            only_postgres,
+        }) => {
+            let bench = bench_stats::StatsBench {
+                signals,
+                tenancies,
+                postgres_url,
+                json,
+                keep,
+                only_postgres,
+            };
+            bench_stats::stats(bench).await
+        }
         Command::Export(ExportCommand::Ddas(args)) => export::ddas(open(&url()).await?, args).await,
         Command::Import(ImportCommand::Tenancies(args)) => {
             import::tenancies(open(&url()).await?, args).await

@@ -59,6 +59,10 @@ impl DemoServer {
             .args(["demo", "--listen", "127.0.0.1:0", "--database-url"])
             .arg(&database_url)
             .env("RUST_LOG", "warn")
+            // The demo's two years of history make a debug server start
+            // several times slower; a test that wants them says so
+            // (`("VANGNET_DEMO_NO_HISTORY", "false")`).
+            .env("VANGNET_DEMO_NO_HISTORY", "true")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit());

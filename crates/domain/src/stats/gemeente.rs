@@ -16,6 +16,9 @@ use crate::ddas::EndResult;
 use crate::tenancy::EventKind;
 use chrono::NaiveDate;
 
+/// The tenancy events this dashboard counts; the store reads only these.
+pub const EVENT_KINDS: [EventKind; 2] = [EventKind::Ontruimd, EventKind::Voorkomen];
+
 pub fn gemeente_dashboard(
     facts: &GemeenteFacts,
     deadlines: &DeadlineSettings,

@@ -681,3 +681,64 @@ fn charts_draw_the_tables_own_numbers_and_skip_small_cells() {
     assert_eq!(series[0].1[huur], Some(100));
     assert_eq!(series[0].1[water], None);
 }
+
+#[test]
+fn each_dashboard_reads_only_the_event_kinds_it_asks_for() {
+    let events: Vec<EventCount> = EventKind::ALL
+        .iter()
+        .map(|&kind| EventCount {
+            month: d("2025-01-01"),
+            kind,
+            detail: Some("nagekomen".into()),
+            count: 7,
+        })
+        .collect();
+    let only = |kinds: &[EventKind]| -> Vec<EventCount> {
+        events
+            .iter()
+            .filter(|e| kinds.contains(&e.kind))
+            .cloned()
+            .collect()
+    };
+    let period = Period::Year(2025);
+    let gemeente = |events| {
+        let facts = GemeenteFacts {
+            area_events: events,
+            ..Default::default()
+        };
+        gemeente_dashboard(
+            &facts,
+            &DeadlineSettings::default(),
+            "G",
+            period,
+            "2025",
+            d("2026-01-01"),
+        )
+    };
+    assert_eq!(
+        gemeente(events.clone()),
+        gemeente(only(&super::gemeente::EVENT_KINDS))
+    );
+    let verhuurder = |events| {
+        let facts = VerhuurderFacts {
+            events,
+            ..Default::default()
+        };
+        verhuurder_dashboard(&facts, "V", period, "2025")
+    };
+    assert_eq!(
+        verhuurder(events.clone()),
+        verhuurder(only(&super::verhuurder::EVENT_KINDS))
+    );
+    let platform = |events| {
+        let facts = PlatformFacts {
+            events,
+            ..Default::default()
+        };
+        platform_dashboard(&facts, period, "2025")
+    };
+    assert_eq!(
+        platform(events.clone()),
+        platform(only(&super::platform::EVENT_KINDS))
+    );
+}

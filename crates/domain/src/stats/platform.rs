@@ -14,6 +14,9 @@ use crate::org::OrgKind;
 use crate::tenancy::EventKind;
 use chrono::NaiveDate;
 
+/// The tenancy events this dashboard counts; the store reads only these.
+pub const EVENT_KINDS: [EventKind; 2] = [EventKind::Ontruimd, EventKind::Voorkomen];
+
 pub fn platform_dashboard(facts: &PlatformFacts, period: Period, label: &str) -> Dashboard {
     let mut dashboard = Dashboard::new(
         DashboardKind::Platform,

@@ -16,6 +16,14 @@ pub const DEFAULT_EVICTION_COST_CENTS: i64 = 750_000;
 pub const EVICTION_COST_LOW_CENTS: i64 = 600_000;
 pub const EVICTION_COST_HIGH_CENTS: i64 = 900_000;
 
+/// The tenancy events this dashboard counts; the store reads only these.
+pub const EVENT_KINDS: [EventKind; 4] = [
+    EventKind::BetalingsregelingAangeboden,
+    EventKind::Betalingsregeling,
+    EventKind::Ontruimd,
+    EventKind::Voorkomen,
+];
+
 pub fn verhuurder_dashboard(
     facts: &VerhuurderFacts,
     org_name: &str,

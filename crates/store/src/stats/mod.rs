@@ -22,6 +22,7 @@ use vangnet_domain::stats::facts::{
     CaseDates, CaseGroup, EventCount, GateCount, KennisbankActivity, NoticeCount, OrgCount,
     OverrideCount, SignalCount, StageCount,
 };
+use vangnet_domain::tenancy::EventKind;
 
 /// Whose records a count covers. Signals, cases and notices belong to a
 /// gemeente; tenancy events to a verhuurder, or to the gemeente whose area
@@ -54,8 +55,15 @@ pub trait StatsStore: Send + Sync {
     /// Art. 14 meldingen by month of `notified_on`: to the gemeente, from
     /// the verhuurder, or all.
     async fn notice_counts(&self, scope: StatsScope, range: DateRange) -> Result<Vec<NoticeCount>>;
-    /// Tenancy events by month of `on_date`, kind and detail slug.
-    async fn event_counts(&self, scope: StatsScope, range: DateRange) -> Result<Vec<EventCount>>;
+    /// Tenancy events of the given kinds (none: an empty list) by month of
+    /// `on_date`, kind and detail slug. A dashboard asks only for the kinds
+    /// it shows (`vangnet_domain::stats::*::EVENT_KINDS`).
+    async fn event_counts(
+        &self,
+        scope: StatsScope,
+        range: DateRange,
+        kinds: &[EventKind],
+    ) -> Result<Vec<EventCount>>;
     /// A verhuurder's tenancies in arrears on `on`, by furthest track step.
     async fn arrears_by_stage(
         &self,

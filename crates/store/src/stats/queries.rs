@@ -97,8 +97,12 @@ macro_rules! stats_impl {
                     &self,
                     scope: StatsScope,
                     range: DateRange,
+                    kinds: &[vangnet_domain::tenancy::EventKind],
                 ) -> Result<Vec<f::EventCount>> {
-                    let statement = sql::event_counts($dialect, scope);
+                    if kinds.is_empty() {
+                        return Ok(Vec::new());
+                    }
+                    let statement = sql::event_counts($dialect, scope, kinds);
                     fold::events(grouped(self, statement, range).await?)
                 }
 

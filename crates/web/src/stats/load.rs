@@ -5,7 +5,8 @@
 use chrono::NaiveDate;
 use vangnet_domain::stats::facts::{GemeenteFacts, PlatformFacts, VerhuurderFacts};
 use vangnet_domain::stats::{
-    gemeente_dashboard, platform_dashboard, verhuurder_dashboard, Dashboard, Period,
+    gemeente, gemeente_dashboard, platform, platform_dashboard, verhuurder, verhuurder_dashboard,
+    Dashboard, Period,
 };
 use vangnet_store::stats::{DateRange, StatsScope};
 use vangnet_store::{CaseStore, Org, StatsStore, StoreError};
@@ -31,7 +32,7 @@ where
         store.case_groups(scope, range),
         store.case_dates(scope, range),
         store.notice_counts(scope, range),
-        store.event_counts(scope, range),
+        store.event_counts(scope, range, &gemeente::EVENT_KINDS),
         store.casework_settings(org.id),
     )?;
     let facts = GemeenteFacts {
@@ -67,7 +68,7 @@ where
     let on = range.to.min(today);
     let (arrears_by_stage, events, gate, overrides, eviction_cost_cents) = tokio::try_join!(
         store.arrears_by_stage(org.id, on),
-        store.event_counts(scope, range),
+        store.event_counts(scope, range, &verhuurder::EVENT_KINDS),
         store.gate_counts(scope, range),
         store.override_counts(scope, range),
         store.eviction_cost(org.id),
@@ -91,7 +92,7 @@ where
         store.signal_counts(scope, range),
         store.case_groups(scope, range),
         store.notice_counts(scope, range),
-        store.event_counts(scope, range),
+        store.event_counts(scope, range, &platform::EVENT_KINDS),
         store.org_counts(),
         store.kennisbank_activity(range),
     )?;
