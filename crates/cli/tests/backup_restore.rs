@@ -73,21 +73,7 @@ impl Writer {
 }
 
 fn writer_token(url: &str) -> String {
-    let (ok, token, err) = run_on(
-        url,
-        &[
-            "token",
-            "create",
-            "--org",
-            "haagse-woningstichting",
-            "--name",
-            "backup",
-            "--scopes",
-            "signals:write",
-        ],
-    );
-    assert!(ok, "{err}");
-    token.trim().to_string()
+    token_on(url, "haagse-woningstichting", "signals:write")
 }
 
 /// The restored database holds batches 0..k whole and nothing after, with

@@ -39,21 +39,8 @@ fn sqlite_parallel_api_writers_case_steps_and_an_import_lose_nothing() {
     let started = Instant::now();
     let server = DemoServer::start();
     let url = format!("sqlite://{}", server.db_path.display());
-    let (ok, token, err) = run_on(
-        &url,
-        &[
-            "token",
-            "create",
-            "--org",
-            "haagse-woningstichting",
-            "--name",
-            "parallel",
-            "--scopes",
-            "signals:write",
-        ],
-    );
-    assert!(ok, "{err}");
-    let token = Arc::new(token.trim().to_string());
+    let token = token_on(&url, "haagse-woningstichting", "signals:write");
+    let token = Arc::new(token);
     let signals_before = query_i64(&url, "SELECT COUNT(*) FROM signals");
 
     // Distinct open cases of Den Haag, one per step writer.

@@ -14,7 +14,7 @@ mod support;
 
 use std::process::Command;
 use std::time::{Duration, Instant};
-use support::cluster::Cluster;
+use support::cluster::{is_root, Cluster};
 use support::faults::*;
 use support::http::Client;
 use support::server::DEMO_PASSWORD;
@@ -56,21 +56,8 @@ fn postgres_stopped_while_serving_answers_503_and_recovers_by_itself() {
     };
     let url = cluster.url();
     let server = Server::start("demo", &url);
-    let (ok, token, err) = run_on(
-        &url,
-        &[
-            "token",
-            "create",
-            "--org",
-            "haagse-woningstichting",
-            "--name",
-            "faults",
-            "--scopes",
-            "signals:read",
-        ],
-    );
-    assert!(ok, "{err}");
-    let token = token.trim();
+    let token = token_on(&url, "haagse-woningstichting", "signals:read,signals:write");
+    let token = token.as_str();
     let mut browser = Client::new(&server.base_url);
     assert_eq!(browser.login(WORKER, DEMO_PASSWORD).status, 303);
     let cookie = cookie_header(&browser);
@@ -88,20 +75,35 @@ fn postgres_stopped_while_serving_answers_503_and_recovers_by_itself() {
         (503, "application/problem+json"),
         "{body}"
     );
-    for _ in 0..2 {
-        let (status, kind, body) = timed("GET", &api, Some(token), None);
-        assert_eq!(status, 503, "API without the database: {body}");
-        assert_eq!(kind, "application/problem+json", "{body}");
-        let problem: serde_json::Value = serde_json::from_str(&body).expect(&body);
-        assert_eq!(problem["status"], 503, "{problem}");
-        assert!(
-            problem["detail"]
-                .as_str()
-                .unwrap_or("")
-                .contains("database"),
-            "{problem}"
-        );
-    }
+    let (status, kind, body) = timed("GET", &api, Some(token), None);
+    assert_eq!(status, 503, "API without the database: {body}");
+    assert_eq!(kind, "application/problem+json", "{body}");
+    let problem: serde_json::Value = serde_json::from_str(&body).expect(&body);
+    assert_eq!(problem["status"], 503, "{problem}");
+    assert!(
+        problem["detail"]
+            .as_str()
+            .unwrap_or("")
+            .contains("database"),
+        "{problem}"
+    );
+    let started_post = Instant::now();
+    let write = send(
+        &agent(20),
+        "POST",
+        &api,
+        Some(token),
+        None,
+        Some(&rent_signal("FAULT-1", 7)),
+    )
+    .expect("an answer to a write");
+    assert!(started_post.elapsed() < Duration::from_secs(15));
+    assert_eq!(
+        (write.0, write.1.as_str()),
+        (503, "application/problem+json"),
+        "{}",
+        write.2
+    );
     let (status, kind, body) = timed("GET", &page, None, Some(&cookie));
     assert_eq!(status, 503, "page without the database: {body}");
     assert!(kind.starts_with("text/html"), "{kind}");
@@ -127,14 +129,6 @@ fn postgres_stopped_while_serving_answers_503_and_recovers_by_itself() {
     let (status, _, body) = timed("GET", &page, None, Some(&cookie));
     assert_eq!(status, 200, "the session and pages recovered: {body}");
     eprintln!("PostgreSQL stop/start test: {:?}", started.elapsed());
-}
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
 }
 
 /// Runs the binary as a user without write access: `nobody` when the test
@@ -219,6 +213,11 @@ fn sqlite_without_write_access_fails_with_a_dutch_error_naming_the_path() {
         ],
     );
     assert_clear_failure(import, &file, "import into a read-only database");
+    assert_clear_failure(
+        run_unprivileged(&db.url, &["serve", "--listen", "127.0.0.1:0"]),
+        &file,
+        "serve on a read-only database",
+    );
     chmod(db.dir.path(), 0o755);
     chmod(&closed, 0o755);
     for entry in std::fs::read_dir(db.dir.path()).unwrap() {
@@ -269,35 +268,7 @@ fn sqlite_on_a_full_disk_fails_the_write_clearly_without_corruption() {
     let outside = tempfile::tempdir().unwrap();
     let path = disk.dir.path().join("vangnet.db");
     let url = format!("sqlite://{}", path.display());
-    for args in [
-        &[
-            "org",
-            "add",
-            "--code",
-            "den-haag",
-            "--name",
-            "Den Haag",
-            "--kind",
-            "gemeente",
-            "--gemeentecode",
-            "0518",
-            "--postcodes",
-            "2490-2599",
-        ][..],
-        &[
-            "org",
-            "add",
-            "--code",
-            "woonstad",
-            "--name",
-            "Woonstad",
-            "--kind",
-            "verhuurder",
-        ][..],
-    ] {
-        let (ok, _, err) = run_on(&url, args);
-        assert!(ok, "{err}");
-    }
+    add_orgs_on(&url);
     let small = signals_csv(outside.path(), 300, 5);
     let (ok, out, err) = run_on(
         &url,

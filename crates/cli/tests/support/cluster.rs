@@ -12,7 +12,7 @@ pub struct Cluster {
     pub port: u16,
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     Command::new("id")
         .arg("-u")
         .output()

@@ -71,35 +71,7 @@ impl Db {
 
     /// Den Haag (gemeente for PC4 2490-2599) and a landlord, `woonstad`.
     pub fn add_orgs(&self) {
-        for args in [
-            &[
-                "org",
-                "add",
-                "--code",
-                "den-haag",
-                "--name",
-                "Den Haag",
-                "--kind",
-                "gemeente",
-                "--gemeentecode",
-                "0518",
-                "--postcodes",
-                "2490-2599",
-            ][..],
-            &[
-                "org",
-                "add",
-                "--code",
-                "woonstad",
-                "--name",
-                "Woonstad",
-                "--kind",
-                "verhuurder",
-            ][..],
-        ] {
-            let (ok, _, err) = self.run(args);
-            assert!(ok, "{args:?}: {err}");
-        }
+        add_orgs_on(&self.url);
     }
 
     /// `vangnet audit verify` succeeds.
@@ -232,6 +204,54 @@ pub fn query_texts(url: &str, sql: &str) -> Vec<String> {
             rows
         }
     })
+}
+
+/// Den Haag (gemeente for PC4 2490-2599) and a landlord, `woonstad`, in the
+/// database at `url`.
+pub fn add_orgs_on(url: &str) {
+    for args in [
+        &[
+            "org",
+            "add",
+            "--code",
+            "den-haag",
+            "--name",
+            "Den Haag",
+            "--kind",
+            "gemeente",
+            "--gemeentecode",
+            "0518",
+            "--postcodes",
+            "2490-2599",
+        ][..],
+        &[
+            "org",
+            "add",
+            "--code",
+            "woonstad",
+            "--name",
+            "Woonstad",
+            "--kind",
+            "verhuurder",
+        ][..],
+    ] {
+        let (ok, _, err) = run_on(url, args);
+        assert!(ok, "{args:?}: {err}");
+    }
+}
+
+/// A new API token of a demo organisation with `scopes`, made with
+/// `vangnet token create` on the database at `url`.
+pub fn token_on(url: &str, org: &str, scopes: &str) -> String {
+    let name = format!("faults-{scopes}");
+    let (ok, token, err) = run_on(
+        url,
+        &[
+            "token", "create", "--org", org, "--name", &name, "--scopes", scopes,
+        ],
+    );
+    assert!(ok, "token create for {org}: {err}");
+    token.trim().to_string()
 }
 
 /// Runs the binary with `--database-url URL`; (success, stdout, stderr).
