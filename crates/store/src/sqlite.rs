@@ -39,6 +39,7 @@ impl SqliteStore {
             .or_else(|| url.strip_prefix("sqlite:"))
             .unwrap_or(url);
         let path = PathBuf::from(path);
+        writable(&path)?;
         let options = SqliteConnectOptions::from_str("sqlite:")
             .map_err(StoreError::Database)?
             .filename(&path)
@@ -86,6 +87,25 @@ impl SqliteStore {
 
     async fn write(&self) -> Result<Transaction<'_, Sqlite>> {
         Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+/// An existing database file the process may not write fails the start,
+/// naming the file, instead of the first write deep inside a command (SQLite
+/// would quietly open it read-only).
+fn writable(path: &Path) -> Result<()> {
+    use std::io::ErrorKind::{PermissionDenied, ReadOnlyFilesystem};
+    if !path.exists() {
+        return Ok(());
+    }
+    match std::fs::OpenOptions::new().write(true).open(path) {
+        Err(e) if matches!(e.kind(), PermissionDenied | ReadOnlyFilesystem) => {
+            Err(StoreError::Unavailable(format!(
+                "kan SQLite-bestand '{}' niet schrijven: geen schrijfrechten ({e})",
+                path.display()
+            )))
+        }
+        _ => Ok(()),
     }
 }
 

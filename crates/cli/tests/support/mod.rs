@@ -4,7 +4,9 @@
 pub mod axe;
 pub mod casework;
 pub mod cli_world;
+pub mod cluster;
 pub mod ddas;
+pub mod faults;
 pub mod http;
 pub mod postgres;
 pub mod server;

@@ -81,8 +81,16 @@ fn db_error(error: rusqlite::Error) -> StoreError {
         rusqlite::Error::SqliteFailure(e, _)
             if matches!(e.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
     );
+    let cannot_write = match &error {
+        rusqlite::Error::SqliteFailure(e, _) => {
+            crate::error::unavailable(Some(&e.extended_code.to_string()))
+        }
+        _ => None,
+    };
     if busy {
         StoreError::Unavailable(format!("de database is bezet: {error}"))
+    } else if let Some(reason) = cannot_write {
+        StoreError::Unavailable(format!("{reason} ({error})"))
     } else {
         StoreError::Unsupported(format!("databasefout: {error}"))
     }
