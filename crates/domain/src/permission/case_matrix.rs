@@ -382,10 +382,14 @@ fn platform_admins_keep_their_other_powers() {
         ViewUsers,
         ManageUsers,
         ViewAuditLog,
-        ViewIncomingSignals,
     ] {
         assert_eq!(can(&admin, action, other), Decision::Allow, "{action:?}");
     }
+    // Signals are a gemeente's to receive (`platform_admins_neither_deliver_nor_receive_signals`).
+    assert!(matches!(
+        can(&admin, ViewIncomingSignals, other),
+        Decision::Forbidden(_)
+    ));
     for action in [CreateOrganisation, ViewUnroutable, RunPurge] {
         assert_eq!(can(&admin, action, Resource::Platform), Decision::Allow);
     }

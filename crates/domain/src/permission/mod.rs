@@ -244,8 +244,14 @@ pub fn can(actor: &Actor, action: Action, target: impl Into<Target>) -> Decision
     if action.is_stats_work() {
         return stats::decide(actor, action, target);
     }
+    // A platform admin's reach is the platform's own work; delivering or
+    // receiving signals stays with the kinds of organisation that do it,
+    // even on the admin's own (beheer) organisation.
     if actor.is_platform_admin() {
-        return Decision::Allow;
+        return match kind_allows(actor.org_kind, action) {
+            Ok(()) => Decision::Allow,
+            Err(decision) => decision,
+        };
     }
     match target {
         Target::Resource(Resource::Platform) => PLATFORM_ONLY,
@@ -454,5 +460,21 @@ mod tests {
         actor.org_kind = OrgKind::Beheer;
         assert!(!actor.is_platform_admin());
         assert_eq!(can(&actor, ViewOrganisation, OTHER), Decision::NotFound);
+    }
+
+    #[test]
+    fn platform_admins_neither_deliver_nor_receive_signals() {
+        let admin = user(OrgKind::Beheer, Role::Beheerder);
+        assert!(admin.is_platform_admin());
+        for action in [SubmitSignals, ViewOwnSignals, ViewIncomingSignals] {
+            for target in [OWN, OTHER] {
+                assert!(
+                    matches!(can(&admin, action, target), Decision::Forbidden(_)),
+                    "{action:?} on {target:?}"
+                );
+            }
+        }
+        assert_eq!(can(&admin, ViewUnroutable, Resource::Platform), Decision::Allow);
+        assert_eq!(can(&admin, ViewAuditLog, OTHER), Decision::Allow);
     }
 }
