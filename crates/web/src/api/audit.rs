@@ -22,6 +22,8 @@ pub struct AuditQuery {
     params(AuditQuery),
     responses(
         (status = 200, body = Vec<AuditEntryOut>),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ))]

@@ -43,6 +43,8 @@ pub struct PeriodQuery {
     responses(
         (status = 200, content_type = "application/json",
             description = "De levering als bijlage, volgens json_schema_Uitwisselmodel.json"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),

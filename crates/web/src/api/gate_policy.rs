@@ -35,6 +35,8 @@ pub struct PolicyQuery {
     params(PolicyQuery),
     responses(
         (status = 200, body = Object, description = "{version, receipt_days, veertiendagen_term_days, signal_to_dagvaarding_days, dagvaarding_min_arrears_percent_of_rent, aanzegging_to_ontruiming_days, melding_to_ontruiming_working_days, holidays, moratoria, leniency}"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),

@@ -80,6 +80,8 @@ fn slugs(
     params(SearchParams),
     responses(
         (status = 200, body = SearchAnswer),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn search(
@@ -169,6 +171,8 @@ pub struct PracticeOut {
     params(("slug" = String, Path, description = "De vaste korte naam van het goede voorbeeld")),
     responses(
         (status = 200, body = PracticeOut),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn practice(

@@ -60,8 +60,12 @@ impl From<Written> for Submitted {
     request_body(content = Object, description = "De inhoud van het goede voorbeeld"),
     responses(
         (status = 201, body = Submitted),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json",
+            description = "De body is geen application/json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn submit(
@@ -80,9 +84,14 @@ pub async fn submit(
     request_body(content = Object, description = "De nieuwe inhoud, geheel"),
     responses(
         (status = 201, body = Submitted),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json",
+            description = "De body is geen application/json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn propose(
@@ -103,6 +112,7 @@ pub async fn propose(
 #[utoipa::path(get, path = "/kennisbank/inzendingen", tag = "kennisbank", security(("bearer" = [])),
     responses(
         (status = 200, body = Vec<Object>),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn queue(

@@ -57,6 +57,8 @@ pub async fn list(
     params(("id" = i64, Path, description = "Organisatie-id")),
     responses(
         (status = 200, body = Organisation),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     ))]

@@ -87,9 +87,15 @@ fn to_raw(position: usize, input: &SignalIn) -> RawSignal {
     request_body = SignalsIn,
     responses(
         (status = 200, body = SignalsOut, description = "Per signaal: accepted, duplicate, updated, objected of rejected"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json",
+            description = "De body is geen application/json"),
+        (status = 422, body = Problem, content_type = "application/problem+json",
+            description = "De JSON is te lezen maar past niet bij het schema"),
     ))]
 pub async fn submit(
     State(state): State<AppState>,
@@ -151,6 +157,8 @@ pub struct ListQuery {
     params(ListQuery),
     responses(
         (status = 200, body = Vec<Object>),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ))]

@@ -36,6 +36,8 @@ pub struct StatsQuery {
     ),
     responses(
         (status = 200, body = Object, description = "Het dashboard met dezelfde cellen als de pagina, de CSV en de XLSX"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),

@@ -119,9 +119,15 @@ fn read_item(value: serde_json::Value) -> Result<TenancyIn, Invalid> {
     request_body = TenanciesIn,
     responses(
         (status = 200, body = TenanciesOut, description = "Per huurovereenkomst: created, updated, unchanged of rejected"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 413, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json",
+            description = "De body is geen application/json"),
+        (status = 422, body = Problem, content_type = "application/problem+json",
+            description = "De JSON is te lezen maar past niet bij het schema"),
     ))]
 pub async fn submit(
     State(state): State<AppState>,
@@ -137,8 +143,14 @@ pub async fn submit(
     request_body = TenanciesIn,
     responses(
         (status = 200, body = TenanciesOut),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json",
+            description = "De body is geen application/json"),
+        (status = 422, body = Problem, content_type = "application/problem+json",
+            description = "De JSON is te lezen maar past niet bij het schema"),
     ))]
 pub async fn replace(
     State(state): State<AppState>,
@@ -251,6 +263,8 @@ impl ListQuery {
     params(ListQuery),
     responses(
         (status = 200, body = Vec<Object>),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
     ))]
@@ -288,6 +302,8 @@ pub struct TenancyOut {
     params(("id" = i64, Path, description = "Id van de huurovereenkomst")),
     responses(
         (status = 200, body = TenancyOut),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
@@ -376,9 +392,13 @@ fn ledger_entry(i: usize, input: &LedgerIn, invalid: &mut Invalid) -> Option<New
     request_body = Vec<LedgerIn>,
     responses(
         (status = 200, body = Vec<Object>, description = "Per regel: added of duplicate"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json",
+            description = "De body is geen application/json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_ledger(
@@ -457,11 +477,15 @@ pub struct BlockedOut {
     request_body = EventInput,
     responses(
         (status = 201, body = EventOut),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
         (status = 409, body = BlockedOut, content_type = "application/problem+json",
             description = "De poort hield de stap tegen (type poort-gesloten, met alle regels), of expected_version is verouderd"),
+        (status = 415, body = Problem, content_type = "application/problem+json",
+            description = "De body is geen application/json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn add_event(
@@ -541,9 +565,13 @@ pub struct GateIn {
     request_body = GateIn,
     responses(
         (status = 200, body = Object, description = "{tenancy_id, tenancy_version, step, today, planned_date, decision: {allowed, reasons, policy_version}}"),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
+        (status = 415, body = Problem, content_type = "application/problem+json",
+            description = "De body is geen application/json"),
         (status = 422, body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn gate(
@@ -566,6 +594,8 @@ pub async fn gate(
     params(("id" = i64, Path, description = "Organisatie-id van de gemeente"), ListQuery),
     responses(
         (status = 200, body = Vec<Object>),
+        (status = 400, body = Problem, content_type = "application/problem+json",
+            description = "Het verzoek is niet te lezen: geen geldige JSON, of een parameter van het verkeerde soort"),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 403, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
