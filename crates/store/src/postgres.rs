@@ -20,6 +20,10 @@ use vangnet_domain::user::NewUser;
 
 pub struct PgStore {
     pool: PgPool,
+    /// Signals stored since this node last refreshed the planner's
+    /// statistics, and how many there were then (see `refresh_statistics`).
+    stored_since_analyze: std::sync::atomic::AtomicU64,
+    stored_at_analyze: std::sync::atomic::AtomicU64,
 }
 
 /// One lock key for the audit chain: appends are serialised so every entry
@@ -32,6 +36,27 @@ const INTAKE_LOCK: i64 = 0x7661_6e67_696e_746b;
 const KENNISBANK_LOCK: i64 = 0x7661_6e67_6b62_6b62;
 
 impl PgStore {
+    /// A large import into a young table outruns autovacuum: the planner
+    /// still thinks a partner has a handful of signals and looks a batch's
+    /// kenmerken up by scanning all of them (a second per batch at 100,000
+    /// rows). So after every growth of a fifth (and at least 20,000 rows)
+    /// this node refreshes the statistics itself, as one would after a
+    /// bulk load; cached plans are replanned with them.
+    async fn refresh_statistics(&self, stored: u64) -> Result<()> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let since = self.stored_since_analyze.fetch_add(stored, Relaxed) + stored;
+        let at = self.stored_at_analyze.load(Relaxed);
+        if since < (at / 5).max(20_000) {
+            return Ok(());
+        }
+        self.stored_since_analyze.store(0, Relaxed);
+        self.stored_at_analyze.store(at + since, Relaxed);
+        sqlx::query("ANALYZE signals, cases")
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
     pub async fn connect(url: &str) -> Result<Self> {
         let pool = PgPoolOptions::new()
             .max_connections(16)
@@ -44,7 +69,11 @@ impl PgStore {
                     crate::redact_url(url)
                 ))
             })?;
-        Ok(PgStore { pool })
+        Ok(PgStore {
+            pool,
+            stored_since_analyze: Default::default(),
+            stored_at_analyze: Default::default(),
+        })
     }
 
     /// The raw pool, for tests that must act like an attacker with database
@@ -153,6 +182,7 @@ impl_store!(PgStore, {
         let event = crate::intake::batch_event(import_id, partner_org_id, &outcomes);
         append(&mut tx, event).await?;
         tx.commit().await?;
+        self.refresh_statistics(batch.len() as u64).await?;
         Ok(outcomes)
     }
 

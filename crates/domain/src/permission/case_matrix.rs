@@ -377,12 +377,7 @@ fn own_organisation_and_odd_targets() {
 fn platform_admins_keep_their_other_powers() {
     let admin = user(BEHEER, OrgKind::Beheer, Role::Beheerder);
     let other = Resource::Organisation(GEMEENTE);
-    for action in [
-        ViewOrganisation,
-        ViewUsers,
-        ManageUsers,
-        ViewAuditLog,
-    ] {
+    for action in [ViewOrganisation, ViewUsers, ManageUsers, ViewAuditLog] {
         assert_eq!(can(&admin, action, other), Decision::Allow, "{action:?}");
     }
     // Signals are a gemeente's to receive (`platform_admins_neither_deliver_nor_receive_signals`).

@@ -474,7 +474,10 @@ mod tests {
                 );
             }
         }
-        assert_eq!(can(&admin, ViewUnroutable, Resource::Platform), Decision::Allow);
+        assert_eq!(
+            can(&admin, ViewUnroutable, Resource::Platform),
+            Decision::Allow
+        );
         assert_eq!(can(&admin, ViewAuditLog, OTHER), Decision::Allow);
     }
 }
