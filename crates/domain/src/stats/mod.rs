@@ -8,6 +8,8 @@ pub mod deadlines;
 pub mod facts;
 pub mod gemeente;
 #[cfg(test)]
+mod golden_rules_tests;
+#[cfg(test)]
 mod golden_tests;
 pub mod period;
 pub mod platform;
