@@ -19,11 +19,11 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use support::faults::*;
 
-/// Rows in the generated file: more than two batches of 5 000 (the
-/// import's batch size), so the kill after the first lands mid-file, and
-/// few enough that the three imports stay well under a minute in a debug
-/// build on either backend.
-const ROWS: u64 = 12_000;
+/// Rows in the generated file: more than two batches of 25 000 (the
+/// import's batch size, `RunOptions::cli`), so the kill after the first
+/// lands mid-file, and few enough that the three imports stay around a
+/// minute in a debug build on either backend.
+const ROWS: u64 = 60_000;
 
 #[test]
 fn sqlite_import_killed_mid_file_then_rerun_equals_a_clean_import() {
