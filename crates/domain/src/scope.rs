@@ -136,7 +136,7 @@ mod tests {
             Scope::parse_list("org:read,alles").unwrap_err().reason,
             "onbekende scope 'alles'; kies uit org:read, users:read, users:write, audit:read, \
              signals:read, signals:write, cases:read, cases:write, ddas:export, tenancies:read, \
-             tenancies:write, kennisbank:write, kennisbank:review"
+             tenancies:write, kennisbank:write, kennisbank:review, stats:read"
         );
         let all = Scope::join(&Scope::ALL);
         assert_eq!(Scope::parse_list(&all).unwrap(), Scope::ALL.to_vec());
