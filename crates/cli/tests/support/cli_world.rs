@@ -11,7 +11,8 @@ pub struct CliWorld {
     pub dir: PathBuf,
 }
 
-const ORGS: [&[&str]; 3] = [
+/// Den Haag, woonstad and energie, as `vangnet org add` arguments.
+pub const ORGS: [&[&str]; 3] = [
     &[
         "org",
         "add",

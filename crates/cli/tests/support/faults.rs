@@ -209,32 +209,7 @@ pub fn query_texts(url: &str, sql: &str) -> Vec<String> {
 /// Den Haag (gemeente for PC4 2490-2599) and a landlord, `woonstad`, in the
 /// database at `url`.
 pub fn add_orgs_on(url: &str) {
-    for args in [
-        &[
-            "org",
-            "add",
-            "--code",
-            "den-haag",
-            "--name",
-            "Den Haag",
-            "--kind",
-            "gemeente",
-            "--gemeentecode",
-            "0518",
-            "--postcodes",
-            "2490-2599",
-        ][..],
-        &[
-            "org",
-            "add",
-            "--code",
-            "woonstad",
-            "--name",
-            "Woonstad",
-            "--kind",
-            "verhuurder",
-        ][..],
-    ] {
+    for args in &super::cli_world::ORGS[..2] {
         let (ok, _, err) = run_on(url, args);
         assert!(ok, "{args:?}: {err}");
     }
