@@ -4,7 +4,9 @@ use clap::{Args, Parser, Subcommand};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
+mod bench;
 mod kb;
+pub use bench::{BenchArgs, BenchCommand, ReportArgs};
 pub use kb::{KbCommand, KbImportArgs, KbSearchArgs};
 
 /// vangnet: samen huisuitzettingen voorkomen.
@@ -63,9 +65,9 @@ pub enum Command {
     /// Export data for other parties.
     #[command(subcommand)]
     Export(ExportCommand),
-    /// Benchmarks that compare vangnet with a baseline in one run.
-    #[command(subcommand)]
-    Bench(BenchCommand),
+    /// Benchmarks that compare vangnet with a baseline in one run; with
+    /// --report FILE all of them, written to one report.
+    Bench(BenchArgs),
     /// The eviction gate (ontruimingspoort): may an escalating step be taken?
     #[command(subcommand)]
     Gate(GateCommand),
@@ -87,66 +89,6 @@ pub enum GateCommand {
         /// Print exactly one JSON object: allowed, reasons, policy_version.
         #[arg(long)]
         json: bool,
-    },
-}
-
-#[derive(Subcommand, Debug)]
-pub enum BenchCommand {
-    /// Generate N realistic signals, import them into a fresh SQLite file
-    /// through the full pipeline, and compare with a plain prepared-insert
-    /// loop of the same rows into the same table.
-    ImportSignals {
-        /// How many signals.
-        #[arg(long, default_value_t = 1_000_000)]
-        rows: u64,
-        /// Print the figures as one JSON object.
-        #[arg(long)]
-        json: bool,
-        /// Keep the generated CSV and both databases in this directory.
-        #[arg(long)]
-        keep: Option<PathBuf>,
-    },
-    /// Build a gemeente with about N open cases and time the work queue's
-    /// first page and each common filter (p50/p99), on SQLite and, with
-    /// --postgres-url, on PostgreSQL.
-    Queue {
-        /// About how many cases.
-        #[arg(long, default_value_t = 100_000)]
-        cases: u64,
-        /// A PostgreSQL server to measure too; a throwaway database is
-        /// created there and dropped afterwards.
-        #[arg(long)]
-        postgres_url: Option<String>,
-        /// Also print the figures as one JSON object.
-        #[arg(long)]
-        json: bool,
-    },
-    /// Fill eight gemeenten with N signals over two years and their case
-    /// work, and a verhuurder with N tenancies with rent and track events;
-    /// then time the largest gemeente's dashboard for last year
-    /// (p50/p95/p99) against a lookup by id, on SQLite and, with
-    /// --postgres-url, on PostgreSQL.
-    Stats {
-        /// How many signals.
-        #[arg(long, default_value_t = 1_000_000)]
-        signals: u64,
-        /// How many tenancies.
-        #[arg(long, default_value_t = 100_000)]
-        tenancies: u64,
-        /// A PostgreSQL server to measure too; a throwaway database is
-        /// created there and dropped afterwards.
-        #[arg(long)]
-        postgres_url: Option<String>,
-        /// Also print the figures as one JSON object.
-        #[arg(long)]
-        json: bool,
-        /// Keep the generated CSV and the SQLite file in this directory,
-        /// and the PostgreSQL database, to study query plans afterwards.
-        #[arg(long)]
-        keep: Option<PathBuf>,
-        /// Measure PostgreSQL only (needs --postgres-url).
-        #[arg(long, requires = "postgres_url")]
-        only_postgres: bool,
     },
 }
 

@@ -1,12 +1,10 @@
 //! `vangnet bench stats` at a small size: it fills SQLite, times the
-//! gemeente's year dashboard and reports the percentiles, in bounded time.
+//! gemeente's year dashboard and reports the percentiles.
 
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 #[test]
 fn a_small_stats_benchmark_reports_its_percentiles() {
-    let started = Instant::now();
     let output = Command::new(env!("CARGO_BIN_EXE_vangnet"))
         .args([
             "bench",
@@ -20,11 +18,9 @@ fn a_small_stats_benchmark_reports_its_percentiles() {
         .env("RUST_LOG", "warn")
         .output()
         .expect("run vangnet bench stats");
-    let elapsed = started.elapsed();
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{stdout}\n{stderr}");
-    assert!(elapsed < Duration::from_secs(30), "took {elapsed:?}");
     assert!(stdout.contains("p95"), "{stdout}");
     let json = stdout.lines().last().expect("the JSON line");
     let figures: serde_json::Value = serde_json::from_str(json).expect("JSON");

@@ -8,11 +8,14 @@ mod corpus;
 mod fts5;
 #[path = "../tests/support/kennisbank.rs"]
 mod kennisbank;
+#[path = "support/race.rs"]
+mod race;
 
 use std::time::{Duration, Instant};
 
 use corpus::{document, Rng, DOCUMENTS, QUERIES};
 use fts5::Fts5;
+use race::{percentile, time_queries};
 use vangnet_search::{Document, Index, Query, Synonyms};
 
 const ROUNDS: usize = 20;
@@ -25,11 +28,6 @@ struct Row {
     p99: Duration,
     recall: f64,
     mrr: f64,
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
-    sorted[i]
 }
 
 fn ms(d: Duration) -> f64 {
@@ -149,10 +147,10 @@ fn compare(index: &Index, docs: &[Document], our_rate: f64) {
     let started = Instant::now();
     fts.rebuild(docs).expect("FTS5 indexes the corpus");
     let fts_rate = docs.len() as f64 / started.elapsed().as_secs_f64();
-    let ours = time_queries(|text| {
+    let ours = time_queries(QUERIES, ROUNDS, |text| {
         std::hint::black_box(index.search(&Query::text(text)));
     });
-    let theirs = time_queries(|text| {
+    let theirs = time_queries(QUERIES, ROUNDS, |text| {
         std::hint::black_box(fts.search(text, 20).expect("FTS5 query"));
     });
 
@@ -240,18 +238,4 @@ fn compare(index: &Index, docs: &[Document], our_rate: f64) {
             println!("fts5 missed {:?}: {:?}", o.labelled.query, o.missed());
         }
     }
-}
-
-/// Every query `ROUNDS` times; the latencies sorted.
-fn time_queries(mut run: impl FnMut(&str)) -> Vec<Duration> {
-    let mut latencies = Vec::with_capacity(ROUNDS * QUERIES.len());
-    for _ in 0..ROUNDS {
-        for text in QUERIES {
-            let started = Instant::now();
-            run(text);
-            latencies.push(started.elapsed());
-        }
-    }
-    latencies.sort();
-    latencies
 }

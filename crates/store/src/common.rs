@@ -21,6 +21,12 @@ pub(crate) fn session_is_live(
     now < row.expires_at.0 && now - row.last_seen_at.0 < idle
 }
 
+/// A token's "last used" is kept to the minute: writing it on every API
+/// request would make each read a write, and SQLite has one writer.
+pub(crate) fn last_use_is_stale(last: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    last.is_none_or(|last| now - last >= chrono::Duration::minutes(1))
+}
+
 macro_rules! impl_store {
     ($backend:ty, { $($specific:tt)* }) => {
         #[async_trait::async_trait]
@@ -314,23 +320,24 @@ macro_rules! impl_store {
             }
 
             async fn use_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<ApiToken>> {
-                let id: Option<i64> = sqlx::query_scalar(
-                    "UPDATE api_tokens SET last_used_at = $1 \
-                     WHERE token_hash = $2 AND revoked_at IS NULL RETURNING id",
-                )
-                .bind(Ts(now))
+                let row: Option<TokenRow> = sqlx::query_as(&format!(
+                    "SELECT {TOKEN_COLUMNS} FROM api_tokens t JOIN organisations o ON o.id = t.org_id \
+                     WHERE t.token_hash = $1 AND t.revoked_at IS NULL"
+                ))
                 .bind(token_hash)
                 .fetch_optional(&self.pool)
                 .await?;
-                let Some(id) = id else { return Ok(None) };
-                let row: TokenRow = sqlx::query_as(&format!(
-                    "SELECT {TOKEN_COLUMNS} FROM api_tokens t JOIN organisations o ON o.id = t.org_id \
-                     WHERE t.id = $1"
-                ))
-                .bind(id)
-                .fetch_one(&self.pool)
-                .await?;
-                ApiToken::try_from(row).map(Some)
+                let Some(row) = row else { return Ok(None) };
+                let mut token = ApiToken::try_from(row)?;
+                if crate::common::last_use_is_stale(token.last_used_at, now) {
+                    sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2")
+                        .bind(Ts(now))
+                        .bind(token.id)
+                        .execute(&self.pool)
+                        .await?;
+                    token.last_used_at = Some(now);
+                }
+                Ok(Some(token))
             }
 
             async fn list_tokens(&self, org_id: i64) -> Result<Vec<ApiToken>> {

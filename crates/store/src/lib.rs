@@ -116,7 +116,8 @@ pub trait Store:
     async fn purge_expired(&self, now: DateTime<Utc>, idle_limit: chrono::Duration) -> Result<u64>;
 
     async fn create_token(&self, token: &NewToken, audit: AuditEvent) -> Result<ApiToken>;
-    /// A usable (not revoked) token by its hash; marks it as used.
+    /// A usable (not revoked) token by its hash; marks it as used (to the
+    /// minute).
     async fn use_token(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<ApiToken>>;
     async fn list_tokens(&self, org_id: i64) -> Result<Vec<ApiToken>>;
 

@@ -28,6 +28,39 @@ pub struct SqliteStore {
     pool: SqlitePool,
     path: PathBuf,
     intake: BulkWriter,
+    /// The process's turn to write: see `WriteTx`.
+    write_turn: tokio::sync::Mutex<()>,
+}
+
+/// A write transaction holding the process's turn to write. SQLite has one
+/// writer; without the turn, the pool's connections would wait for each
+/// other in SQLite's busy handler, which polls with sleeps of up to 100 ms,
+/// so a burst of API requests (each appends to the audit log) would wait
+/// far longer than the writes take. Queued here, they go in order.
+pub(crate) struct WriteTx<'a> {
+    // Declared first so it ends (rolled back unless committed) before the
+    // turn passes on.
+    tx: Transaction<'a, Sqlite>,
+    _turn: tokio::sync::MutexGuard<'a, ()>,
+}
+
+impl WriteTx<'_> {
+    pub async fn commit(self) -> std::result::Result<(), sqlx::Error> {
+        self.tx.commit().await
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = SqliteConnection;
+    fn deref(&self) -> &SqliteConnection {
+        &self.tx
+    }
+}
+
+impl std::ops::DerefMut for WriteTx<'_> {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        &mut self.tx
+    }
 }
 
 impl SqliteStore {
@@ -65,6 +98,7 @@ impl SqliteStore {
             intake: BulkWriter::new(&path),
             pool,
             path,
+            write_turn: tokio::sync::Mutex::new(()),
         })
     }
 
@@ -85,8 +119,10 @@ impl SqliteStore {
         self.intake.insert_plain(partner, rows)
     }
 
-    async fn write(&self) -> Result<Transaction<'_, Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    async fn write(&self) -> Result<WriteTx<'_>> {
+        let turn = self.write_turn.lock().await;
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        Ok(WriteTx { tx, _turn: turn })
     }
 }
 

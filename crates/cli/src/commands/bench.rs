@@ -82,7 +82,10 @@ async fn baseline(csv: &std::path::Path, db: &std::path::Path) -> CliResult<(u64
     }
 }
 
-pub async fn import_signals(rows: u64, json: bool, keep: Option<std::path::PathBuf>) -> CliResult {
+pub async fn import_signals(
+    rows: u64,
+    keep: Option<std::path::PathBuf>,
+) -> CliResult<serde_json::Value> {
     let temporary = tempfile::tempdir().map_err(|e| e.to_string())?;
     let dir = match &keep {
         Some(path) => {
@@ -142,29 +145,25 @@ pub async fn import_signals(rows: u64, json: bool, keep: Option<std::path::PathB
         "cases_joined": report.counts.cases_joined,
         "unroutable": report.counts.unroutable,
     });
-    if json {
-        println!("{figures}");
-    } else {
-        println!("Import van {rows} signalen ({file_mb:.1} MB) in SQLite:");
-        println!(
-            "  volledige pijplijn: {:.1} s, {:.0} signalen/s",
-            pipeline.as_secs_f64(),
-            pipeline_rate
-        );
-        println!(
-            "  basislijn (alleen INSERT, {inserted} rijen): {:.1} s, {:.0} rijen/s",
-            insert_time.as_secs_f64(),
-            baseline_rate
-        );
-        println!(
-            "  verhouding pijplijn/basislijn: {:.2}",
-            pipeline_rate / baseline_rate
-        );
-        if let Some(mb) = peak_mb {
-            println!("  piekgeheugen na de pijplijn: {mb:.0} MB");
-        }
+    println!("Import van {rows} signalen ({file_mb:.1} MB) in SQLite:");
+    println!(
+        "  volledige pijplijn: {:.1} s, {:.0} signalen/s",
+        pipeline.as_secs_f64(),
+        pipeline_rate
+    );
+    println!(
+        "  basislijn (alleen INSERT, {inserted} rijen): {:.1} s, {:.0} rijen/s",
+        insert_time.as_secs_f64(),
+        baseline_rate
+    );
+    println!(
+        "  verhouding pijplijn/basislijn: {:.2}",
+        pipeline_rate / baseline_rate
+    );
+    if let Some(mb) = peak_mb {
+        println!("  piekgeheugen na de pijplijn: {mb:.0} MB");
     }
-    Ok(())
+    Ok(figures)
 }
 
 /// The value at `p` (0..1) of sorted durations, in milliseconds.

@@ -196,7 +196,7 @@ async fn measure(
     )
 }
 
-pub async fn queue(cases: u64, postgres_url: Option<String>, json: bool) -> CliResult {
+pub async fn queue(cases: u64, postgres_url: Option<String>) -> CliResult<serde_json::Value> {
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let sqlite = SqliteStore::open(&dir.path().join("queue.db").to_string_lossy())
         .await
@@ -211,11 +211,5 @@ pub async fn queue(cases: u64, postgres_url: Option<String>, json: bool) -> CliR
         });
         results.push(measured.await?);
     }
-    if json {
-        println!(
-            "{}",
-            serde_json::json!({"cases": cases, "runs": RUNS, "results": results})
-        );
-    }
-    Ok(())
+    Ok(serde_json::json!({"cases": cases, "runs": RUNS, "results": results}))
 }

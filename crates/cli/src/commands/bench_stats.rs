@@ -258,7 +258,6 @@ pub struct StatsBench {
     pub signals: u64,
     pub tenancies: u64,
     pub postgres_url: Option<String>,
-    pub json: bool,
     /// Keep the CSV and the SQLite file here, and the PostgreSQL database,
     /// for EXPLAIN afterwards.
     pub keep: Option<PathBuf>,
@@ -266,12 +265,11 @@ pub struct StatsBench {
     pub only_postgres: bool,
 }
 
-pub async fn stats(bench: StatsBench) -> CliResult {
+pub async fn stats(bench: StatsBench) -> CliResult<serde_json::Value> {
     let StatsBench {
         signals,
         tenancies,
         postgres_url,
-        json,
         keep,
         only_postgres,
     } = bench;
@@ -310,11 +308,7 @@ pub async fn stats(bench: StatsBench) -> CliResult {
         });
         results.push(measured.await?);
     }
-    if json {
-        println!(
-            "{}",
-            serde_json::json!({"signals": signals, "tenancies": tenancies, "runs": RUNS, "results": results})
-        );
-    }
-    Ok(())
+    Ok(
+        serde_json::json!({"signals": signals, "tenancies": tenancies, "runs": RUNS, "results": results}),
+    )
 }

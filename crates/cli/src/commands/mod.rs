@@ -3,7 +3,11 @@
 
 mod admin;
 mod bench;
+mod bench_http;
 mod bench_queue;
+mod bench_report;
+mod bench_report_text;
+mod bench_search;
 mod bench_stats;
 mod export;
 mod gate;
@@ -13,7 +17,7 @@ mod maintenance;
 mod purge;
 pub mod serve;
 
-use crate::cli::{AuditCommand, BenchCommand, Cli, Command, ExportCommand, ImportCommand};
+use crate::cli::{AuditCommand, Cli, Command, ExportCommand, ImportCommand};
 use crate::cli::{GateCommand, KbCommand};
 use std::sync::Arc;
 use vangnet_domain::audit::AuditEvent;
@@ -36,32 +40,7 @@ pub async fn run(cli: Cli) -> CliResult {
         Command::Backup { to } => maintenance::backup(open(&url()).await?, &to).await,
         Command::Audit(AuditCommand::Verify) => maintenance::verify(open(&url()).await?).await,
         Command::Purge { dry_run, json } => purge::purge(open(&url()).await?, dry_run, json).await,
-        Command::Bench(BenchCommand::ImportSignals { rows, json, keep }) => {
-            bench::import_signals(rows, json, keep).await
-        }
-        Command::Bench(BenchCommand::Queue {
-            cases,
-            postgres_url,
-            json,
-        }) => bench_queue::queue(cases, postgres_url, json).await,
-        Command::Bench(BenchCommand::Stats {
-            signals,
-            tenancies,
-            postgres_url,
-            json,
-            keep,
-            only_postgres,
-        }) => {
-            let bench = bench_stats::StatsBench {
-                signals,
-                tenancies,
-                postgres_url,
-                json,
-                keep,
-                only_postgres,
-            };
-            bench_stats::stats(bench).await
-        }
+        Command::Bench(args) => bench_report::run(args).await,
         Command::Export(ExportCommand::Ddas(args)) => export::ddas(open(&url()).await?, args).await,
         Command::Import(ImportCommand::Tenancies(args)) => {
             import::tenancies(open(&url()).await?, args).await
