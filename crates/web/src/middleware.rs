@@ -59,15 +59,7 @@ async fn dutch_rejections(request: Request, next: Next) -> Response {
     let body = axum::body::to_bytes(response.into_body(), 16 * 1024)
         .await
         .unwrap_or_default();
-    crate::problem::Problem::new(
-        status,
-        "Ongeldige invoer",
-        format!(
-            "Het verzoek kon niet worden gelezen ({}).",
-            String::from_utf8_lossy(&body).trim()
-        ),
-    )
-    .into_response()
+    crate::problem::Problem::unreadable(status, &String::from_utf8_lossy(&body)).into_response()
 }
 
 /// Uploads may be larger than anything else.

@@ -55,6 +55,20 @@ impl Problem {
         problem
     }
 
+    /// A request the parser could not read (malformed JSON, a wrong
+    /// content type, a path id that is not a number), with the parser's own
+    /// words kept for API clients.
+    pub fn unreadable(status: StatusCode, parser_text: &str) -> Self {
+        Self::new(
+            status,
+            "Ongeldige invoer",
+            format!(
+                "Het verzoek kon niet worden gelezen ({}).",
+                parser_text.trim()
+            ),
+        )
+    }
+
     pub fn internal() -> Self {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -167,6 +167,24 @@ impl Client {
         self.finish(result)
     }
 
+    /// Any method with a body sent as is (malformed JSON, say), with a
+    /// token or anonymously.
+    pub fn send_raw(
+        &mut self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        content_type: &str,
+        body: &str,
+    ) -> Reply {
+        let mut request = self.request(method, path).set("Content-Type", content_type);
+        if let Some(token) = token {
+            request = request.set("Authorization", &format!("Bearer {token}"));
+        }
+        let result = request.send_string(body);
+        self.finish(result)
+    }
+
     pub fn post_form(&mut self, path: &str, fields: &[(&str, &str)]) -> Reply {
         let result = self.request("POST", path).send_form(fields);
         self.finish(result)

@@ -5,7 +5,8 @@
 //! changes) is an editor's own act and stays in the app, as a blocked
 //! step's override does: a token is not a person.
 
-use crate::auth::ApiCaller;
+use super::body::JsonBody;
+use crate::auth::{authorize, ApiCaller};
 use crate::kennisbank::workflow::{self, Caller, WorkflowError, Written};
 use crate::problem::Problem;
 use crate::state::AppState;
@@ -32,6 +33,14 @@ impl From<WorkflowError> for Problem {
             WorkflowError::Failed(error) => error.into(),
         }
     }
+}
+
+/// The workflow decides again when it writes; asking here first keeps a
+/// caller without `kennisbank:write` from getting answers about the body.
+async fn may_write(state: &AppState, caller: &ApiCaller) -> Result<(), Problem> {
+    let target = Resource::Platform;
+    let decided = authorize(state, &caller.actor, Action::SubmitPractice, target).await;
+    decided.map_err(|refusal| WorkflowError::from(refusal).into())
 }
 
 #[derive(Serialize, ToSchema)]
@@ -71,8 +80,10 @@ impl From<Written> for Submitted {
 pub async fn submit(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Json(content): Json<PracticeContent>,
+    body: JsonBody,
 ) -> Result<(StatusCode, Json<Submitted>), Problem> {
+    may_write(&state, &caller).await?;
+    let content: PracticeContent = body.parse().await?;
     let written = workflow::submit(&state, Caller::of(&caller.actor), content, None).await?;
     Ok((StatusCode::CREATED, Json(written.into())))
 }
@@ -98,10 +109,12 @@ pub async fn propose(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path(slug): Path<String>,
-    Json(content): Json<PracticeContent>,
+    body: JsonBody,
 ) -> Result<(StatusCode, Json<Submitted>), Problem> {
     let published = state.store.published_practice(&slug).await?;
     let practice = published.ok_or_else(Problem::not_found)?.practice;
+    may_write(&state, &caller).await?;
+    let content: PracticeContent = body.parse().await?;
     let caller = Caller::of(&caller.actor);
     let written = workflow::propose_edit(&state, caller, practice.id, content).await?;
     Ok((StatusCode::CREATED, Json(written.into())))
@@ -119,7 +132,7 @@ pub async fn queue(
     State(state): State<AppState>,
     caller: ApiCaller,
 ) -> Result<Json<Vec<PracticeRevision>>, Problem> {
-    crate::auth::authorize(
+    authorize(
         &state,
         &caller.actor,
         Action::ReviewPractices,

@@ -4,6 +4,7 @@
 //! document at `/api/v1/openapi.json` cannot drift from the code.
 
 mod audit;
+mod body;
 pub(crate) mod ddas;
 mod dto;
 mod gate_policy;

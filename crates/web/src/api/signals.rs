@@ -1,6 +1,7 @@
 //! Signals by API: one signal or a batch, answered per item, through the
 //! same pipeline as the CSV import and the CLI.
 
+use super::body::JsonBody;
 use crate::auth::{authorize, ApiCaller};
 use crate::problem::Problem;
 use crate::state::AppState;
@@ -100,7 +101,7 @@ fn to_raw(position: usize, input: &SignalIn) -> RawSignal {
 pub async fn submit(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Json(input): Json<SignalsIn>,
+    body: JsonBody,
 ) -> Result<Json<SignalsOut>, Problem> {
     let own = caller.actor.org_id;
     authorize(
@@ -110,7 +111,7 @@ pub async fn submit(
         Resource::Organisation(own),
     )
     .await?;
-    let items = match input {
+    let items = match body.parse::<SignalsIn>().await? {
         SignalsIn::One(one) => vec![one],
         SignalsIn::Batch(batch) => batch,
     };

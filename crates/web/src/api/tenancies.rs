@@ -8,6 +8,7 @@
 //! not: the request was valid, the tenancy's state does not allow it yet.
 //! Invalid input stays `422`, a stale `expected_version` a plain `409`.
 
+use super::body::JsonBody;
 use crate::auth::{authorize, ApiCaller};
 use crate::problem::Problem;
 use crate::state::AppState;
@@ -62,6 +63,21 @@ pub(super) async fn allow(
     let own = caller.actor.org_id;
     authorize(state, &caller.actor, action, Resource::Organisation(own)).await?;
     Ok(own)
+}
+
+/// `allow`, and the tenancy must be the caller's own: another
+/// organisation's id is a 404 before its body is read.
+async fn allow_tenancy(
+    state: &AppState,
+    caller: &ApiCaller,
+    action: Action,
+    tenancy_id: i64,
+) -> Result<i64, Problem> {
+    let own = allow(state, caller, action).await?;
+    match state.store.tenancy(own, tenancy_id).await? {
+        Some(_) => Ok(own),
+        None => Err(Problem::not_found()),
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -132,9 +148,9 @@ fn read_item(value: serde_json::Value) -> Result<TenancyIn, Invalid> {
 pub async fn submit(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Json(input): Json<TenanciesIn>,
+    body: JsonBody,
 ) -> Result<Json<TenanciesOut>, Problem> {
-    upsert(state, caller, input).await
+    upsert(state, caller, body).await
 }
 
 /// The same as `POST /tenancies`: sending the same references again
@@ -155,18 +171,18 @@ pub async fn submit(
 pub async fn replace(
     State(state): State<AppState>,
     caller: ApiCaller,
-    Json(input): Json<TenanciesIn>,
+    body: JsonBody,
 ) -> Result<Json<TenanciesOut>, Problem> {
-    upsert(state, caller, input).await
+    upsert(state, caller, body).await
 }
 
 async fn upsert(
     state: AppState,
     caller: ApiCaller,
-    input: TenanciesIn,
+    body: JsonBody,
 ) -> Result<Json<TenanciesOut>, Problem> {
     let own = allow(&state, &caller, Action::ManageTenancies).await?;
-    let values = match input {
+    let values = match body.parse::<TenanciesIn>().await? {
         TenanciesIn::One(one) => vec![*one],
         TenanciesIn::Batch(batch) => batch,
     };
@@ -405,9 +421,10 @@ pub async fn add_ledger(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path(id): Path<i64>,
-    Json(input): Json<Vec<LedgerIn>>,
+    body: JsonBody,
 ) -> Result<Json<Vec<LedgerOutcome>>, Problem> {
-    let own = allow(&state, &caller, Action::ManageTenancies).await?;
+    let own = allow_tenancy(&state, &caller, Action::ManageTenancies, id).await?;
+    let input: Vec<LedgerIn> = body.parse().await?;
     if input.len() > MAX_BATCH {
         return Err(Problem::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -422,9 +439,6 @@ pub async fn add_ledger(
         .filter_map(|(i, e)| ledger_entry(i, e, &mut invalid))
         .collect();
     invalid.into_result().map_err(Problem::invalid)?;
-    if state.store.tenancy(own, id).await?.is_none() {
-        return Err(Problem::not_found());
-    }
     let audit = caller
         .audit("tenancy.ledger", "tenancy")
         .with_detail(serde_json::json!({ "count": entries.len() }));
@@ -492,9 +506,10 @@ pub async fn add_event(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path(id): Path<i64>,
-    Json(input): Json<EventInput>,
+    body: JsonBody,
 ) -> Result<Response, Problem> {
-    allow(&state, &caller, Action::ManageTenancies).await?;
+    allow_tenancy(&state, &caller, Action::ManageTenancies, id).await?;
+    let input: EventInput = body.parse().await?;
     let audit = |action: &str| -> AuditEvent { caller.audit(action, "tenancy") };
     let who = TenancyActor {
         actor: &caller.actor,
@@ -578,9 +593,10 @@ pub async fn gate(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path(id): Path<i64>,
-    Json(input): Json<GateIn>,
+    body: JsonBody,
 ) -> Result<Json<Evaluated>, Problem> {
-    let own = allow(&state, &caller, Action::ViewTenancies).await?;
+    let own = allow_tenancy(&state, &caller, Action::ViewTenancies, id).await?;
+    let input: GateIn = body.parse().await?;
     let step = Step::parse(&input.step).map_err(|e| Problem::invalid(Invalid::one("step", e)))?;
     let evaluated =
         tenancy::evaluate_step(&*state.store, own, id, step, input.planned_date, today()).await?;

@@ -1,3 +1,4 @@
+use super::body::JsonBody;
 use super::dto::{NewUserIn, UserOut};
 use crate::auth::{authorize, ApiCaller};
 use crate::crypto::hash_password_off_thread;
@@ -57,7 +58,7 @@ pub async fn create(
     State(state): State<AppState>,
     caller: ApiCaller,
     Path(id): Path<i64>,
-    Json(input): Json<NewUserIn>,
+    body: JsonBody,
 ) -> Result<(StatusCode, Json<UserOut>), Problem> {
     authorize(
         &state,
@@ -66,6 +67,7 @@ pub async fn create(
         Resource::Organisation(id),
     )
     .await?;
+    let input: NewUserIn = body.parse().await?;
     let org = state
         .store
         .org_by_id(id)
