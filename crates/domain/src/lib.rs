@@ -19,6 +19,7 @@ pub mod signal;
 mod slug_enum;
 pub mod stats;
 pub mod tenancy;
+pub mod tenant_channel;
 pub mod throttle;
 pub mod user;
 pub mod validation;

@@ -1,0 +1,248 @@
+//! What a tenant can do through the personal link (issue 9, point 3), as a
+//! closed list: each action is checked here, says which tenancy events it
+//! records, and whether it asks the verhuurder to consider leniency.
+
+mod arrangement;
+#[cfg(test)]
+mod tests;
+
+pub use arrangement::{arrangement_options, ArrangementOption, ArrangementPolicy, MAX_TERM_MONTHS};
+
+use crate::ddas::ContactKind;
+use crate::slug_enum::slug_enum;
+use crate::tenancy::{AgreementStatus, EventKind};
+use crate::Invalid;
+
+/// Free text limits of issue 9's forms.
+pub const MAX_WHEN_CHARS: usize = 200;
+pub const MAX_SITUATION_CHARS: usize = 1000;
+
+slug_enum! {
+    /// How the tenant wants the gemeente to reach them.
+    ContactBy, "manier van contact" {
+        Phone => "telefoon", "Telefoon";
+        Email => "email", "E-mail";
+        Letter => "brief", "Brief";
+        Visit => "huisbezoek", "Huisbezoek";
+    }
+}
+
+impl ContactBy {
+    /// The DDAS contact kind the gemeente's contact attempt will have.
+    pub fn ddas(self) -> ContactKind {
+        match self {
+            ContactBy::Phone => ContactKind::Phone,
+            ContactBy::Email => ContactKind::Mail,
+            ContactBy::Letter => ContactKind::Letter,
+            ContactBy::Visit => ContactKind::HomeVisit,
+        }
+    }
+}
+
+slug_enum! {
+    /// What is going on, in the tenant's own choice of words.
+    SituationKind, "soort situatie" {
+        LostIncome => "inkomen_kwijt", "Ik heb minder inkomen";
+        Illness => "ziekte", "Ik ben ziek";
+        Separation => "scheiding", "Ik ga uit elkaar met mijn partner";
+        Crisis => "crisis", "Er is een crisis";
+        Other => "anders", "Iets anders";
+    }
+}
+
+slug_enum! {
+    /// Event kinds the channel needs that `tenancy::EventKind` does not
+    /// have yet; they belong there once the store records them.
+    TenantEventKind, "soort gebeurtenis" {
+        /// The tenant picked an arrangement; the verhuurder accepts or counters.
+        BetalingsregelingVoorgesteld => "betalingsregeling_voorgesteld", "Betalingsregeling voorgesteld door huurder";
+        /// The verhuurder answered a proposal with another arrangement.
+        BetalingsregelingTegenvoorstel => "betalingsregeling_tegenvoorstel", "Tegenvoorstel betalingsregeling";
+        /// The tenant asked for help and chose how to be reached.
+        HulpGevraagd => "hulp_gevraagd", "Huurder vraagt om hulp";
+        /// The tenant told what is going on: a note on the tenancy.
+        SituatieGemeld => "situatie_gemeld", "Huurder vertelt over situatie";
+    }
+}
+
+/// One event an action records: a kind the track already knows, or one
+/// still to be added to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    Existing(EventKind),
+    /// A `betalingsregeling` status update.
+    Agreement(AgreementStatus),
+    New(TenantEventKind),
+}
+
+/// A tenant's action, as checked by `TenantAction::validate`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TenantAction {
+    /// Shown only: amount and reference. Nothing is recorded but the audit.
+    Pay,
+    ProposeArrangement {
+        term_months: u32,
+        instalment_cents: i64,
+    },
+    /// Consent to pass the details on, with a wish for contact.
+    AskForHelp {
+        contact_by: ContactBy,
+        when: Option<String>,
+    },
+    /// Objection to passing the details to the gemeente.
+    Object,
+    TellSituation {
+        kind: SituationKind,
+        text: Option<String>,
+    },
+}
+
+/// The verhuurder's answer to a proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProposalDecision {
+    Accept,
+    Counter,
+}
+
+impl TenantAction {
+    /// Checks the action against the options offered for `debt_cents`,
+    /// with every problem in Dutch under its field, and gives it back
+    /// normalised (texts trimmed, empty texts `None`).
+    pub fn validate(
+        self,
+        debt_cents: i64,
+        policy: &ArrangementPolicy,
+    ) -> Result<TenantAction, Invalid> {
+        let mut invalid = Invalid::default();
+        let action = match self {
+            TenantAction::ProposeArrangement {
+                term_months,
+                instalment_cents,
+            } => {
+                let options = arrangement_options(debt_cents, policy);
+                match options.iter().find(|o| o.term_months == term_months) {
+                    None => invalid.push("looptijd", offered_terms_nl(&options)),
+                    Some(o) if o.instalment_cents != instalment_cents => invalid.push(
+                        "termijnbedrag",
+                        "Termijnbedrag: past niet bij de gekozen looptijd. Kies opnieuw een regeling.",
+                    ),
+                    Some(_) => {}
+                }
+                self
+            }
+            TenantAction::AskForHelp { contact_by, when } => {
+                let when =
+                    invalid.check(optional_text("wanneer", "Wanneer", &when, MAX_WHEN_CHARS));
+                TenantAction::AskForHelp {
+                    contact_by,
+                    when: when.flatten(),
+                }
+            }
+            TenantAction::TellSituation { kind, text } => {
+                let text = invalid
+                    .check(optional_text(
+                        "toelichting",
+                        "Toelichting",
+                        &text,
+                        MAX_SITUATION_CHARS,
+                    ))
+                    .flatten();
+                if kind == SituationKind::Other && text.is_none() && invalid.errors.is_empty() {
+                    invalid.push(
+                        "toelichting",
+                        "Toelichting: vertel kort wat er aan de hand is als u 'Iets anders' kiest.",
+                    );
+                }
+                TenantAction::TellSituation { kind, text }
+            }
+            TenantAction::Pay | TenantAction::Object => self,
+        };
+        invalid.into_result().map(|()| action)
+    }
+
+    /// The events the action records on the tenancy when the tenant sends it.
+    pub fn records(&self) -> Vec<Recorded> {
+        match self {
+            TenantAction::Pay => Vec::new(),
+            TenantAction::ProposeArrangement { .. } => {
+                vec![Recorded::New(TenantEventKind::BetalingsregelingVoorgesteld)]
+            }
+            // The signal goes to the gemeente at once, as a warm handover.
+            TenantAction::AskForHelp { .. } => vec![
+                Recorded::New(TenantEventKind::HulpGevraagd),
+                Recorded::Existing(EventKind::SignaalGemeente),
+            ],
+            TenantAction::Object => vec![Recorded::Existing(EventKind::BezwaarDoorgeven)],
+            TenantAction::TellSituation { .. } => {
+                vec![Recorded::New(TenantEventKind::SituatieGemeld)]
+            }
+        }
+    }
+
+    /// Lost income or a crisis: the verhuurder is asked to decide on
+    /// leniency (the 2020 practice: lenient where income was lost).
+    pub fn flags_leniency(&self) -> bool {
+        matches!(
+            self,
+            TenantAction::TellSituation {
+                kind: SituationKind::LostIncome | SituationKind::Crisis,
+                ..
+            }
+        )
+    }
+}
+
+impl ProposalDecision {
+    /// Accepting records the offer (which the gate's "arrangement offered"
+    /// rule looks for) and the running arrangement.
+    pub fn records(self) -> Vec<Recorded> {
+        match self {
+            ProposalDecision::Accept => vec![
+                Recorded::Existing(EventKind::BetalingsregelingAangeboden),
+                Recorded::Agreement(AgreementStatus::Lopend),
+            ],
+            ProposalDecision::Counter => {
+                vec![Recorded::New(
+                    TenantEventKind::BetalingsregelingTegenvoorstel,
+                )]
+            }
+        }
+    }
+}
+
+/// "Looptijd: kies 3, 6 of 12 maanden."
+fn offered_terms_nl(options: &[ArrangementOption]) -> String {
+    let terms: Vec<String> = options.iter().map(|o| o.term_months.to_string()).collect();
+    match terms.as_slice() {
+        [] => "Looptijd: er is nu geen betalingsregeling mogelijk.".to_string(),
+        [one] => format!("Looptijd: kies {one} maanden."),
+        [rest @ .., last] => format!("Looptijd: kies {} of {last} maanden.", rest.join(", ")),
+    }
+}
+
+/// A trimmed text of at most `max` characters; empty is `None`. Line
+/// breaks are allowed (a textarea), other control characters are not.
+fn optional_text(
+    field: &str,
+    label: &str,
+    value: &Option<String>,
+    max: usize,
+) -> Result<Option<String>, crate::FieldError> {
+    let text = value.as_deref().unwrap_or("").replace("\r\n", "\n");
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > max {
+        let reason = format!("{label}: is te lang (maximaal {max} tekens).");
+        return Err(crate::validation::field_error(field, reason));
+    }
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        let reason = format!("{label}: bevat ongeldige tekens.");
+        return Err(crate::validation::field_error(field, reason));
+    }
+    Ok(Some(text.to_string()))
+}

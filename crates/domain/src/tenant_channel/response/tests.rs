@@ -1,0 +1,231 @@
+use super::*;
+
+fn text(s: &str) -> Option<String> {
+    Some(s.to_string())
+}
+
+#[test]
+fn validation_table() {
+    let p = ArrangementPolicy::default();
+    let debt = 120_000;
+    let long_when = "a".repeat(201);
+    let long_text = "b".repeat(1001);
+    /// The action, and what validation gives: the action or (field, reason).
+    type Case = (
+        TenantAction,
+        Result<TenantAction, (&'static str, &'static str)>,
+    );
+    let cases: Vec<Case> = vec![
+        (TenantAction::Pay, Ok(TenantAction::Pay)),
+        (TenantAction::Object, Ok(TenantAction::Object)),
+        (
+            TenantAction::ProposeArrangement {
+                term_months: 6,
+                instalment_cents: 20_000,
+            },
+            Ok(TenantAction::ProposeArrangement {
+                term_months: 6,
+                instalment_cents: 20_000,
+            }),
+        ),
+        (
+            TenantAction::ProposeArrangement {
+                term_months: 5,
+                instalment_cents: 24_000,
+            },
+            Err(("looptijd", "Looptijd: kies 3, 6, 9 of 12 maanden.")),
+        ),
+        (
+            TenantAction::ProposeArrangement {
+                term_months: 6,
+                instalment_cents: 100,
+            },
+            Err((
+                "termijnbedrag",
+                "Termijnbedrag: past niet bij de gekozen looptijd. Kies opnieuw een regeling.",
+            )),
+        ),
+        (
+            TenantAction::AskForHelp {
+                contact_by: ContactBy::Phone,
+                when: text("  na 17.00 uur "),
+            },
+            Ok(TenantAction::AskForHelp {
+                contact_by: ContactBy::Phone,
+                when: text("na 17.00 uur"),
+            }),
+        ),
+        (
+            TenantAction::AskForHelp {
+                contact_by: ContactBy::Visit,
+                when: text("   "),
+            },
+            Ok(TenantAction::AskForHelp {
+                contact_by: ContactBy::Visit,
+                when: None,
+            }),
+        ),
+        (
+            TenantAction::AskForHelp {
+                contact_by: ContactBy::Email,
+                when: Some(long_when),
+            },
+            Err(("wanneer", "Wanneer: is te lang (maximaal 200 tekens).")),
+        ),
+        (
+            TenantAction::TellSituation {
+                kind: SituationKind::Illness,
+                text: text("Ik lig\r\nin het ziekenhuis."),
+            },
+            Ok(TenantAction::TellSituation {
+                kind: SituationKind::Illness,
+                text: text("Ik lig\nin het ziekenhuis."),
+            }),
+        ),
+        (
+            TenantAction::TellSituation {
+                kind: SituationKind::Crisis,
+                text: None,
+            },
+            Ok(TenantAction::TellSituation {
+                kind: SituationKind::Crisis,
+                text: None,
+            }),
+        ),
+        (
+            TenantAction::TellSituation {
+                kind: SituationKind::Other,
+                text: None,
+            },
+            Err((
+                "toelichting",
+                "Toelichting: vertel kort wat er aan de hand is als u 'Iets anders' kiest.",
+            )),
+        ),
+        (
+            TenantAction::TellSituation {
+                kind: SituationKind::Separation,
+                text: Some(long_text),
+            },
+            Err((
+                "toelichting",
+                "Toelichting: is te lang (maximaal 1000 tekens).",
+            )),
+        ),
+        (
+            TenantAction::TellSituation {
+                kind: SituationKind::Illness,
+                text: text("a\u{7}b"),
+            },
+            Err(("toelichting", "Toelichting: bevat ongeldige tekens.")),
+        ),
+    ];
+    for (action, expected) in cases {
+        let got = action.clone().validate(debt, &p).map_err(|e| {
+            assert_eq!(e.errors.len(), 1, "{action:?}");
+            (e.errors[0].field.clone(), e.errors[0].reason.clone())
+        });
+        let expected = expected.map_err(|(f, r)| (f.to_string(), r.to_string()));
+        assert_eq!(got, expected, "{action:?}");
+    }
+}
+
+#[test]
+fn each_action_records_the_right_events_and_flags_leniency() {
+    use Recorded::{Existing, New};
+    let situation = |kind| TenantAction::TellSituation { kind, text: None };
+    let cases: Vec<(TenantAction, Vec<Recorded>, bool)> = vec![
+        (TenantAction::Pay, vec![], false),
+        (
+            TenantAction::ProposeArrangement {
+                term_months: 3,
+                instalment_cents: 40_000,
+            },
+            vec![New(TenantEventKind::BetalingsregelingVoorgesteld)],
+            false,
+        ),
+        (
+            TenantAction::AskForHelp {
+                contact_by: ContactBy::Letter,
+                when: None,
+            },
+            vec![
+                New(TenantEventKind::HulpGevraagd),
+                Existing(EventKind::SignaalGemeente),
+            ],
+            false,
+        ),
+        (
+            TenantAction::Object,
+            vec![Existing(EventKind::BezwaarDoorgeven)],
+            false,
+        ),
+        (
+            situation(SituationKind::LostIncome),
+            vec![New(TenantEventKind::SituatieGemeld)],
+            true,
+        ),
+        (
+            situation(SituationKind::Crisis),
+            vec![New(TenantEventKind::SituatieGemeld)],
+            true,
+        ),
+        (
+            situation(SituationKind::Illness),
+            vec![New(TenantEventKind::SituatieGemeld)],
+            false,
+        ),
+        (
+            situation(SituationKind::Separation),
+            vec![New(TenantEventKind::SituatieGemeld)],
+            false,
+        ),
+        (
+            situation(SituationKind::Other),
+            vec![New(TenantEventKind::SituatieGemeld)],
+            false,
+        ),
+    ];
+    for (action, events, leniency) in cases {
+        assert_eq!(action.records(), events, "{action:?}");
+        assert_eq!(action.flags_leniency(), leniency, "{action:?}");
+    }
+}
+
+#[test]
+fn the_verhuurders_decision_records_the_offer_and_the_arrangement() {
+    assert_eq!(
+        ProposalDecision::Accept.records(),
+        [
+            Recorded::Existing(EventKind::BetalingsregelingAangeboden),
+            Recorded::Agreement(AgreementStatus::Lopend),
+        ]
+    );
+    assert_eq!(
+        ProposalDecision::Counter.records(),
+        [Recorded::New(
+            TenantEventKind::BetalingsregelingTegenvoorstel
+        )]
+    );
+}
+
+#[test]
+fn new_event_kinds_do_not_clash_with_the_track() {
+    for kind in TenantEventKind::ALL {
+        assert!(EventKind::from_slug(kind.slug()).is_none(), "{kind}");
+    }
+}
+
+#[test]
+fn contact_wishes_map_to_ddas_contact_kinds() {
+    let kinds: Vec<ContactKind> = ContactBy::ALL.iter().map(|c| c.ddas()).collect();
+    assert_eq!(
+        kinds,
+        [
+            ContactKind::Phone,
+            ContactKind::Mail,
+            ContactKind::Letter,
+            ContactKind::HomeVisit
+        ]
+    );
+}
