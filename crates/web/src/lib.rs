@@ -18,6 +18,7 @@ mod route_table;
 mod state;
 pub mod stats;
 pub mod tenancy;
+pub mod tenant_channel;
 #[cfg(test)]
 mod test_support;
 
