@@ -18,6 +18,7 @@ pub(crate) mod queries;
 mod records;
 pub(crate) mod rows;
 pub(crate) mod sql;
+pub(crate) mod writes;
 
 pub(crate) use queries::tenant_channel_impl;
 pub use records::*;

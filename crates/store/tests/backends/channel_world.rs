@@ -112,3 +112,7 @@ pub fn recording(expected_version: Option<i64>) -> EventRecording {
 pub fn now() -> DateTime<Utc> {
     vangnet_domain::audit::truncate_to_micros(Utc::now())
 }
+
+pub fn is_not_found<T: std::fmt::Debug>(result: Result<T>) -> bool {
+    matches!(result, Err(StoreError::NotFound))
+}
