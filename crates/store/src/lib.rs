@@ -23,6 +23,7 @@ mod sqlite;
 mod sqlite_intake;
 pub mod stats;
 pub mod tenancy;
+pub mod tenant_channel;
 mod ts;
 
 pub use casework::CaseStore;
@@ -33,6 +34,7 @@ pub use records::*;
 pub use signal_records::*;
 pub use sqlite::SqliteStore;
 pub use stats::StatsStore;
+pub use tenant_channel::TenantChannelStore;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
@@ -56,6 +58,7 @@ pub trait Store:
     + kennisbank::marker::KbChangeMarker
     + kennisbank::KennisbankStore
     + stats::StatsStore
+    + tenant_channel::TenantChannelStore
     + Send
     + Sync
 {

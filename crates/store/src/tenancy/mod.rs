@@ -15,6 +15,7 @@ pub(crate) mod queries;
 pub(crate) mod reads;
 mod records;
 pub(crate) mod rows;
+pub(crate) mod shared_event;
 pub(crate) mod sql;
 pub(crate) mod writes;
 

@@ -15,6 +15,7 @@ macro_rules! tenancy_impl {
             $crate::tenancy::writes::tenancy_writes!($conn);
             $crate::tenancy::gate_writes::gate_writes!($conn);
             $crate::tenancy::reads::tenancy_reads!($pool);
+            $crate::tenancy::shared_event::shared_event_insert!($store, $conn);
 
             /// Both decisions on an override, audited with both people and
             /// the reason's digest.

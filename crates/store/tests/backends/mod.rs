@@ -3,6 +3,7 @@
 //! `VANGNET_TEST_POSTGRES_URL`.
 #![allow(dead_code)]
 
+pub mod channel_world;
 pub mod kb_world;
 pub mod stats_world;
 pub mod tenancy_world;

@@ -55,6 +55,10 @@
 //!   status and both people stay. `gate_decisions` are immutable (a
 //!   trigger) and hold only the step, allowed, and the rules' messages
 //!   (amounts and dates, never names), so they stay as they were made.
+//!   The tenant channel: `tenant_letters.html` becomes '' (kind, amounts,
+//!   link, event and dates stay), `tenant_responses` lose `detail` ('{}')
+//!   and `answer` (kind, status, dates and people stay), and live
+//!   `tenant_links` are revoked (only the token's hash was ever kept).
 //!   `purged_at` records when.
 //! - `eviction_notices` (the gemeente's copy of the address): with their
 //!   tenancy, or on their own once the planned (else intended) eviction

@@ -170,7 +170,24 @@ pub(crate) fn set_details_sql(table: &str) -> String {
     format!("UPDATE {table} SET details = $1 WHERE id = $2")
 }
 
-pub(super) const TENANCY_STATEMENTS: [Template; 4] = [
+pub(super) const TENANCY_STATEMENTS: [Template; 7] = [
+    // The tenant channel: a letter's HTML names the tenants and their
+    // address, a response's detail and answer are their own words and
+    // contact wishes; kind, amounts, dates and ids stay for the response
+    // rates. A purged tenancy's links end, so no old letter opens anything.
+    (
+        "UPDATE tenant_letters SET html = '' WHERE tenancy_id IN ({ids})",
+        false,
+    ),
+    (
+        "UPDATE tenant_responses SET detail = '{}', answer = NULL WHERE tenancy_id IN ({ids})",
+        false,
+    ),
+    (
+        "UPDATE tenant_links SET revoked_at = COALESCE(revoked_at, $1) \
+         WHERE tenancy_id IN ({ids})",
+        true,
+    ),
     (
         "UPDATE tenancy_ledger SET description = NULL, reference = NULL \
          WHERE tenancy_id IN ({ids})",
