@@ -140,7 +140,7 @@ async fn a_purged_tenancy_keeps_no_letter_text_or_tenant_words(store: Arc<dyn St
         handled_by_user_id: None,
         expected_status: ResponseStatus::Open,
     };
-    s.answer_response(c.corp(), response.response_id, &counter, None, c.staff())
+    s.answer_response(c.corp(), response.response_id, &counter, &[], c.staff())
         .await
         .unwrap();
     let their_html = "<p>Beste buur</p>";

@@ -99,11 +99,12 @@ async fn responses_make_the_work_list_and_are_answered_once(store: Arc<dyn Store
             c.corp(),
             plain.response_id,
             &accept,
-            Some((&offered, &recording(None))),
+            &[(&offered, &recording(None))],
             c.staff(),
         )
         .await
         .unwrap()
+        .pop()
         .expect("the accepted arrangement's event");
     let kinds: Vec<String> = s
         .tenancy_events(c.corp(), c.tenancy)
@@ -121,7 +122,7 @@ async fn responses_make_the_work_list_and_are_answered_once(store: Arc<dyn Store
         ..accept.clone()
     };
     let twice = s
-        .answer_response(c.corp(), plain.response_id, &counter, None, c.staff())
+        .answer_response(c.corp(), plain.response_id, &counter, &[], c.staff())
         .await;
     assert_eq!(field_of(&twice.unwrap_err()), "status");
     let stored = s
@@ -136,7 +137,7 @@ async fn responses_make_the_work_list_and_are_answered_once(store: Arc<dyn Store
     assert_eq!(stored.handled_by_user_id, Some(c.t.medewerker));
     assert!(stored.handled_at.is_some());
     // Countering the other one keeps the counter-proposal.
-    s.answer_response(c.corp(), with_event.response_id, &counter, None, c.staff())
+    s.answer_response(c.corp(), with_event.response_id, &counter, &[], c.staff())
         .await
         .unwrap();
     let countered = s
@@ -146,7 +147,7 @@ async fn responses_make_the_work_list_and_are_answered_once(store: Arc<dyn Store
         .unwrap();
     assert_eq!(countered.answer, counter.answer);
     let other = s
-        .answer_response(c.t.other, plain.response_id, &accept, None, cli())
+        .answer_response(c.t.other, plain.response_id, &accept, &[], cli())
         .await;
     assert!(is_not_found(other));
     let reopen = ResponseAnswer {
@@ -154,7 +155,7 @@ async fn responses_make_the_work_list_and_are_answered_once(store: Arc<dyn Store
         ..accept.clone()
     };
     let reopen = s
-        .answer_response(c.corp(), plain.response_id, &reopen, None, c.staff())
+        .answer_response(c.corp(), plain.response_id, &reopen, &[], c.staff())
         .await;
     assert_eq!(field_of(&reopen.unwrap_err()), "status");
     let accepted_list = s.responses(c.corp(), Some(ResponseStatus::Accepted), Page::first(10));
@@ -202,6 +203,14 @@ async fn settings_default_until_set(store: Arc<dyn Store>) {
         max_term_months: 18,
         min_instalment_cents: 5_000,
         ideal_url: Some("https://betaal.example/woonstad".into()),
+        sender_phone: Some("070 123 45 67".into()),
+        iban: Some("NL91ABNA0417164300".into()),
+        debt_help: Some(vangnet_store::tenant_channel::DebtHelpDesk {
+            name: "Schuldhulp Den Haag".into(),
+            phone: "14070".into(),
+            email: "schuldhulp@denhaag.example".into(),
+            website: "https://denhaag.example/geldzorgen".into(),
+        }),
     };
     s.set_channel_settings(c.corp(), &mine, c.staff())
         .await

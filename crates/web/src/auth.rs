@@ -26,6 +26,9 @@ pub struct SignedIn {
     pub user: User,
     pub org: Org,
     pub session_hash: String,
+    /// Tenant responses waiting for an answer: the navigation's notice for
+    /// whoever answers them (`None` for everyone else).
+    pub open_responses: Option<i64>,
 }
 
 impl SignedIn {
@@ -72,11 +75,27 @@ impl FromRequestParts<AppState> for SignedIn {
                 role: session.user.role,
             },
         };
+        let answers = vangnet_domain::permission::can(
+            &actor,
+            vangnet_domain::permission::Action::AnswerTenantResponses,
+            vangnet_domain::permission::Resource::Organisation(session.org.id),
+        );
+        let open_responses = match answers.is_allowed() {
+            true => Some(
+                state
+                    .store
+                    .open_response_count(session.org.id)
+                    .await
+                    .map_err(|e| NotSignedIn::Failed(e.into()))?,
+            ),
+            false => None,
+        };
         Ok(SignedIn {
             actor,
             user: session.user,
             org: session.org,
             session_hash,
+            open_responses,
         })
     }
 }

@@ -97,6 +97,8 @@ const OBJECTS: &[(&str, &str)] = &[
     ("/gemeente/zaken/", "case"),
     ("/huur/dossiers/", "tenancy"),
     ("/huur/doorbraken/", "override"),
+    ("/huur/brieven/", "letter"),
+    ("/reacties/", "response"),
     ("/beheer/poortbeleid/", "policy"),
     ("/huur/beleid/", "policy"),
     ("/kennisbank/bijlagen/", "attachment"),
@@ -424,6 +426,9 @@ fn read_objects(server: &DemoServer) -> BTreeMap<&'static str, Examples> {
             ),
         ),
         ("tenancy", "@vh", "SELECT MIN(id) FROM tenancies".into()),
+        // The demo sends no letters and has no tenant responses yet.
+        ("letter", "@vh", "SELECT MIN(id) FROM tenant_letters".into()),
+        ("response", "@vh", "SELECT MIN(id) FROM tenant_responses".into()),
         (
             "override",
             "@vh",

@@ -129,6 +129,14 @@ pub enum Action {
     DeclareMoratorium,
     /// See the evictions announced to one's gemeente (art. 14 meldingen).
     ViewEvictionNotices,
+    /// Generate a tenancy's letters (herinnering, veertiendagenbrief,
+    /// aanmaning) with a new personal link, and make or revoke that link.
+    SendTenantLetters,
+    /// See the tenants' responses and accept, counter or close them.
+    AnswerTenantResponses,
+    /// Set the verhuurder's tenant channel: link validity, the lock, the
+    /// arrangements offered, payment and contact details in the letters.
+    SetTenantChannel,
     /// Submit a practice to the kennisbank, propose an edit, comment on and
     /// follow one's own submissions. Reading published practices is no
     /// action: it needs no actor at all.
@@ -350,8 +358,11 @@ fn scope_for(action: Action) -> Result<Scope, Decision> {
         // Taking a case needs a person to take it; the settings are the
         // gemeente's policy, decided and audited under a person's name; an
         // override is two people's written decision.
+        // A letter and an answer to a tenant are sent in a person's name.
         TakeCase | ChangeCaseSettings | RequestOverride | ApproveOverride | SetTenancyPolicy
-        | SetEvictionCost => return Err(PERSON_ONLY),
+        | SetEvictionCost | SendTenantLetters | AnswerTenantResponses | SetTenantChannel => {
+            return Err(PERSON_ONLY)
+        }
         CreateOrganisation | ViewUnroutable | RunPurge | DeclareMoratorium => {
             return Err(PLATFORM_ONLY)
         }

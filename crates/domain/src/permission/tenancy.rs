@@ -18,7 +18,7 @@ pub(super) const GEMEENTE_ONLY: Decision =
     Decision::Forbidden("alleen een gemeente ontvangt meldingen van ontruimingen");
 
 impl Action {
-    pub const TENANCY_WORK: [Action; 7] = [
+    pub const TENANCY_WORK: [Action; 10] = [
         Action::ViewTenancies,
         Action::ManageTenancies,
         Action::RequestOverride,
@@ -26,6 +26,9 @@ impl Action {
         Action::SetTenancyPolicy,
         Action::DeclareMoratorium,
         Action::ViewEvictionNotices,
+        Action::SendTenantLetters,
+        Action::AnswerTenantResponses,
+        Action::SetTenantChannel,
     ];
 
     pub fn is_tenancy_work(self) -> bool {
@@ -77,6 +80,13 @@ pub(super) fn role_allows(role: Role, action: Action) -> Decision {
         ) => Decision::Allow,
         (ApproveOverride, Teamleider) => Decision::Allow,
         (SetTenancyPolicy, Teamleider | Beheerder) => Decision::Allow,
+        // Writing to a tenant and answering them is daily collection work.
+        (SendTenantLetters | AnswerTenantResponses, Medewerker | Teamleider | Beheerder) => {
+            Decision::Allow
+        }
+        // What every letter says about payment and help is the
+        // organisation's own setting, like its users.
+        (SetTenantChannel, Beheerder) => Decision::Allow,
         _ => ROLE_DENIED,
     }
 }

@@ -99,7 +99,7 @@ fn decision(letter: char) -> Decision {
 ///                          verhuurder  oth  gem  adm  tokens
 ///                          M  T  B     ver  M         read wri gem
 #[rustfmt::skip]
-const MATRIX: [(Action, &str); 7] = [
+const MATRIX: [(Action, &str); 10] = [
     (ViewTenancies,       "A  A  A     N    N    B    A    S   N"),
     (ManageTenancies,     "A  A  A     N    N    B    S    A   N"),
     (RequestOverride,     "A  A  A     N    N    B    T    T   N"),
@@ -107,6 +107,9 @@ const MATRIX: [(Action, &str); 7] = [
     (SetTenancyPolicy,    "R  A  A     N    N    B    T    T   N"),
     (DeclareMoratorium,   "P  P  P     P    P    A    P    P   P"),
     (ViewEvictionNotices, "N  N  N     N    A    B    N    N   A"),
+    (SendTenantLetters,   "A  A  A     N    N    B    T    T   N"),
+    (AnswerTenantResponses, "A  A  A   N    N    B    T    T   N"),
+    (SetTenantChannel,    "R  R  A     N    N    B    T    T   N"),
 ];
 
 #[test]

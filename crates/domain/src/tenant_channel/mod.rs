@@ -3,11 +3,15 @@
 //! used, and what a tenant can answer through it. Storage, tokens, PDFs and
 //! pages live elsewhere; they call these rules and decide nothing themselves.
 
+pub mod arrears;
 pub mod collection_costs;
+pub mod counter;
 pub mod letter;
 pub mod link;
 pub mod response;
 
+pub use arrears::arrears_lines;
+pub use counter::check_counter;
 pub use collection_costs::{
     collection_costs, statutory_scale_cents, CollectionCosts, CostsCharged,
 };

@@ -115,15 +115,18 @@ pub trait TenantChannelStore: Send + Sync {
         response_id: i64,
     ) -> Result<Option<TenantResponse>>;
     /// Accepts, counters or handles a response that is still in the status
-    /// the verhuurder saw (else a conflict), with its step if it records one.
+    /// the verhuurder saw (else a conflict), with the steps it records, in
+    /// order (an accepted proposal records the offer and the arrangement).
     async fn answer_response(
         &self,
         verhuurder_org_id: i64,
         response_id: i64,
         answer: &ResponseAnswer,
-        event: Option<ChannelEvent<'_>>,
+        events: &[ChannelEvent<'_>],
         audit: AuditEvent,
-    ) -> Result<Option<RecordedEvent>>;
+    ) -> Result<Vec<RecordedEvent>>;
+    /// How many responses wait for an answer: the navigation's notice.
+    async fn open_response_count(&self, verhuurder_org_id: i64) -> Result<i64>;
 
     /// The defaults until the verhuurder sets them.
     async fn channel_settings(&self, verhuurder_org_id: i64) -> Result<ChannelSettings>;

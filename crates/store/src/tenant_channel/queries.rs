@@ -272,9 +272,9 @@ macro_rules! tenant_channel_impl {
                     verhuurder_org_id: i64,
                     response_id: i64,
                     answer: &tc::ResponseAnswer,
-                    event: Option<ChannelEvent<'_>>,
+                    events: &[ChannelEvent<'_>],
                     audit: AuditEvent,
-                ) -> Result<Option<RecordedEvent>> {
+                ) -> Result<Vec<RecordedEvent>> {
                     tc::check_answer(answer)?;
                     let mut tx = self.write().await?;
                     let tenancy_id: Option<i64> = sqlx::query_scalar(sql::ANSWER_RESPONSE)
@@ -302,15 +302,32 @@ macro_rules! tenant_channel_impl {
                             None => StoreError::NotFound,
                         });
                     };
-                    let recorded =
-                        maybe_event(&mut tx, verhuurder_org_id, tenancy_id, event).await?;
-                    let mut facts = step_facts(event, recorded.as_ref());
+                    let mut recorded = Vec::with_capacity(events.len());
+                    for event in events {
+                        let one =
+                            maybe_event(&mut tx, verhuurder_org_id, tenancy_id, Some(*event));
+                        recorded.extend(one.await?);
+                    }
+                    let mut facts = serde_json::json!({
+                        "steps": events
+                            .iter()
+                            .zip(&recorded)
+                            .map(|((e, _), r)| event_facts(&e.kind, r))
+                            .collect::<Vec<_>>(),
+                    });
                     facts["tenancy_id"] = tenancy_id.into();
                     facts["status"] = answer.status.slug().into();
                     facts["from_status"] = answer.expected_status.slug().into();
                     append(&mut tx, audited(audit, response_id, facts)).await?;
                     tx.commit().await?;
                     Ok(recorded)
+                }
+
+                async fn open_response_count(&self, verhuurder_org_id: i64) -> Result<i64> {
+                    Ok(sqlx::query_scalar(sql::OPEN_RESPONSES)
+                        .bind(verhuurder_org_id)
+                        .fetch_one(&self.pool)
+                        .await?)
                 }
 
                 async fn channel_settings(
@@ -331,6 +348,7 @@ macro_rules! tenant_channel_impl {
                     audit: AuditEvent,
                 ) -> Result<()> {
                     tc::check_settings(settings)?;
+                    let desk = settings.debt_help.as_ref();
                     let mut tx = self.write().await?;
                     sqlx::query(sql::SET_SETTINGS)
                         .bind(verhuurder_org_id)
@@ -340,6 +358,12 @@ macro_rules! tenant_channel_impl {
                         .bind(settings.min_instalment_cents)
                         .bind(&settings.ideal_url)
                         .bind(Ts(chrono::Utc::now()))
+                        .bind(&settings.sender_phone)
+                        .bind(&settings.iban)
+                        .bind(desk.map(|d| &d.name))
+                        .bind(desk.map(|d| &d.phone))
+                        .bind(desk.map(|d| &d.email))
+                        .bind(desk.map(|d| &d.website))
                         .execute(&mut *tx)
                         .await?;
                     let facts = serde_json::to_value(settings).unwrap_or_default();

@@ -166,6 +166,20 @@ pub struct ChannelSettings {
     pub max_term_months: i64,
     pub min_instalment_cents: i64,
     pub ideal_url: Option<String>,
+    /// What the letters give for paying and calling; no letter without.
+    pub sender_phone: Option<String>,
+    pub iban: Option<String>,
+    /// The gemeente's debt-help desk the letters name, if set.
+    pub debt_help: Option<DebtHelpDesk>,
+}
+
+/// A debt-help desk's contact details as the verhuurder entered them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DebtHelpDesk {
+    pub name: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
 }
 
 impl Default for ChannelSettings {
@@ -176,6 +190,9 @@ impl Default for ChannelSettings {
             max_term_months: 12,
             min_instalment_cents: 2500,
             ideal_url: None,
+            sender_phone: None,
+            iban: None,
+            debt_help: None,
         }
     }
 }

@@ -135,6 +135,12 @@ pub(crate) struct SettingsRow {
     max_term_months: i64,
     min_instalment_cents: i64,
     ideal_url: Option<String>,
+    sender_phone: Option<String>,
+    iban: Option<String>,
+    debt_help_name: Option<String>,
+    debt_help_phone: Option<String>,
+    debt_help_email: Option<String>,
+    debt_help_website: Option<String>,
 }
 
 impl From<SettingsRow> for ChannelSettings {
@@ -145,6 +151,16 @@ impl From<SettingsRow> for ChannelSettings {
             max_term_months: r.max_term_months,
             min_instalment_cents: r.min_instalment_cents,
             ideal_url: r.ideal_url,
+            sender_phone: r.sender_phone,
+            iban: r.iban,
+            // The desk is kept as a whole: a name without a phone number
+            // helps no tenant.
+            debt_help: r.debt_help_name.map(|name| DebtHelpDesk {
+                name,
+                phone: r.debt_help_phone.unwrap_or_default(),
+                email: r.debt_help_email.unwrap_or_default(),
+                website: r.debt_help_website.unwrap_or_default(),
+            }),
         }
     }
 }

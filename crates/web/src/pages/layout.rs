@@ -2,13 +2,15 @@
 //! navigation the user's role allows.
 
 use crate::auth::SignedIn;
-use crate::pages::{casework, ddas, kennisbank_edit, policies, stats, tenancies};
+use crate::pages::{casework, ddas, kennisbank_edit, policies, stats, tenancies, tenant_channel};
 use vangnet_domain::permission::{can, Action, Resource};
 
 pub struct NavItem {
     pub href: &'static str,
     pub label: &'static str,
     pub current: bool,
+    /// A number of things waiting, shown next to the label.
+    pub count: Option<i64>,
 }
 
 pub struct Nav {
@@ -75,6 +77,12 @@ impl Layout {
         if allowed(Action::SetTenancyPolicy) {
             entries.push((policies::VERHUURDER_PATH, "Poortbeleid"));
         }
+        if allowed(Action::AnswerTenantResponses) {
+            entries.push((tenant_channel::RESPONSES_PATH, "Reacties"));
+        }
+        if allowed(Action::SetTenantChannel) {
+            entries.push((tenant_channel::SETTINGS_PATH, "Huurderskanaal"));
+        }
         if allowed(Action::ViewEvictionNotices) {
             entries.push((tenancies::NOTICES_PATH, "Meldingen ontruiming"));
         }
@@ -100,6 +108,10 @@ impl Layout {
                 href,
                 label,
                 current: href == current,
+                count: match href == tenant_channel::RESPONSES_PATH {
+                    true => who.open_responses.filter(|n| *n > 0),
+                    false => None,
+                },
             })
             .collect();
         Layout {

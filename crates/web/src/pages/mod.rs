@@ -16,6 +16,7 @@ pub mod policies;
 pub mod start;
 pub mod stats;
 pub mod tenancies;
+pub mod tenant_channel;
 pub mod unroutable;
 pub mod users;
 
@@ -50,6 +51,7 @@ pub fn routes() -> Routes {
         .route(ddas::PATH, get(ddas::page))
         .merge(casework::routes())
         .merge(tenancies::routes())
+        .merge(tenant_channel::routes())
         .merge(policies::routes())
         .merge(kennisbank::routes())
         .merge(kennisbank_edit::routes())

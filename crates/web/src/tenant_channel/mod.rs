@@ -2,10 +2,12 @@
 //! a composed `domain::tenant_channel::Letter` laid out as one HTML
 //! document (`letter_html`), which is both the e-mail's HTML part and what
 //! headless Chromium prints to the PDF (`letter_pdf`). The words and every
-//! figure come from the domain; this module only lays them out.
+//! figure come from the domain; this module only lays them out. `send.rs`
+//! generates a tenancy's letter with a new personal link and keeps both.
 
 pub mod letter_html;
 pub mod qr;
+pub mod send;
 
 pub use letter_html::{letter_html, PostalAddress};
 pub use qr::qr_svg;

@@ -99,7 +99,7 @@ fn base64(bytes: &[u8]) -> String {
 }
 
 /// The site's CSP, with the page's own `<style>` blocks allowed by hash.
-fn policy_for(html: &str) -> String {
+pub(crate) fn policy_for(html: &str) -> String {
     let mut hashes = String::new();
     let mut rest = html;
     while let Some(start) = rest.find("<style>") {

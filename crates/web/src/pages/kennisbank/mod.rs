@@ -4,7 +4,7 @@
 //! read them without logging in; a session only adds the usual navigation.
 
 mod feeds;
-mod handreiking;
+pub(crate) mod handreiking;
 mod home;
 pub mod pdf_cache;
 pub(crate) mod practice;

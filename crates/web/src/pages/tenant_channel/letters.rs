@@ -1,0 +1,289 @@
+//! A tenancy's letters and personal link: the page that lists them with
+//! the link's state, generating a letter (a new link inside it, shown this
+//! once), and a letter as its HTML or its PDF.
+
+use super::{audit_for, base_url, moment, sending};
+use crate::auth::{authorize, SignedIn};
+use crate::middleware::CsrfToken;
+use crate::pages::errors::{render_error_with, PageError};
+use crate::pages::layout::Layout;
+use crate::pages::render;
+use crate::pages::tenancies::{LIST_PATH, UNPROCESSABLE};
+use crate::state::AppState;
+use crate::tenancy::TenancyError;
+use crate::tenant_channel::{letter_pdf, send};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use axum::{Extension, Form};
+use serde::Deserialize;
+use vangnet_domain::money::format_euros;
+use vangnet_domain::permission::{can, Action, Resource};
+use vangnet_domain::tenant_channel::{LetterKind, LinkRecord, LinkSettings, LinkState};
+use vangnet_store::tenant_channel::{ChannelSettings, TenantLink};
+use vangnet_store::StoreError;
+
+pub struct LetterRow {
+    pub id: i64,
+    pub kind: &'static str,
+    pub on: String,
+    pub amount: String,
+    pub costs: String,
+}
+
+pub struct LinkView {
+    pub state: &'static str,
+    pub created: String,
+    pub expires: String,
+    pub opened: String,
+    pub locked: String,
+    pub usable: bool,
+}
+
+/// What one visit of the page shows besides the stored facts.
+#[derive(Default)]
+pub struct Flash {
+    pub notice: Option<&'static str>,
+    pub errors: Vec<String>,
+    /// The personal link just made: the only time its token is shown.
+    pub fresh_link: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "tenant_channel_letters.html")]
+struct LettersPage {
+    layout: Layout,
+    tenancy_id: i64,
+    reference: String,
+    letters: Vec<LetterRow>,
+    link: Option<LinkView>,
+    kinds: Vec<(&'static str, &'static str)>,
+    can_send: bool,
+    configured_url: bool,
+    flash: Flash,
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Extension(csrf): Extension<CsrfToken>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    show(&state, &who, &csrf, &headers, id, StatusCode::OK, Flash::default()).await
+}
+
+pub(super) async fn show(
+    state: &AppState,
+    who: &SignedIn,
+    csrf: &CsrfToken,
+    headers: &HeaderMap,
+    id: i64,
+    status: StatusCode,
+    flash: Flash,
+) -> Result<Response, PageError> {
+    let own = who.org.id;
+    authorize(state, &who.actor, Action::ViewTenancies, Resource::Organisation(own)).await?;
+    let tenancy = state
+        .store
+        .tenancy(own, id)
+        .await?
+        .ok_or_else(PageError::not_found)?;
+    let settings = state.store.channel_settings(own).await?;
+    let letters = state.store.letters(own, id).await?;
+    let links = state.store.links_of_tenancy(own, id).await?;
+    let now = chrono::Utc::now();
+    let page = LettersPage {
+        layout: Layout::signed_in(
+            &format!("Brieven {}", tenancy.data.reference),
+            &csrf.0,
+            who,
+            LIST_PATH,
+        ),
+        tenancy_id: id,
+        reference: tenancy.data.reference,
+        letters: letters
+            .iter()
+            .rev()
+            .map(|l| LetterRow {
+                id: l.id,
+                kind: LetterKind::from_slug(&l.kind).map_or("Brief", |k| k.label_nl()),
+                on: moment(l.created_at),
+                amount: format_euros(l.amount_cents),
+                costs: l
+                    .collection_costs_cents
+                    .map(format_euros)
+                    .unwrap_or_else(|| "geen".into()),
+            })
+            .collect(),
+        link: links.first().map(|l| link_view(l, &settings, now)),
+        kinds: LetterKind::ALL
+            .iter()
+            .map(|k| (k.slug(), k.label_nl()))
+            .collect(),
+        can_send: can(&who.actor, Action::SendTenantLetters, Resource::Organisation(own))
+            .is_allowed(),
+        configured_url: base_url(state, headers).1,
+        flash,
+    };
+    Ok((status, render(&page)).into_response())
+}
+
+/// The link's state by the domain's rule, with the store's moments.
+fn link_view(link: &TenantLink, settings: &ChannelSettings, now: chrono::DateTime<chrono::Utc>) -> LinkView {
+    let rules = LinkSettings {
+        expiry_days: u32::try_from(settings.link_valid_days).unwrap_or(u32::MAX),
+        max_wrong_answers: u32::try_from(settings.max_failed_attempts).unwrap_or(u32::MAX),
+        ..LinkSettings::default()
+    };
+    let record = LinkRecord {
+        created_at: link.created_at,
+        expires_at: link.expires_at,
+        revoked_at: link.revoked_at,
+        failed_attempts: u32::try_from(link.failed_attempts).unwrap_or(u32::MAX),
+        last_failed_at: link.last_failed_at,
+        locked: link.locked_at.is_some(),
+    };
+    let state = record.state(now, &rules);
+    LinkView {
+        state: match state {
+            LinkState::Usable => "Bruikbaar",
+            LinkState::Expired => "Verlopen",
+            LinkState::Revoked => "Ingetrokken",
+            LinkState::Locked => "Geblokkeerd na te veel foute antwoorden",
+        },
+        created: moment(link.created_at),
+        expires: moment(link.expires_at),
+        opened: link.confirmed_at.map(moment).unwrap_or_else(|| "nog niet".into()),
+        locked: link.locked_at.map(moment).unwrap_or_else(|| "nee".into()),
+        usable: state == LinkState::Usable,
+    }
+}
+
+#[derive(Deserialize)]
+pub struct GenerateForm {
+    #[serde(default)]
+    soort: String,
+}
+
+pub async fn generate(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Extension(csrf): Extension<CsrfToken>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(form): Form<GenerateForm>,
+) -> Result<Response, PageError> {
+    let own = who.org.id;
+    authorize(&state, &who.actor, Action::SendTenantLetters, Resource::Organisation(own)).await?;
+    let Ok(kind) = LetterKind::parse(form.soort.trim()) else {
+        let flash = errors(vec!["Soort brief: kies herinnering, veertiendagenbrief of aanmaning.".into()]);
+        return show(&state, &who, &csrf, &headers, id, UNPROCESSABLE, flash).await;
+    };
+    let (base, _) = base_url(&state, &headers);
+    let audit = audit_for(&who);
+    let who_sends = sending(&who, &audit, &base);
+    match send::send_letter(&*state.store, &who_sends, id, kind).await {
+        Ok(sent) => {
+            let flash = Flash {
+                notice: Some("De brief is gemaakt en vastgelegd op de tijdlijn. De vorige link werkt niet meer."),
+                fresh_link: Some(sent.link_url),
+                ..Flash::default()
+            };
+            show(&state, &who, &csrf, &headers, id, StatusCode::OK, flash).await
+        }
+        Err(error) => failed(&state, &who, &csrf, &headers, id, error).await,
+    }
+}
+
+pub(super) fn errors(lines: Vec<String>) -> Flash {
+    Flash {
+        errors: lines,
+        ..Flash::default()
+    }
+}
+
+/// Input problems (422) and conflicts (409) on the page, the rest as an
+/// error page.
+pub(super) async fn failed(
+    state: &AppState,
+    who: &SignedIn,
+    csrf: &CsrfToken,
+    headers: &HeaderMap,
+    id: i64,
+    error: TenancyError,
+) -> Result<Response, PageError> {
+    let (status, lines) = match error {
+        TenancyError::Invalid(invalid) | TenancyError::Store(StoreError::Invalid(invalid)) => (
+            UNPROCESSABLE,
+            invalid.errors.into_iter().map(|e| e.reason).collect(),
+        ),
+        TenancyError::Store(StoreError::Conflict { reason, .. }) => {
+            (StatusCode::CONFLICT, vec![reason])
+        }
+        other => return Err(other.into()),
+    };
+    show(state, who, csrf, headers, id, status, errors(lines)).await
+}
+
+/// The letter as it was sent, in the browser: its own stylesheet is
+/// allowed by hash, like the handreiking's print page.
+pub async fn html(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let letter = stored_letter(&state, &who, id).await?;
+    let policy = crate::pages::kennisbank::handreiking::policy_for(&letter.html);
+    Ok(([(header::CONTENT_SECURITY_POLICY, policy)], Html(letter.html)).into_response())
+}
+
+/// The letter printed by Chromium; without Chromium a Dutch page says why.
+pub async fn pdf(
+    State(state): State<AppState>,
+    who: SignedIn,
+    Path(id): Path<i64>,
+) -> Result<Response, PageError> {
+    let letter = stored_letter(&state, &who, id).await?;
+    match letter_pdf(&state.config.chromium, &letter.html).await {
+        Ok(bytes) => Ok((
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_string()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{}-{}.pdf\"", letter.kind, letter.id),
+                ),
+            ],
+            bytes,
+        )
+            .into_response()),
+        Err(error) => {
+            tracing::warn!(%error, "letter PDF not made");
+            let message = format!(
+                "De PDF van deze brief is nu niet beschikbaar: {error}. De brief zelf kunt u wel \
+                 openen en afdrukken via /huur/brieven/{}.",
+                letter.id
+            );
+            Ok(render_error_with(StatusCode::SERVICE_UNAVAILABLE, Some(message)))
+        }
+    }
+}
+
+/// Reading a letter is reading the tenancy's file: audited like the page.
+async fn stored_letter(
+    state: &AppState,
+    who: &SignedIn,
+    id: i64,
+) -> Result<vangnet_store::tenant_channel::TenantLetter, PageError> {
+    let own = who.org.id;
+    authorize(state, &who.actor, Action::ViewTenancies, Resource::Organisation(own)).await?;
+    let letter = state
+        .store
+        .letter(own, id)
+        .await?
+        .ok_or_else(PageError::not_found)?;
+    let event = who.audit("tenant_channel.letter_view", "tenancy").with_object(letter.tenancy_id);
+    state.store.append_audit(event).await?;
+    Ok(letter)
+}
