@@ -86,6 +86,8 @@ async fn responses_make_the_work_list_and_are_answered_once(store: Arc<dyn Store
         s.response(c.t.other, plain.response_id).await.unwrap(),
         None
     );
+    assert_eq!(s.open_response_count(c.corp()).await.unwrap(), 2);
+    assert_eq!(s.open_response_count(c.t.other).await.unwrap(), 0);
     // Accepting records `betalingsregeling_aangeboden` with the answer.
     let accept = ResponseAnswer {
         status: ResponseStatus::Accepted,
@@ -160,6 +162,7 @@ async fn responses_make_the_work_list_and_are_answered_once(store: Arc<dyn Store
     assert_eq!(field_of(&reopen.unwrap_err()), "status");
     let accepted_list = s.responses(c.corp(), Some(ResponseStatus::Accepted), Page::first(10));
     assert_eq!(accepted_list.await.unwrap().len(), 1);
+    assert_eq!(s.open_response_count(c.corp()).await.unwrap(), 0);
     // A revoked link takes no more responses.
     s.revoke_link(c.corp(), link.id, now(), c.staff())
         .await

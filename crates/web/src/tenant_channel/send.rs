@@ -151,7 +151,7 @@ pub async fn send_letter(
         &letter,
         &PostalAddress {
             name: who.org.name.clone(),
-            lines: Vec::new(),
+            lines: vec![format!("Telefoon {}", input.sender.phone)],
         },
         &recipient(&tenancy.data),
     );
