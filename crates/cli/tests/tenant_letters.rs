@@ -9,8 +9,6 @@ mod support;
 use support::server::DemoServer;
 use support::signals::logged_in;
 use support::tenant_channel::*;
-use vangnet_store::tenancy::TenancyStore;
-use vangnet_store::tenant_channel::TenantChannelStore;
 
 on_both_databases!(letters_carry_a_fresh_link_and_land_on_the_tenancy);
 
@@ -22,7 +20,10 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
 
     // Only the beheerder sets the channel; until then no letter is made.
     assert_eq!(worker.get("/huur/huurderskanaal").status, 403);
-    let refused = worker.post_form(&letters_path, &[("csrf_token", &csrf), ("soort", "herinnering")]);
+    let refused = worker.post_form(
+        &letters_path,
+        &[("csrf_token", &csrf), ("soort", "herinnering")],
+    );
     assert_eq!(refused.status, 422, "{}", refused.body);
     assert!(refused.body.contains("telefoonnummer"), "{}", refused.body);
     let mut beheerder = logged_in(server, BEHEERDER);
@@ -40,7 +41,11 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
         let reply = worker.post_form(&letters_path, &[("csrf_token", &csrf), ("soort", kind)]);
         assert_eq!(reply.status, 200, "{kind}: {}", reply.body);
         let url = fresh_link(&reply.body);
-        assert_eq!(url.rsplit_once('/').unwrap().0, server.url("/huurder"), "{url}");
+        assert_eq!(
+            url.rsplit_once('/').unwrap().0,
+            server.url("/huurder"),
+            "{url}"
+        );
         tokens.push(url.rsplit('/').next().unwrap().to_string());
     }
 
@@ -50,7 +55,10 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
     let events = block_on(store.tenancy_events(org, id)).unwrap();
     let after = event_kinds(&store, org, id);
     for (letter, token) in letters.iter().zip(&tokens) {
-        let event = events.iter().find(|e| e.id == letter.tenancy_event_id).unwrap();
+        let event = events
+            .iter()
+            .find(|e| e.id == letter.tenancy_event_id)
+            .unwrap();
         assert_eq!(event.event.kind, letter.kind);
         let document = event.event.document.as_ref().expect("the letter attached");
         assert_eq!(document.sha256, vangnet_web::sha256_hex(&letter.html));
@@ -59,7 +67,11 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
         // The HTML carries the link whose hash is stored, and only that one.
         let html = worker.get(&format!("/huur/brieven/{}", letter.id));
         assert_eq!(html.status, 200);
-        assert!(html.body.contains(&format!("/huurder/{token}")), "{}", html.body);
+        assert!(
+            html.body.contains(&format!("/huurder/{token}")),
+            "{}",
+            html.body
+        );
         let link = block_on(store.link_by_token_hash(&vangnet_web::sha256_hex(token)))
             .unwrap()
             .expect("the token's hash is stored");
@@ -77,16 +89,29 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
         let link = block_on(store.link_by_token_hash(&vangnet_web::sha256_hex(token)));
         link.unwrap().unwrap().revoked_at.is_none()
     };
-    assert_eq!(tokens.iter().map(|t| live(t)).collect::<Vec<_>>(), [false, false, true]);
+    assert_eq!(
+        tokens.iter().map(|t| live(t)).collect::<Vec<_>>(),
+        [false, false, true]
+    );
     let page = worker.get(&letters_path);
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Bruikbaar"), "{}", page.body);
-    assert!(!page.body.contains(&tokens[2]), "the token is shown only once");
+    assert!(
+        !page.body.contains(&tokens[2]),
+        "the token is shown only once"
+    );
 
     // A new link by hand, then revoked.
-    let made = worker.post_form(&format!("/huur/dossiers/{id}/link"), &[("csrf_token", &csrf)]);
+    let made = worker.post_form(
+        &format!("/huur/dossiers/{id}/link"),
+        &[("csrf_token", &csrf)],
+    );
     assert_eq!(made.status, 200, "{}", made.body);
-    let token = fresh_link(&made.body).rsplit('/').next().unwrap().to_string();
+    let token = fresh_link(&made.body)
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_string();
     assert!(!live(&tokens[2]) && live(&token));
     let revoked = worker.post_form(
         &format!("/huur/dossiers/{id}/link/intrekken"),
@@ -112,11 +137,25 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
     let mut other = other_verhuurder(server);
     let csrf_other = other.csrf();
     assert_eq!(other.get(&letters_path).status, 404);
-    assert_eq!(other.get(&format!("/huur/brieven/{}", veertien.id)).status, 404);
-    assert_eq!(other.get(&format!("/huur/brieven/{}/pdf", veertien.id)).status, 404);
-    let theirs = other.post_form(&letters_path, &[("csrf_token", &csrf_other), ("soort", "aanmaning")]);
+    assert_eq!(
+        other.get(&format!("/huur/brieven/{}", veertien.id)).status,
+        404
+    );
+    assert_eq!(
+        other
+            .get(&format!("/huur/brieven/{}/pdf", veertien.id))
+            .status,
+        404
+    );
+    let theirs = other.post_form(
+        &letters_path,
+        &[("csrf_token", &csrf_other), ("soort", "aanmaning")],
+    );
     assert_eq!(theirs.status, 404, "{}", theirs.body);
-    let link = other.post_form(&format!("/huur/dossiers/{id}/link"), &[("csrf_token", &csrf_other)]);
+    let link = other.post_form(
+        &format!("/huur/dossiers/{id}/link"),
+        &[("csrf_token", &csrf_other)],
+    );
     assert_eq!(link.status, 404, "{}", link.body);
     assert_eq!(block_on(store.letters(org, id)).unwrap().len(), 3);
 }

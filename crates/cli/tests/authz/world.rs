@@ -428,7 +428,11 @@ fn read_objects(server: &DemoServer) -> BTreeMap<&'static str, Examples> {
         ("tenancy", "@vh", "SELECT MIN(id) FROM tenancies".into()),
         // The demo sends no letters and has no tenant responses yet.
         ("letter", "@vh", "SELECT MIN(id) FROM tenant_letters".into()),
-        ("response", "@vh", "SELECT MIN(id) FROM tenant_responses".into()),
+        (
+            "response",
+            "@vh",
+            "SELECT MIN(id) FROM tenant_responses".into(),
+        ),
         (
             "override",
             "@vh",

@@ -6,7 +6,6 @@ use super::http::Client;
 use super::server::{admin, DemoServer, DEMO_PASSWORD};
 use super::signals::logged_in;
 use std::sync::Arc;
-use vangnet_store::tenancy::TenancyStore;
 use vangnet_store::Store;
 
 pub const WORKER: &str = "medewerker@woningstichting.example";
@@ -91,7 +90,13 @@ pub fn other_verhuurder(server: &DemoServer) -> Client {
     let (ok, _, err) = admin(
         server,
         &[
-            "org", "add", "--code", "andere-woningen", "--name", "Andere Woningen", "--kind",
+            "org",
+            "add",
+            "--code",
+            "andere-woningen",
+            "--name",
+            "Andere Woningen",
+            "--kind",
             "verhuurder",
         ],
         None,
@@ -101,8 +106,17 @@ pub fn other_verhuurder(server: &DemoServer) -> Client {
     let (ok, _, err) = admin(
         server,
         &[
-            "user", "add", "--org", "andere-woningen", "--email", email, "--name", "Ander",
-            "--role", "medewerker", "--password-stdin",
+            "user",
+            "add",
+            "--org",
+            "andere-woningen",
+            "--email",
+            email,
+            "--name",
+            "Ander",
+            "--role",
+            "medewerker",
+            "--password-stdin",
         ],
         Some(&format!("{DEMO_PASSWORD}\n")),
     );

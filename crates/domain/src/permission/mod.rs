@@ -359,10 +359,15 @@ fn scope_for(action: Action) -> Result<Scope, Decision> {
         // gemeente's policy, decided and audited under a person's name; an
         // override is two people's written decision.
         // A letter and an answer to a tenant are sent in a person's name.
-        TakeCase | ChangeCaseSettings | RequestOverride | ApproveOverride | SetTenancyPolicy
-        | SetEvictionCost | SendTenantLetters | AnswerTenantResponses | SetTenantChannel => {
-            return Err(PERSON_ONLY)
-        }
+        TakeCase
+        | ChangeCaseSettings
+        | RequestOverride
+        | ApproveOverride
+        | SetTenancyPolicy
+        | SetEvictionCost
+        | SendTenantLetters
+        | AnswerTenantResponses
+        | SetTenantChannel => return Err(PERSON_ONLY),
         CreateOrganisation | ViewUnroutable | RunPurge | DeclareMoratorium => {
             return Err(PLATFORM_ONLY)
         }

@@ -59,15 +59,31 @@ mod tests {
             (d("2026-02-15"), 1_000),
         ];
         let cases: [(i64, Vec<(&str, i64)>); 5] = [
-            (0, vec![("2026-01", 75_000), ("2026-02", 76_000), ("2026-03", 75_000)]),
-            (50_000, vec![("2026-01", 25_000), ("2026-02", 76_000), ("2026-03", 75_000)]),
+            (
+                0,
+                vec![
+                    ("2026-01", 75_000),
+                    ("2026-02", 76_000),
+                    ("2026-03", 75_000),
+                ],
+            ),
+            (
+                50_000,
+                vec![
+                    ("2026-01", 25_000),
+                    ("2026-02", 76_000),
+                    ("2026-03", 75_000),
+                ],
+            ),
             (75_000, vec![("2026-02", 76_000), ("2026-03", 75_000)]),
             (226_000, vec![]),
             (300_000, vec![]),
         ];
         for (paid, expected) in cases {
-            let expected: Vec<(String, i64)> =
-                expected.into_iter().map(|(m, c)| (m.to_string(), c)).collect();
+            let expected: Vec<(String, i64)> = expected
+                .into_iter()
+                .map(|(m, c)| (m.to_string(), c))
+                .collect();
             assert_eq!(cents(&arrears_lines(&dues, paid)), expected, "paid {paid}");
         }
     }
@@ -76,7 +92,10 @@ mod tests {
     fn the_lines_add_up_to_the_balance() {
         let dues = [(d("2026-01-01"), 70_001), (d("2026-02-01"), 70_001)];
         for paid in [0, 1, 70_000, 70_001, 70_002, 140_001] {
-            let sum: i64 = arrears_lines(&dues, paid).iter().map(|l| l.amount_cents).sum();
+            let sum: i64 = arrears_lines(&dues, paid)
+                .iter()
+                .map(|l| l.amount_cents)
+                .sum();
             assert_eq!(sum, (140_002 - paid).max(0), "paid {paid}");
         }
     }

@@ -16,12 +16,18 @@ pub fn check_counter(
 ) -> Result<(), Invalid> {
     let mut invalid = Invalid::default();
     if debt_cents <= 0 {
-        invalid.push("looptijd", "Er is geen achterstand om een regeling voor te maken.");
+        invalid.push(
+            "looptijd",
+            "Er is geen achterstand om een regeling voor te maken.",
+        );
         return invalid.into_result();
     }
     if !(1..=policy.max_term_months).contains(&term_months) {
         let max = policy.max_term_months;
-        invalid.push("looptijd", format!("Looptijd: kies 1 tot en met {max} maanden."));
+        invalid.push(
+            "looptijd",
+            format!("Looptijd: kies 1 tot en met {max} maanden."),
+        );
     }
     // The whole debt at once is always allowed, even below the minimum.
     if instalment_cents < policy.min_instalment_cents && instalment_cents < debt_cents {

@@ -11,10 +11,10 @@ pub mod link;
 pub mod response;
 
 pub use arrears::arrears_lines;
-pub use counter::check_counter;
 pub use collection_costs::{
     collection_costs, statutory_scale_cents, CollectionCosts, CostsCharged,
 };
+pub use counter::check_counter;
 pub use letter::{
     compose, costs_charged, payment_term, ArrearsLine, Block, DebtHelpContact, Letter, LetterInput,
     LetterKind, PaymentTerm, Sender,

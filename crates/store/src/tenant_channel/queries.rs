@@ -304,8 +304,7 @@ macro_rules! tenant_channel_impl {
                     };
                     let mut recorded = Vec::with_capacity(events.len());
                     for event in events {
-                        let one =
-                            maybe_event(&mut tx, verhuurder_org_id, tenancy_id, Some(*event));
+                        let one = maybe_event(&mut tx, verhuurder_org_id, tenancy_id, Some(*event));
                         recorded.extend(one.await?);
                     }
                     let mut facts = serde_json::json!({

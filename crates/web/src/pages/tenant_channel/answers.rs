@@ -150,7 +150,15 @@ async fn accept_proposal(
     let terms = proposal_terms(&response.detail);
     let answer = terms.map(|(term, cents)| terms_json(term, cents));
     let events = events_of(ProposalDecision::Accept);
-    write(state, who, response, ResponseStatus::Accepted, answer, &events).await
+    write(
+        state,
+        who,
+        response,
+        ResponseStatus::Accepted,
+        answer,
+        &events,
+    )
+    .await
 }
 
 async fn counter_proposal(
@@ -169,7 +177,10 @@ async fn counter_proposal(
     }
     let cents = parse_amount_cents(form.termijnbedrag.trim()).ok();
     if cents.is_none() {
-        invalid.push("termijnbedrag", "Termijnbedrag: vul een bedrag in, zoals 125,00.");
+        invalid.push(
+            "termijnbedrag",
+            "Termijnbedrag: vul een bedrag in, zoals 125,00.",
+        );
     }
     let (Some(term), Some(cents)) = (term, cents) else {
         return Err(invalid.into());
@@ -188,7 +199,15 @@ async fn counter_proposal(
     check_counter(tenancy.arrears.arrears_cents, term, cents, &policy)?;
     let events = events_of(ProposalDecision::Counter);
     let answer = Some(terms_json(term, cents));
-    write(state, who, response, ResponseStatus::Countered, answer, &events).await
+    write(
+        state,
+        who,
+        response,
+        ResponseStatus::Countered,
+        answer,
+        &events,
+    )
+    .await
 }
 
 fn terms_json(term: u32, cents: i64) -> serde_json::Value {

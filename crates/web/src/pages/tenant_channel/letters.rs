@@ -71,7 +71,16 @@ pub async fn page(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    show(&state, &who, &csrf, &headers, id, StatusCode::OK, Flash::default()).await
+    show(
+        &state,
+        &who,
+        &csrf,
+        &headers,
+        id,
+        StatusCode::OK,
+        Flash::default(),
+    )
+    .await
 }
 
 pub(super) async fn show(
@@ -84,7 +93,13 @@ pub(super) async fn show(
     flash: Flash,
 ) -> Result<Response, PageError> {
     let own = who.org.id;
-    authorize(state, &who.actor, Action::ViewTenancies, Resource::Organisation(own)).await?;
+    authorize(
+        state,
+        &who.actor,
+        Action::ViewTenancies,
+        Resource::Organisation(own),
+    )
+    .await?;
     let tenancy = state
         .store
         .tenancy(own, id)
@@ -122,8 +137,12 @@ pub(super) async fn show(
             .iter()
             .map(|k| (k.slug(), k.label_nl()))
             .collect(),
-        can_send: can(&who.actor, Action::SendTenantLetters, Resource::Organisation(own))
-            .is_allowed(),
+        can_send: can(
+            &who.actor,
+            Action::SendTenantLetters,
+            Resource::Organisation(own),
+        )
+        .is_allowed(),
         configured_url: base_url(state, headers).1,
         flash,
     };
@@ -131,7 +150,11 @@ pub(super) async fn show(
 }
 
 /// The link's state by the domain's rule, with the store's moments.
-fn link_view(link: &TenantLink, settings: &ChannelSettings, now: chrono::DateTime<chrono::Utc>) -> LinkView {
+fn link_view(
+    link: &TenantLink,
+    settings: &ChannelSettings,
+    now: chrono::DateTime<chrono::Utc>,
+) -> LinkView {
     let rules = LinkSettings {
         expiry_days: u32::try_from(settings.link_valid_days).unwrap_or(u32::MAX),
         max_wrong_answers: u32::try_from(settings.max_failed_attempts).unwrap_or(u32::MAX),
@@ -155,7 +178,10 @@ fn link_view(link: &TenantLink, settings: &ChannelSettings, now: chrono::DateTim
         },
         created: moment(link.created_at),
         expires: moment(link.expires_at),
-        opened: link.confirmed_at.map(moment).unwrap_or_else(|| "nog niet".into()),
+        opened: link
+            .confirmed_at
+            .map(moment)
+            .unwrap_or_else(|| "nog niet".into()),
         locked: link.locked_at.map(moment).unwrap_or_else(|| "nee".into()),
         usable: state == LinkState::Usable,
     }
@@ -176,9 +202,17 @@ pub async fn generate(
     Form(form): Form<GenerateForm>,
 ) -> Result<Response, PageError> {
     let own = who.org.id;
-    authorize(&state, &who.actor, Action::SendTenantLetters, Resource::Organisation(own)).await?;
+    authorize(
+        &state,
+        &who.actor,
+        Action::SendTenantLetters,
+        Resource::Organisation(own),
+    )
+    .await?;
     let Ok(kind) = LetterKind::parse(form.soort.trim()) else {
-        let flash = errors(vec!["Soort brief: kies herinnering, veertiendagenbrief of aanmaning.".into()]);
+        let flash = errors(vec![
+            "Soort brief: kies herinnering, veertiendagenbrief of aanmaning.".into(),
+        ]);
         return show(&state, &who, &csrf, &headers, id, UNPROCESSABLE, flash).await;
     };
     let (base, _) = base_url(&state, &headers);
@@ -236,7 +270,11 @@ pub async fn html(
 ) -> Result<Response, PageError> {
     let letter = stored_letter(&state, &who, id).await?;
     let policy = crate::pages::kennisbank::handreiking::policy_for(&letter.html);
-    Ok(([(header::CONTENT_SECURITY_POLICY, policy)], Html(letter.html)).into_response())
+    Ok((
+        [(header::CONTENT_SECURITY_POLICY, policy)],
+        Html(letter.html),
+    )
+        .into_response())
 }
 
 /// The letter printed by Chromium; without Chromium a Dutch page says why.
@@ -265,7 +303,10 @@ pub async fn pdf(
                  openen en afdrukken via /huur/brieven/{}.",
                 letter.id
             );
-            Ok(render_error_with(StatusCode::SERVICE_UNAVAILABLE, Some(message)))
+            Ok(render_error_with(
+                StatusCode::SERVICE_UNAVAILABLE,
+                Some(message),
+            ))
         }
     }
 }
@@ -277,13 +318,21 @@ async fn stored_letter(
     id: i64,
 ) -> Result<vangnet_store::tenant_channel::TenantLetter, PageError> {
     let own = who.org.id;
-    authorize(state, &who.actor, Action::ViewTenancies, Resource::Organisation(own)).await?;
+    authorize(
+        state,
+        &who.actor,
+        Action::ViewTenancies,
+        Resource::Organisation(own),
+    )
+    .await?;
     let letter = state
         .store
         .letter(own, id)
         .await?
         .ok_or_else(PageError::not_found)?;
-    let event = who.audit("tenant_channel.letter_view", "tenancy").with_object(letter.tenancy_id);
+    let event = who
+        .audit("tenant_channel.letter_view", "tenancy")
+        .with_object(letter.tenancy_id);
     state.store.append_audit(event).await?;
     Ok(letter)
 }

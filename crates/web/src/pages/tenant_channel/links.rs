@@ -25,7 +25,13 @@ pub async fn create(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let own = who.org.id;
-    authorize(&state, &who.actor, Action::SendTenantLetters, Resource::Organisation(own)).await?;
+    authorize(
+        &state,
+        &who.actor,
+        Action::SendTenantLetters,
+        Resource::Organisation(own),
+    )
+    .await?;
     let settings = state.store.channel_settings(own).await?;
     let (base, _) = base_url(&state, &headers);
     let audit = audit_for(&who);
@@ -53,7 +59,13 @@ pub async fn revoke(
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
     let own = who.org.id;
-    authorize(&state, &who.actor, Action::SendTenantLetters, Resource::Organisation(own)).await?;
+    authorize(
+        &state,
+        &who.actor,
+        Action::SendTenantLetters,
+        Resource::Organisation(own),
+    )
+    .await?;
     if state.store.tenancy(own, id).await?.is_none() {
         return Err(PageError::not_found());
     }

@@ -106,7 +106,11 @@ pub(super) async fn show(
     authorize(state, &who.actor, Action::AnswerTenantResponses, resource).await?;
     let open = state
         .store
-        .responses(own, Some(ResponseStatus::Open), vangnet_store::Page::first(500))
+        .responses(
+            own,
+            Some(ResponseStatus::Open),
+            vangnet_store::Page::first(500),
+        )
         .await?;
     let all = state.store.responses(own, None, paging.page()).await?;
     let paging = paging.after(all.len());
@@ -151,9 +155,8 @@ async fn rows(
 }
 
 fn row(r: TenantResponse, reference: String) -> ResponseRow {
-    let terms = |(term, cents): (u32, i64)| {
-        format!("{term} maanden, {} per maand", format_euros(cents))
-    };
+    let terms =
+        |(term, cents): (u32, i64)| format!("{term} maanden, {} per maand", format_euros(cents));
     let proposal = match is_proposal(&r.kind) {
         true => proposal_terms(&r.detail).map(terms),
         false => None,
@@ -199,7 +202,9 @@ fn words(detail: &serde_json::Value) -> Vec<(String, String)> {
         .filter_map(|(key, value)| {
             let text = match value {
                 serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Number(n) if key.ends_with("cents") || key.ends_with("centen") => {
+                serde_json::Value::Number(n)
+                    if key.ends_with("cents") || key.ends_with("centen") =>
+                {
                     format_euros(n.as_i64()?)
                 }
                 serde_json::Value::Number(n) => n.to_string(),

@@ -130,19 +130,37 @@ impl SettingsForm {
                 min_instalment_cents: instalment,
             };
             for (result, names) in [
-                (link.validate(), [("expiry_days", "geldig_dagen"), ("max_wrong_answers", "foute_antwoorden")]),
-                (policy.validate(), [("max_term_months", "max_looptijd"), ("min_instalment_cents", "min_termijnbedrag")]),
+                (
+                    link.validate(),
+                    [
+                        ("expiry_days", "geldig_dagen"),
+                        ("max_wrong_answers", "foute_antwoorden"),
+                    ],
+                ),
+                (
+                    policy.validate(),
+                    [
+                        ("max_term_months", "max_looptijd"),
+                        ("min_instalment_cents", "min_termijnbedrag"),
+                    ],
+                ),
             ] {
                 let renames: BTreeMap<&str, &str> = names.into_iter().collect();
                 for e in result.err().map(|i| i.errors).unwrap_or_default() {
-                    let field = renames.get(e.field.as_str()).copied().unwrap_or("geldig_dagen");
+                    let field = renames
+                        .get(e.field.as_str())
+                        .copied()
+                        .unwrap_or("geldig_dagen");
                     invalid.push(field, e.reason);
                 }
             }
         }
         let text = |value: &str| Some(value.trim().to_string()).filter(|v| !v.is_empty());
         let ideal_url = text(&self.ideal_url);
-        if ideal_url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+        if ideal_url
+            .as_deref()
+            .is_some_and(|u| !u.starts_with("https://"))
+        {
             invalid.push("ideal_url", "moet beginnen met https://");
         }
         let iban = text(&self.iban).map(|i| i.replace(' ', "").to_uppercase());
@@ -195,23 +213,54 @@ fn fields(form: &SettingsForm, errors: &[vangnet_domain::FieldError]) -> [Vec<Fi
         name,
         label,
         value: value.to_string(),
-        error: errors.iter().find(|e| e.field == name).map(|e| e.reason.clone()),
+        error: errors
+            .iter()
+            .find(|e| e.field == name)
+            .map(|e| e.reason.clone()),
     };
     [
         vec![
-            field("geldig_dagen", "Geldigheid van een link (dagen)", &form.geldig_dagen),
-            field("foute_antwoorden", "Foute antwoorden voordat de link blokkeert", &form.foute_antwoorden),
-            field("max_looptijd", "Langste betalingsregeling (maanden)", &form.max_looptijd),
-            field("min_termijnbedrag", "Laagste termijnbedrag (euro)", &form.min_termijnbedrag),
+            field(
+                "geldig_dagen",
+                "Geldigheid van een link (dagen)",
+                &form.geldig_dagen,
+            ),
+            field(
+                "foute_antwoorden",
+                "Foute antwoorden voordat de link blokkeert",
+                &form.foute_antwoorden,
+            ),
+            field(
+                "max_looptijd",
+                "Langste betalingsregeling (maanden)",
+                &form.max_looptijd,
+            ),
+            field(
+                "min_termijnbedrag",
+                "Laagste termijnbedrag (euro)",
+                &form.min_termijnbedrag,
+            ),
         ],
         vec![
             field("telefoon", "Telefoonnummer voor huurders", &form.telefoon),
             field("iban", "Rekeningnummer (IBAN)", &form.iban),
-            field("ideal_url", "iDEAL-link (https://…, mag leeg)", &form.ideal_url),
+            field(
+                "ideal_url",
+                "iDEAL-link (https://…, mag leeg)",
+                &form.ideal_url,
+            ),
         ],
         vec![
-            field("schuldhulp_naam", "Naam van het loket", &form.schuldhulp_naam),
-            field("schuldhulp_telefoon", "Telefoonnummer", &form.schuldhulp_telefoon),
+            field(
+                "schuldhulp_naam",
+                "Naam van het loket",
+                &form.schuldhulp_naam,
+            ),
+            field(
+                "schuldhulp_telefoon",
+                "Telefoonnummer",
+                &form.schuldhulp_telefoon,
+            ),
             field("schuldhulp_email", "E-mailadres", &form.schuldhulp_email),
             field("schuldhulp_website", "Website", &form.schuldhulp_website),
         ],
@@ -244,7 +293,13 @@ pub async fn form(
     Extension(csrf): Extension<CsrfToken>,
 ) -> Result<Response, PageError> {
     let own = who.org.id;
-    authorize(&state, &who.actor, Action::SetTenantChannel, Resource::Organisation(own)).await?;
+    authorize(
+        &state,
+        &who.actor,
+        Action::SetTenantChannel,
+        Resource::Organisation(own),
+    )
+    .await?;
     let settings = state.store.channel_settings(own).await?;
     let form = SettingsForm::from_settings(&settings);
     Ok(page(&who, &csrf, &form, Vec::new(), None, StatusCode::OK))
@@ -257,19 +312,43 @@ pub async fn save(
     Form(form): Form<SettingsForm>,
 ) -> Result<Response, PageError> {
     let own = who.org.id;
-    authorize(&state, &who.actor, Action::SetTenantChannel, Resource::Organisation(own)).await?;
+    authorize(
+        &state,
+        &who.actor,
+        Action::SetTenantChannel,
+        Resource::Organisation(own),
+    )
+    .await?;
     let settings = match form.parse() {
         Ok(settings) => settings,
         Err(invalid) => {
-            return Ok(page(&who, &csrf, &form, invalid.errors, None, UNPROCESSABLE));
+            return Ok(page(
+                &who,
+                &csrf,
+                &form,
+                invalid.errors,
+                None,
+                UNPROCESSABLE,
+            ));
         }
     };
     let audit = who.audit("tenant_channel.settings", "organisation");
-    match state.store.set_channel_settings(own, &settings, audit).await {
+    match state
+        .store
+        .set_channel_settings(own, &settings, audit)
+        .await
+    {
         Ok(()) => {
             let saved = SettingsForm::from_settings(&settings);
             let notice = Some("De instellingen zijn opgeslagen.");
-            Ok(page(&who, &csrf, &saved, Vec::new(), notice, StatusCode::OK))
+            Ok(page(
+                &who,
+                &csrf,
+                &saved,
+                Vec::new(),
+                notice,
+                StatusCode::OK,
+            ))
         }
         Err(error) => {
             let errors = form_errors(error)?;
