@@ -2,7 +2,8 @@
 //! against `vangnet demo`. The tenant's side is stood in for by the store
 //! (`add_response` through a live link, as the tenant pages do): a
 //! proposal accepted records the offer and the running arrangement, and
-//! the gate's view of the tenancy changes; a counter outside the policy is
+//! the gate's view of the tenancy changes (a kept arrangement now holds
+//! the summons back); a counter outside the policy is
 //! refused in Dutch, inside it is recorded; another kind is closed; the
 //! tenant's words are escaped; the navigation counts what is open; another
 //! verhuurder gets 404. On SQLite and PostgreSQL.
@@ -74,14 +75,15 @@ fn answering_a_proposal_reaches_the_gate(server: &DemoServer) {
         .unwrap();
 
     let tenancy_page = format!("/huur/dossiers/{id}");
+    // The demo offered HWS-1004 an arrangement before; none is running.
     let before = worker.get(&tenancy_page);
     assert!(
-        before
-            .body
-            .contains("Er is nog geen betalingsregeling aangeboden."),
+        before.body.contains("Betalingsregeling aangeboden op"),
         "{}",
         before.body
     );
+    let not_kept = "Er loopt geen betalingsregeling die wordt nagekomen.";
+    assert!(before.body.contains(not_kept), "{}", before.body);
     let proposal = json!({"term_months": 6, "instalment_cents": 50_000});
     let accepted = respond(
         &store,
@@ -110,7 +112,7 @@ fn answering_a_proposal_reaches_the_gate(server: &DemoServer) {
         list.body
     );
     assert!(
-        list.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        list.body.contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
         "{}",
         list.body
     );
@@ -156,11 +158,15 @@ fn answering_a_proposal_reaches_the_gate(server: &DemoServer) {
         .unwrap();
     assert_eq!(running.event.details["status"], "lopend");
     let after = worker.get(&tenancy_page);
-    assert!(!after
-        .body
-        .contains("Er is nog geen betalingsregeling aangeboden."));
+    // The gate now sees a running arrangement: no escalation while it is kept.
     assert!(
         after.body.contains("Betalingsregeling aangeboden op"),
+        "{}",
+        after.body
+    );
+    assert!(!after.body.contains(not_kept), "{}", after.body);
+    assert!(
+        after.body.contains("wordt nagekomen (status lopend op"),
         "{}",
         after.body
     );
