@@ -112,7 +112,8 @@ fn answering_a_proposal_reaches_the_gate(server: &DemoServer) {
         list.body
     );
     assert!(
-        list.body.contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
+        list.body
+            .contains("&#60;script&#62;alert(1)&#60;/script&#62;"),
         "{}",
         list.body
     );

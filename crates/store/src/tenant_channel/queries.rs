@@ -302,18 +302,9 @@ macro_rules! tenant_channel_impl {
                             None => StoreError::NotFound,
                         });
                     };
-                    let mut recorded = Vec::with_capacity(events.len());
-                    for event in events {
-                        let one = maybe_event(&mut tx, verhuurder_org_id, tenancy_id, Some(*event));
-                        recorded.extend(one.await?);
-                    }
-                    let mut facts = serde_json::json!({
-                        "steps": events
-                            .iter()
-                            .zip(&recorded)
-                            .map(|((e, _), r)| event_facts(&e.kind, r))
-                            .collect::<Vec<_>>(),
-                    });
+                    let recorded =
+                        record_steps(&mut tx, verhuurder_org_id, tenancy_id, events).await?;
+                    let mut facts = steps_facts(events, &recorded);
                     facts["tenancy_id"] = tenancy_id.into();
                     facts["status"] = answer.status.slug().into();
                     facts["from_status"] = answer.expected_status.slug().into();

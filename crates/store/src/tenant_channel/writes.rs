@@ -78,6 +78,31 @@ macro_rules! channel_writes {
             Ok(Some(recorded.await?))
         }
 
+        /// The steps of an answer, in order, in its transaction.
+        async fn record_steps(
+            conn: &mut $conn,
+            verhuurder: i64,
+            tenancy_id: i64,
+            events: &[ChannelEvent<'_>],
+        ) -> Result<Vec<RecordedEvent>> {
+            let mut recorded = Vec::with_capacity(events.len());
+            for event in events {
+                let one = maybe_event(&mut *conn, verhuurder, tenancy_id, Some(*event));
+                recorded.extend(one.await?);
+            }
+            Ok(recorded)
+        }
+
+        /// The facts of an answer's steps, each as a step's facts.
+        fn steps_facts(events: &[ChannelEvent<'_>], recorded: &[RecordedEvent]) -> serde_json::Value {
+            let steps: Vec<serde_json::Value> = events
+                .iter()
+                .zip(recorded)
+                .map(|((e, _), r)| event_facts(&e.kind, r))
+                .collect();
+            serde_json::json!({ "steps": steps })
+        }
+
         /// The facts of a response or answer, with its step's if any.
         fn step_facts(
             event: Option<ChannelEvent<'_>>,
