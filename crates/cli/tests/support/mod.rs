@@ -12,4 +12,5 @@ pub mod postgres;
 pub mod server;
 pub mod session;
 pub mod signals;
+pub mod tenant;
 pub mod webdriver;
