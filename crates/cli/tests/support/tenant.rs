@@ -8,7 +8,7 @@ use super::server::{token, DemoServer};
 use chrono::{Duration, Utc};
 use serde_json::{json, Value};
 use vangnet_domain::audit::AuditEvent;
-use vangnet_store::tenant_channel::{NewLink, TenantChannelStore};
+use vangnet_store::tenant_channel::NewLink;
 use vangnet_store::OrgScope;
 
 pub const VERHUURDER: &str = "haagse-woningstichting";
