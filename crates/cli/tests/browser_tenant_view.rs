@@ -40,20 +40,26 @@ fn a_tenant_on_a_phone_confirms_the_address_and_proposes_an_arrangement() {
     browser.send_keys(&number, HOUSE_NUMBER);
     browser.click(&submit_button(&browser, "Controleren"));
     browser.wait_for_element("#h-regeling");
-    let owed = browser.text_content("section[aria-labelledby=\"h-owed\"]").unwrap_or_default();
+    let owed = browser
+        .text_content("section[aria-labelledby=\"h-owed\"]")
+        .unwrap_or_default();
     assert!(owed.contains("€ 2.250,00"), "{owed}");
     report.push(("the tenant view".into(), axe_violations(&browser, &axe)));
 
     let script = "return [document.documentElement.scrollWidth, window.innerWidth];";
     let widths = browser.execute(script, vec![]);
-    assert!(widths[0].as_i64() <= widths[1].as_i64(), "no sideways scrolling: {widths}");
+    assert!(
+        widths[0].as_i64() <= widths[1].as_i64(),
+        "no sideways scrolling: {widths}"
+    );
 
     let first = browser.find("input[name=\"regeling\"]");
     let choice_id = browser.attr(&first, "id").expect("an option id");
     browser.click_css(&format!("label[for=\"{choice_id}\"]"));
     browser.click(&submit_button(&browser, "Voorstel versturen"));
     let received = browser.wait_for("the confirmation", DEFAULT_TIMEOUT, |b| {
-        b.text_content("main").filter(|t| t.contains("Uw voorstel is naar de verhuurder gestuurd"))
+        b.text_content("main")
+            .filter(|t| t.contains("Uw voorstel is naar de verhuurder gestuurd"))
     });
     assert!(received.contains("Bedankt"), "{received}");
     report.push(("the confirmation".into(), axe_violations(&browser, &axe)));
@@ -62,7 +68,10 @@ fn a_tenant_on_a_phone_confirms_the_address_and_proposes_an_arrangement() {
     browser.wait_for_element("#h-regeling");
     let lang = browser.execute("return document.documentElement.lang;", vec![]);
     assert_eq!(lang, "en");
-    report.push(("the tenant view in English".into(), axe_violations(&browser, &axe)));
+    report.push((
+        "the tenant view in English".into(),
+        axe_violations(&browser, &axe),
+    ));
 
     browser.goto(&server.url("/huurder/no-such-token-0123456789abcdefghijklmnop"));
     browser.wait_for_element("h1");

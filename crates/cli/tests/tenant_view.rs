@@ -80,24 +80,42 @@ fn wrong_answers_wait_longer_then_lock_the_link(server: &DemoServer) {
     let mut tenant = Client::new(&server.base_url);
     let page = tenant.get(&format!("/huurder/{token}"));
     assert_eq!(page.status, 200);
-    assert!(page.body.contains("Eerst even controleren"), "{}", page.body);
-    assert!(!page.body.contains("J. de Wit"), "nothing personal before the check");
+    assert!(
+        page.body.contains("Eerst even controleren"),
+        "{}",
+        page.body
+    );
+    assert!(
+        !page.body.contains("J. de Wit"),
+        "nothing personal before the check"
+    );
 
     let wrong = check(&mut tenant, token, "1234 AB", "1");
     assert_eq!(wrong.status, 422, "{}", wrong.body);
     assert!(wrong.body.contains("Wacht even"), "{}", wrong.body);
     let again = check(&mut tenant, token, POSTCODE, HOUSE_NUMBER);
-    assert_eq!(again.status, 429, "too soon is not looked at: {}", again.body);
+    assert_eq!(
+        again.status, 429,
+        "too soon is not looked at: {}",
+        again.body
+    );
     let garbage = check(&mut tenant, token, "geen postcode", "x");
     assert_eq!(garbage.status, 422, "not an address is not a wrong answer");
 
     // A second wrong answer long ago, so its wait is over.
     block_on(async {
         let store = store_of(&server.database_url).await;
-        let audit = AuditEvent::new("tenant_link.check_failed", "tenant_link", None).by_label("test");
+        let audit =
+            AuditEvent::new("tenant_link.check_failed", "tenant_link", None).by_label("test");
         let earlier = Utc::now() - Duration::hours(1);
-        let link = store.record_failed_check(link_id, earlier, false, audit).await.unwrap();
-        assert_eq!(link.failed_attempts, 2, "the too-soon and the garbage were not counted");
+        let link = store
+            .record_failed_check(link_id, earlier, false, audit)
+            .await
+            .unwrap();
+        assert_eq!(
+            link.failed_attempts, 2,
+            "the too-soon and the garbage were not counted"
+        );
     });
     let locked = check(&mut tenant, token, "1234 AB", "1");
     assert_eq!(locked.status, 404, "{}", locked.body);
@@ -106,11 +124,24 @@ fn wrong_answers_wait_longer_then_lock_the_link(server: &DemoServer) {
     assert!(right.body.contains(GONE), "a locked link stays locked");
 
     let actions = audit_actions(server, world.verhuurder_id);
-    for action in ["tenant_link.check_failed", "tenant_link.too_soon", "tenant_link.locked"] {
-        assert!(actions.iter().any(|(a, _)| a == action), "{action} in {actions:?}");
+    for action in [
+        "tenant_link.check_failed",
+        "tenant_link.too_soon",
+        "tenant_link.locked",
+    ] {
+        assert!(
+            actions.iter().any(|(a, _)| a == action),
+            "{action} in {actions:?}"
+        );
     }
-    for (_, detail) in actions.iter().filter(|(a, _)| a.starts_with("tenant_link.")) {
-        assert!(!detail.contains("2517") && !detail.contains("1234"), "{detail}");
+    for (_, detail) in actions
+        .iter()
+        .filter(|(a, _)| a.starts_with("tenant_link."))
+    {
+        assert!(
+            !detail.contains("2517") && !detail.contains("1234"),
+            "{detail}"
+        );
     }
 }
 
@@ -141,13 +172,20 @@ fn expired_revoked_and_unknown_links_get_the_same_calm_page(server: &DemoServer)
 
     let unknown = tenant.get("/huurder/no-such-token-at-all-0123456789abcdef");
     assert_eq!(unknown.status, 404);
-    assert_eq!(strip_csrf(&unknown.body), strip_csrf(&page.body), "no case told apart");
+    assert_eq!(
+        strip_csrf(&unknown.body),
+        strip_csrf(&page.body),
+        "no case told apart"
+    );
 
     let live = world.tenancy("TV-REVOKED", &[]);
     let token = "revoked-token-0123456789abcdefghijklmnopqrstuvwxyz";
     let link_id = link(server, world.verhuurder_id, live, token, 0, 60);
     confirm(&mut tenant, token);
-    assert!(tenant.get(&format!("/huurder/{token}")).body.contains("Wat u nog moet betalen"));
+    assert!(tenant
+        .get(&format!("/huurder/{token}"))
+        .body
+        .contains("Wat u nog moet betalen"));
     block_on(async {
         let store = store_of(&server.database_url).await;
         let audit = AuditEvent::new("tenant_link.revoke", "tenant_link", None).by_label("test");
@@ -162,7 +200,10 @@ fn expired_revoked_and_unknown_links_get_the_same_calm_page(server: &DemoServer)
 }
 
 fn strip_csrf(body: &str) -> String {
-    body.lines().filter(|l| !l.contains("csrf")).collect::<Vec<_>>().join("\n")
+    body.lines()
+        .filter(|l| !l.contains("csrf"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn a_tenant_session_opens_only_its_own_tenancy(server: &DemoServer) {
@@ -179,16 +220,27 @@ fn a_tenant_session_opens_only_its_own_tenancy(server: &DemoServer) {
     assert!(view.body.contains("TV-MINE"), "{}", view.body);
 
     let another = tenant.get(&format!("/huurder/{other_token}"));
-    assert!(another.body.contains("Eerst even controleren"), "{}", another.body);
+    assert!(
+        another.body.contains("Eerst even controleren"),
+        "{}",
+        another.body
+    );
     assert!(!another.body.contains("TV-OTHER"));
     let csrf = tenant.csrf();
     let nonce = form_value(&view.body, "/situatie", "formulier");
     let posted = tenant.post_form(
         &format!("/huurder/{other_token}/situatie"),
-        &[("csrf_token", &csrf), ("formulier", &nonce), ("soort", "ziekte")],
+        &[
+            ("csrf_token", &csrf),
+            ("formulier", &nonce),
+            ("soort", "ziekte"),
+        ],
     );
     assert_eq!(posted.status, 303);
-    assert_eq!(posted.header("location"), Some(format!("/huurder/{other_token}").as_str()));
+    assert_eq!(
+        posted.header("location"),
+        Some(format!("/huurder/{other_token}").as_str())
+    );
     for staff in ["/start", "/huur/dossiers", "/beheer/audit", "/signalen"] {
         let reply = tenant.get(staff);
         assert_eq!(reply.status, 303, "{staff}");
@@ -203,7 +255,14 @@ fn responses(server: &DemoServer, verhuurder: i64, tenancy: i64) -> Vec<(String,
     block_on(async {
         let store = store_of(&server.database_url).await;
         let all = store
-            .responses(verhuurder, None, Page { limit: 500, offset: 0 })
+            .responses(
+                verhuurder,
+                None,
+                Page {
+                    limit: 500,
+                    offset: 0,
+                },
+            )
             .await
             .unwrap();
         all.into_iter()
@@ -224,25 +283,41 @@ fn event_kinds(world: &mut World, tenancy: i64) -> Vec<String> {
 
 fn each_action_is_recorded_once_as_its_event_and_response(server: &DemoServer) {
     let mut world = World::new(server);
-    let id = world.tenancy("TV-ACTIONS", &[json!({"kind": "herinnering", "date": ago(40)})]);
+    let id = world.tenancy(
+        "TV-ACTIONS",
+        &[json!({"kind": "herinnering", "date": ago(40)})],
+    );
     let token = "actions-token-0123456789abcdefghijklmnopqrstuvwxyz";
     link(server, world.verhuurder_id, id, token, 0, 60);
     let mut tenant = Client::new(&server.base_url);
     confirm(&mut tenant, token);
     let view = tenant.get(&format!("/huurder/{token}"));
-    assert!(view.body.contains("€ 2.250,00"), "the arrears: {}", view.body);
+    assert!(
+        view.body.contains("€ 2.250,00"),
+        "the arrears: {}",
+        view.body
+    );
     let csrf = tenant.csrf();
 
     let option = form_value(&view.body, "/regeling", "regeling");
     let nonce = form_value(&view.body, "/regeling", "formulier");
-    let fields = [("csrf_token", csrf.as_str()), ("formulier", &nonce), ("regeling", &option)];
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("formulier", &nonce),
+        ("regeling", &option),
+    ];
     for _ in 0..2 {
         let sent = tenant.post_form(&format!("/huurder/{token}/regeling"), &fields);
         assert_eq!(sent.status, 303, "{}", sent.body);
         let to = sent.header("location").unwrap().to_string();
         assert!(to.ends_with("/ontvangen?wat=regeling"), "{to}");
         let done = tenant.get(&to);
-        assert!(done.body.contains("Uw voorstel is naar de verhuurder gestuurd"), "{}", done.body);
+        assert!(
+            done.body
+                .contains("Uw voorstel is naar de verhuurder gestuurd"),
+            "{}",
+            done.body
+        );
     }
     let nonce = form_value(&view.body, "/bezwaar", "formulier");
     let sent = tenant.post_form(
@@ -276,21 +351,40 @@ fn each_action_is_recorded_once_as_its_event_and_response(server: &DemoServer) {
     let names: Vec<&str> = kinds.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
         names,
-        ["betalingsregeling_voorgesteld", "bezwaar_doorgeven", "situatie_gemeld"],
+        [
+            "betalingsregeling_voorgesteld",
+            "bezwaar_doorgeven",
+            "situatie_gemeld"
+        ],
         "each once"
     );
     let (term, instalment) = option.split_once(':').unwrap();
     assert_eq!(kinds[0].1["term_months"], term.parse::<u32>().unwrap());
-    assert_eq!(kinds[0].1["instalment_cents"], instalment.parse::<i64>().unwrap());
+    assert_eq!(
+        kinds[0].1["instalment_cents"],
+        instalment.parse::<i64>().unwrap()
+    );
     assert_eq!(kinds[2].1["leniency"], true, "a crisis asks for leniency");
     assert_eq!(kinds[2].1["situation"], "crisis");
 
     let events = event_kinds(&mut world, id);
-    for kind in ["betalingsregeling_voorgesteld", "bezwaar_doorgeven", "situatie_gemeld"] {
-        assert_eq!(events.iter().filter(|k| *k == kind).count(), 1, "{kind} in {events:?}");
+    for kind in [
+        "betalingsregeling_voorgesteld",
+        "bezwaar_doorgeven",
+        "situatie_gemeld",
+    ] {
+        assert_eq!(
+            events.iter().filter(|k| *k == kind).count(),
+            1,
+            "{kind} in {events:?}"
+        );
     }
     let view = tenant.get(&format!("/huurder/{token}"));
-    assert!(view.body.contains("wacht op antwoord van de verhuurder"), "{}", view.body);
+    assert!(
+        view.body.contains("wacht op antwoord van de verhuurder"),
+        "{}",
+        view.body
+    );
 }
 
 fn asking_for_help_sends_the_signal_to_the_gemeente(server: &DemoServer) {
@@ -311,7 +405,11 @@ fn asking_for_help_sends_the_signal_to_the_gemeente(server: &DemoServer) {
     let nonce = form_value(&view.body, "/hulp", "formulier");
     let without_consent = tenant.post_form(
         &format!("/huurder/{token}/hulp"),
-        &[("csrf_token", &csrf), ("formulier", &nonce), ("contact", "telefoon")],
+        &[
+            ("csrf_token", &csrf),
+            ("formulier", &nonce),
+            ("contact", "telefoon"),
+        ],
     );
     assert_eq!(without_consent.status, 422, "consent is needed");
     let sent = tenant.post_form(
@@ -326,7 +424,11 @@ fn asking_for_help_sends_the_signal_to_the_gemeente(server: &DemoServer) {
         ],
     );
     assert_eq!(sent.status, 303, "{}", sent.body);
-    assert!(sent.header("location").unwrap().ends_with("wat=hulp"), "{:?}", sent.header("location"));
+    assert!(
+        sent.header("location").unwrap().ends_with("wat=hulp"),
+        "{:?}",
+        sent.header("location")
+    );
 
     let found = responses(server, world.verhuurder_id, id);
     assert_eq!(found.len(), 1);
@@ -336,14 +438,23 @@ fn asking_for_help_sends_the_signal_to_the_gemeente(server: &DemoServer) {
     assert_eq!(detail["contact_by"], "telefoon");
     let events = event_kinds(&mut world, id);
     assert!(events.contains(&"hulp_gevraagd".to_string()), "{events:?}");
-    assert!(events.contains(&"signaal_gemeente".to_string()), "{events:?}");
+    assert!(
+        events.contains(&"signaal_gemeente".to_string()),
+        "{events:?}"
+    );
 
     let at_gemeenten = block_on(async {
         let store = store_of(&server.database_url).await;
         let mut found = Vec::new();
         for org in store.list_orgs(OrgScope::All).await.unwrap() {
             let signals = store
-                .gemeente_signals(org.id, Page { limit: 500, offset: 0 })
+                .gemeente_signals(
+                    org.id,
+                    Page {
+                        limit: 500,
+                        offset: 0,
+                    },
+                )
                 .await
                 .unwrap_or_default();
             for s in signals.into_iter().filter(|s| s.kenmerk == "TV-HELP") {
@@ -367,13 +478,25 @@ fn english_is_one_link_away(server: &DemoServer) {
     let mut tenant = Client::new(&server.base_url);
     let dutch = tenant.get(&format!("/huurder/{token}"));
     assert!(dutch.body.contains("<html lang=\"nl\">"));
-    assert!(dutch.body.contains("?taal=en\" lang=\"en\""), "a visible switch: {}", dutch.body);
+    assert!(
+        dutch.body.contains("?taal=en\" lang=\"en\""),
+        "a visible switch: {}",
+        dutch.body
+    );
     let english = tenant.get(&format!("/huurder/{token}?taal=en"));
-    assert!(english.body.contains("<html lang=\"en\">"), "{}", english.body);
+    assert!(
+        english.body.contains("<html lang=\"en\">"),
+        "{}",
+        english.body
+    );
     assert!(english.body.contains("First a quick check"));
     confirm(&mut tenant, token);
     let view = tenant.get(&format!("/huurder/{token}"));
-    assert!(view.body.contains("<html lang=\"en\">"), "remembered: {}", view.body);
+    assert!(
+        view.body.contains("<html lang=\"en\">"),
+        "remembered: {}",
+        view.body
+    );
     assert!(view.body.contains("What you still have to pay"));
     let back = tenant.get(&format!("/huurder/{token}?taal=nl"));
     assert!(back.body.contains("Wat u nog moet betalen"));

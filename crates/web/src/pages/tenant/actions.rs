@@ -139,7 +139,14 @@ pub(super) async fn act(
         }
     }
     let open = store
-        .responses(own, Some(ResponseStatus::Open), Page { limit: 200, offset: 0 })
+        .responses(
+            own,
+            Some(ResponseStatus::Open),
+            Page {
+                limit: 200,
+                offset: 0,
+            },
+        )
         .await?;
     if open
         .iter()

@@ -5,7 +5,7 @@
 
 use super::session::{self, LIFETIME_MINUTES};
 use super::{
-    audit, clock, gone, record, link_settings, tenant_request, usable_link, view, with_lang,
+    audit, clock, gone, link_settings, record, tenant_request, usable_link, view, with_lang,
     LangQuery, Shell, TenantRequest, PREFIX,
 };
 use crate::crypto::sha256_hex;
@@ -81,12 +81,20 @@ pub async fn page(
     let request = tenant_request(path, query, &headers);
     let now = Utc::now();
     let Some((link, settings)) = usable_link(&state, &request.token, now).await? else {
-        return Ok(with_lang(gone(request.lang, &csrf), &request, &headers, &state));
+        return Ok(with_lang(
+            gone(request.lang, &csrf),
+            &request,
+            &headers,
+            &state,
+        ));
     };
     let response = match session_cookie(&state, &headers, &request.token, now) {
         Some((_, session)) if session.link_id == link.id => {
             let event = audit(&link, "tenant_link.view");
-            state.store.record_link_use(link.id, now, false, event).await?;
+            state
+                .store
+                .record_link_use(link.id, now, false, event)
+                .await?;
             view::page(&state, &link, &settings, &request, &csrf, Vec::new()).await?
         }
         _ => check_page(
@@ -134,9 +142,10 @@ pub async fn submit(
         address.house_number,
         address.addition.as_deref().unwrap_or("")
     );
-    let (Ok(postcode), Ok(house_number)) =
-        (parse_postcode(&address.postcode), parse_house_number(&number))
-    else {
+    let (Ok(postcode), Ok(house_number)) = (
+        parse_postcode(&address.postcode),
+        parse_house_number(&number),
+    ) else {
         // A stored address the normalisers refuse cannot be checked.
         tracing::warn!("a tenancy's stored address does not parse; link refused");
         return Ok(gone(request.lang, &csrf));
@@ -166,30 +175,51 @@ pub async fn submit(
             state.store.append_audit(event).await?;
             let message = format!("{} {}.", t.check_too_soon, clock(until));
             let status = StatusCode::TOO_MANY_REQUESTS;
-            Ok(check_page(&request, &csrf, &form, wrong(message), None, status))
+            Ok(check_page(
+                &request,
+                &csrf,
+                &form,
+                wrong(message),
+                None,
+                status,
+            ))
         }
         Answer::Wrong { until, .. } => {
             let event = audit(&link, "tenant_link.check_failed");
             let store = &state.store;
-            store.record_failed_check(link.id, now, false, event).await?;
+            store
+                .record_failed_check(link.id, now, false, event)
+                .await?;
             let message = format!("{} {} {}.", t.check_wrong, t.check_wait, clock(until));
             let status = StatusCode::UNPROCESSABLE_ENTITY;
-            Ok(check_page(&request, &csrf, &form, wrong(message), None, status))
+            Ok(check_page(
+                &request,
+                &csrf,
+                &form,
+                wrong(message),
+                None,
+                status,
+            ))
         }
         Answer::WrongAndLocked { .. } => {
             let event = audit(&link, "tenant_link.locked");
-            state.store.record_failed_check(link.id, now, true, event).await?;
+            state
+                .store
+                .record_failed_check(link.id, now, true, event)
+                .await?;
             Ok(gone(request.lang, &csrf))
         }
         Answer::Confirmed { .. } => {
             let event = audit(&link, "tenant_link.confirm");
             let first = link.confirmed_at.is_none();
-            state.store.record_link_use(link.id, now, first, event).await?;
+            state
+                .store
+                .record_link_use(link.id, now, first, event)
+                .await?;
             let value = state
                 .tenant_sessions
                 .start(link.id, &sha256_hex(&request.token), now);
-            let mut response =
-                Redirect::to(&format!("{PREFIX}/{}", request.token)).into_response();
+            let mut response = Redirect::to(&format!("{PREFIX}/{}", request.token)).into_response();
             let https = behind_https(&headers, state.config.https());
             session::set_cookie(&mut response, https, &value, LIFETIME_MINUTES * 60);
             Ok(response)

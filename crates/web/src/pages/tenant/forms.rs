@@ -49,7 +49,16 @@ pub async fn propose(
         "term_months": term.trim().parse::<u32>().unwrap_or(0),
         "instalment_cents": instalment.trim().parse::<i64>().unwrap_or(-1),
     });
-    act(&state, guarded, &csrf, &form.formulier, action, input, "regeling").await
+    act(
+        &state,
+        guarded,
+        &csrf,
+        &form.formulier,
+        action,
+        input,
+        "regeling",
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -87,7 +96,10 @@ pub async fn help(
     }
     let contact_by = ContactBy::from_slug(&form.contact);
     if contact_by.is_none() {
-        errors.push(("contact", message(lang, "Kies hoe u bereikt wilt worden.".into())));
+        errors.push((
+            "contact",
+            message(lang, "Kies hoe u bereikt wilt worden.".into()),
+        ));
     }
     for (field, id, value) in [
         (SignalField::Telefoon, "telefoon", &form.telefoon),
@@ -118,7 +130,16 @@ pub async fn help(
         "phone": text(&form.telefoon),
         "email": text(&form.email),
     });
-    act(&state, guarded, &csrf, &form.formulier, action, input, "hulp").await
+    act(
+        &state,
+        guarded,
+        &csrf,
+        &form.formulier,
+        action,
+        input,
+        "hulp",
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -140,7 +161,16 @@ pub async fn object(
         Err(response) => return Ok(response),
     };
     let input = json!({ "objection": true });
-    act(&state, guarded, &csrf, &form.formulier, TenantAction::Object, input, "bezwaar").await
+    act(
+        &state,
+        guarded,
+        &csrf,
+        &form.formulier,
+        TenantAction::Object,
+        input,
+        "bezwaar",
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -182,7 +212,16 @@ pub async fn situation(
         text: text.clone(),
     };
     let input = json!({ "situation": kind.slug(), "text": text });
-    act(&state, guarded, &csrf, &form.formulier, action, input, "situatie").await
+    act(
+        &state,
+        guarded,
+        &csrf,
+        &form.formulier,
+        action,
+        input,
+        "situatie",
+    )
+    .await
 }
 
 #[derive(Template)]

@@ -60,7 +60,10 @@ fn raw_signal(
     set(F::Bedrag, &amount(tenancy.arrears.arrears_cents.max(0)));
     set(F::Signaaldatum, &today.to_string());
     set(F::WarmeOverdracht, "ja");
-    set(F::Achternaam, data.tenants.first().map(String::as_str).unwrap_or(""));
+    set(
+        F::Achternaam,
+        data.tenants.first().map(String::as_str).unwrap_or(""),
+    );
     set(F::Straatnaam, data.address.street.as_deref().unwrap_or(""));
     set(F::Huisnummer, &data.address.house_number.to_string());
     set(
@@ -72,10 +75,7 @@ fn raw_signal(
     set(F::Telefoon, contact.phone.as_deref().unwrap_or(""));
     set(F::Email, contact.email.as_deref().unwrap_or(""));
     set(F::Maandhuur, &amount(data.monthly_rent_cents));
-    set(
-        F::ContactGezocht,
-        yes_no(has(&[EventKind::Contactpoging])),
-    );
+    set(F::ContactGezocht, yes_no(has(&[EventKind::Contactpoging])));
     // Every letter of the channel names the gemeente's debt help.
     set(
         F::GewezenOpSchuldhulp,
@@ -110,7 +110,8 @@ pub async fn hand_over(
         ..RunOptions::default()
     };
     let mut run = ImportRun::start(store, partner, options).await?;
-    run.push(&raw_signal(tenancy, events, contact, today)).await?;
+    run.push(&raw_signal(tenancy, events, contact, today))
+        .await?;
     let report = run.finish().await?;
     let Some(item) = report.items.into_iter().next() else {
         return Ok(Handover::NotSent {

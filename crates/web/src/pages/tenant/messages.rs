@@ -172,10 +172,7 @@ pub fn event_words(lang: Lang, kind: &str) -> String {
             "You did not want your details passed to the municipality.",
         ),
         "hulp_gevraagd" => ("U vroeg om hulp.", "You asked for help."),
-        "situatie_gemeld" => (
-            "U vertelde wat er speelt.",
-            "You told us what is going on.",
-        ),
+        "situatie_gemeld" => ("U vertelde wat er speelt.", "You told us what is going on."),
         "betalingsregeling_voorgesteld" => (
             "U stelde een betalingsregeling voor.",
             "You proposed a payment plan.",
@@ -188,10 +185,7 @@ pub fn event_words(lang: Lang, kind: &str) -> String {
             "De verhuurder bood een betalingsregeling aan.",
             "The landlord offered a payment plan.",
         ),
-        "betalingsregeling" => (
-            "Er is een betalingsregeling.",
-            "There is a payment plan.",
-        ),
+        "betalingsregeling" => ("Er is een betalingsregeling.", "There is a payment plan."),
         "schuldhulp_gestart" => ("Uw schuldhulp is begonnen.", "Your debt help started."),
         "schuldhulp_beeindigd" => ("Uw schuldhulp is gestopt.", "Your debt help ended."),
         "schuldhulp_akkoord_escalatie" => (
@@ -206,7 +200,10 @@ pub fn event_words(lang: Lang, kind: &str) -> String {
             "U kreeg een oproep voor de rechter (dagvaarding).",
             "You were summoned to court.",
         ),
-        "vonnis" => ("De rechter deed een uitspraak.", "The court gave a judgment."),
+        "vonnis" => (
+            "De rechter deed een uitspraak.",
+            "The court gave a judgment.",
+        ),
         "betekening" => (
             "De deurwaarder bracht u de uitspraak van de rechter.",
             "The bailiff served you the judgment.",
@@ -227,7 +224,10 @@ pub fn event_words(lang: Lang, kind: &str) -> String {
             "Er is een datum gepland waarop u de woning uit moet.",
             "A date was set on which you must leave the home.",
         ),
-        "ontruimd" => ("U heeft de woning moeten verlaten.", "You had to leave the home."),
+        "ontruimd" => (
+            "U heeft de woning moeten verlaten.",
+            "You had to leave the home.",
+        ),
         "voorkomen" => (
             "U hoeft de woning niet uit.",
             "You do not have to leave the home.",

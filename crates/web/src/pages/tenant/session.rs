@@ -85,7 +85,9 @@ impl TenantSessions {
     ) -> Option<TenantSession> {
         let map = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         map.get(&sha256_hex(cookie))
-            .filter(|s| s.expires_at > now && crate::crypto::constant_time_eq(&s.token_hash, token_hash))
+            .filter(|s| {
+                s.expires_at > now && crate::crypto::constant_time_eq(&s.token_hash, token_hash)
+            })
             .cloned()
     }
 
@@ -142,7 +144,10 @@ mod tests {
         let sessions = TenantSessions::default();
         let now = Utc::now();
         let cookie = sessions.start(7, "hash-a", now);
-        assert_eq!(sessions.find(&cookie, "hash-a", now).map(|s| s.link_id), Some(7));
+        assert_eq!(
+            sessions.find(&cookie, "hash-a", now).map(|s| s.link_id),
+            Some(7)
+        );
         assert!(sessions.find(&cookie, "hash-b", now).is_none());
         assert!(sessions.find("other", "hash-a", now).is_none());
         let later = now + Duration::minutes(LIFETIME_MINUTES + 1);
@@ -154,7 +159,10 @@ mod tests {
         let sessions = TenantSessions::default();
         let cookie = sessions.start(1, "h", Utc::now());
         assert_eq!(sessions.claim(&cookie, "n1", "regeling"), Claim::Fresh);
-        assert_eq!(sessions.claim(&cookie, "n1", "x"), Claim::Repeated("regeling"));
+        assert_eq!(
+            sessions.claim(&cookie, "n1", "x"),
+            Claim::Repeated("regeling")
+        );
         sessions.release(&cookie, "n1");
         assert_eq!(sessions.claim(&cookie, "n1", "x"), Claim::Fresh);
         assert_eq!(sessions.claim("none", "n1", "x"), Claim::NoSession);

@@ -209,7 +209,9 @@ pub async fn page(
         if response.tenancy_id != id {
             continue;
         }
-        let on = day(vangnet_domain::calendar::amsterdam_date(response.created_at));
+        let on = day(vangnet_domain::calendar::amsterdam_date(
+            response.created_at,
+        ));
         let words = format!(
             "{} ({})",
             event_words(lang, &response.kind),
@@ -244,7 +246,10 @@ pub async fn page(
         history,
         agreed,
         reference: tenancy.data.reference.clone(),
-        ideal_url: settings.ideal_url.clone().filter(|u| u.starts_with("https://")),
+        ideal_url: settings
+            .ideal_url
+            .clone()
+            .filter(|u| u.starts_with("https://")),
         options,
         contacts: ContactBy::ALL
             .into_iter()
