@@ -16,6 +16,14 @@ slug_enum! {
         SignaalGemeente => "signaal_gemeente", "Signaal aan de gemeente";
         /// The tenant objected to passing their data to the gemeente.
         BezwaarDoorgeven => "bezwaar_doorgeven", "Bezwaar tegen doorgeven";
+        /// The tenant asked for help through their personal link.
+        HulpGevraagd => "hulp_gevraagd", "Huurder vraagt om hulp";
+        /// The tenant told what is going on: a note on the tenancy.
+        SituatieGemeld => "situatie_gemeld", "Huurder vertelt over situatie";
+        /// The tenant picked an arrangement; the verhuurder accepts or counters.
+        BetalingsregelingVoorgesteld => "betalingsregeling_voorgesteld", "Betalingsregeling voorgesteld door huurder";
+        /// The verhuurder answered a proposal with another arrangement.
+        BetalingsregelingTegenvoorstel => "betalingsregeling_tegenvoorstel", "Tegenvoorstel betalingsregeling";
         BetalingsregelingAangeboden => "betalingsregeling_aangeboden", "Betalingsregeling aangeboden";
         Betalingsregeling => "betalingsregeling", "Betalingsregeling";
         SchuldhulpGestart => "schuldhulp_gestart", "Schuldhulp gestart";

@@ -18,5 +18,5 @@ pub use letter::{
 pub use link::{answer, check_address, AddressCheck, Answer, LinkRecord, LinkSettings, LinkState};
 pub use response::{
     arrangement_options, ArrangementOption, ArrangementPolicy, ContactBy, ProposalDecision,
-    Recorded, SituationKind, TenantAction, TenantEventKind,
+    Recorded, SituationKind, TenantAction,
 };

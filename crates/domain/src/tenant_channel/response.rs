@@ -50,29 +50,12 @@ slug_enum! {
     }
 }
 
-slug_enum! {
-    /// Event kinds the channel needs that `tenancy::EventKind` does not
-    /// have yet; they belong there once the store records them.
-    TenantEventKind, "soort gebeurtenis" {
-        /// The tenant picked an arrangement; the verhuurder accepts or counters.
-        BetalingsregelingVoorgesteld => "betalingsregeling_voorgesteld", "Betalingsregeling voorgesteld door huurder";
-        /// The verhuurder answered a proposal with another arrangement.
-        BetalingsregelingTegenvoorstel => "betalingsregeling_tegenvoorstel", "Tegenvoorstel betalingsregeling";
-        /// The tenant asked for help and chose how to be reached.
-        HulpGevraagd => "hulp_gevraagd", "Huurder vraagt om hulp";
-        /// The tenant told what is going on: a note on the tenancy.
-        SituatieGemeld => "situatie_gemeld", "Huurder vertelt over situatie";
-    }
-}
-
-/// One event an action records: a kind the track already knows, or one
-/// still to be added to it.
+/// One event an action records on the tenancy's track.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Recorded {
-    Existing(EventKind),
+    Event(EventKind),
     /// A `betalingsregeling` status update.
     Agreement(AgreementStatus),
-    New(TenantEventKind),
 }
 
 /// A tenant's action, as checked by `TenantAction::validate`.
@@ -165,16 +148,16 @@ impl TenantAction {
         match self {
             TenantAction::Pay => Vec::new(),
             TenantAction::ProposeArrangement { .. } => {
-                vec![Recorded::New(TenantEventKind::BetalingsregelingVoorgesteld)]
+                vec![Recorded::Event(EventKind::BetalingsregelingVoorgesteld)]
             }
             // The signal goes to the gemeente at once, as a warm handover.
             TenantAction::AskForHelp { .. } => vec![
-                Recorded::New(TenantEventKind::HulpGevraagd),
-                Recorded::Existing(EventKind::SignaalGemeente),
+                Recorded::Event(EventKind::HulpGevraagd),
+                Recorded::Event(EventKind::SignaalGemeente),
             ],
-            TenantAction::Object => vec![Recorded::Existing(EventKind::BezwaarDoorgeven)],
+            TenantAction::Object => vec![Recorded::Event(EventKind::BezwaarDoorgeven)],
             TenantAction::TellSituation { .. } => {
-                vec![Recorded::New(TenantEventKind::SituatieGemeld)]
+                vec![Recorded::Event(EventKind::SituatieGemeld)]
             }
         }
     }
@@ -198,13 +181,11 @@ impl ProposalDecision {
     pub fn records(self) -> Vec<Recorded> {
         match self {
             ProposalDecision::Accept => vec![
-                Recorded::Existing(EventKind::BetalingsregelingAangeboden),
+                Recorded::Event(EventKind::BetalingsregelingAangeboden),
                 Recorded::Agreement(AgreementStatus::Lopend),
             ],
             ProposalDecision::Counter => {
-                vec![Recorded::New(
-                    TenantEventKind::BetalingsregelingTegenvoorstel,
-                )]
+                vec![Recorded::Event(EventKind::BetalingsregelingTegenvoorstel)]
             }
         }
     }

@@ -132,7 +132,7 @@ fn validation_table() {
 
 #[test]
 fn each_action_records_the_right_events_and_flags_leniency() {
-    use Recorded::{Existing, New};
+    use Recorded::Event;
     let situation = |kind| TenantAction::TellSituation { kind, text: None };
     let cases: Vec<(TenantAction, Vec<Recorded>, bool)> = vec![
         (TenantAction::Pay, vec![], false),
@@ -141,7 +141,7 @@ fn each_action_records_the_right_events_and_flags_leniency() {
                 term_months: 3,
                 instalment_cents: 40_000,
             },
-            vec![New(TenantEventKind::BetalingsregelingVoorgesteld)],
+            vec![Event(EventKind::BetalingsregelingVoorgesteld)],
             false,
         ),
         (
@@ -150,39 +150,39 @@ fn each_action_records_the_right_events_and_flags_leniency() {
                 when: None,
             },
             vec![
-                New(TenantEventKind::HulpGevraagd),
-                Existing(EventKind::SignaalGemeente),
+                Event(EventKind::HulpGevraagd),
+                Event(EventKind::SignaalGemeente),
             ],
             false,
         ),
         (
             TenantAction::Object,
-            vec![Existing(EventKind::BezwaarDoorgeven)],
+            vec![Event(EventKind::BezwaarDoorgeven)],
             false,
         ),
         (
             situation(SituationKind::LostIncome),
-            vec![New(TenantEventKind::SituatieGemeld)],
+            vec![Event(EventKind::SituatieGemeld)],
             true,
         ),
         (
             situation(SituationKind::Crisis),
-            vec![New(TenantEventKind::SituatieGemeld)],
+            vec![Event(EventKind::SituatieGemeld)],
             true,
         ),
         (
             situation(SituationKind::Illness),
-            vec![New(TenantEventKind::SituatieGemeld)],
+            vec![Event(EventKind::SituatieGemeld)],
             false,
         ),
         (
             situation(SituationKind::Separation),
-            vec![New(TenantEventKind::SituatieGemeld)],
+            vec![Event(EventKind::SituatieGemeld)],
             false,
         ),
         (
             situation(SituationKind::Other),
-            vec![New(TenantEventKind::SituatieGemeld)],
+            vec![Event(EventKind::SituatieGemeld)],
             false,
         ),
     ];
@@ -197,23 +197,14 @@ fn the_verhuurders_decision_records_the_offer_and_the_arrangement() {
     assert_eq!(
         ProposalDecision::Accept.records(),
         [
-            Recorded::Existing(EventKind::BetalingsregelingAangeboden),
+            Recorded::Event(EventKind::BetalingsregelingAangeboden),
             Recorded::Agreement(AgreementStatus::Lopend),
         ]
     );
     assert_eq!(
         ProposalDecision::Counter.records(),
-        [Recorded::New(
-            TenantEventKind::BetalingsregelingTegenvoorstel
-        )]
+        [Recorded::Event(EventKind::BetalingsregelingTegenvoorstel)]
     );
-}
-
-#[test]
-fn new_event_kinds_do_not_clash_with_the_track() {
-    for kind in TenantEventKind::ALL {
-        assert!(EventKind::from_slug(kind.slug()).is_none(), "{kind}");
-    }
 }
 
 #[test]
