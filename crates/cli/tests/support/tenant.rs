@@ -9,7 +9,7 @@ use chrono::{Duration, Utc};
 use serde_json::{json, Value};
 use vangnet_domain::audit::AuditEvent;
 use vangnet_store::tenant_channel::NewLink;
-use vangnet_store::OrgScope;
+use vangnet_store::{OrgScope, Page};
 
 pub const VERHUURDER: &str = "haagse-woningstichting";
 pub const POSTCODE: &str = "2517 AB";
@@ -164,4 +164,39 @@ pub fn confirm(client: &mut Client, token: &str) {
     for flag in ["HttpOnly", "SameSite=Strict", "Path=/huurder", "Max-Age="] {
         assert!(cookie.contains(flag), "{cookie}");
     }
+}
+
+pub async fn store_of(database_url: &str) -> std::sync::Arc<dyn vangnet_store::Store> {
+    vangnet_store::connect(database_url).await.unwrap()
+}
+
+/// The work list's responses of one tenancy: (kind, detail).
+pub fn responses(server: &DemoServer, verhuurder: i64, tenancy: i64) -> Vec<(String, Value)> {
+    block_on(async {
+        let store = store_of(&server.database_url).await;
+        let all = store
+            .responses(
+                verhuurder,
+                None,
+                Page {
+                    limit: 500,
+                    offset: 0,
+                },
+            )
+            .await
+            .unwrap();
+        all.into_iter()
+            .filter(|r| r.tenancy_id == tenancy)
+            .map(|r| (r.kind, r.detail))
+            .collect()
+    })
+}
+
+pub fn event_kinds(world: &mut World, tenancy: i64) -> Vec<String> {
+    let verhuurder = world.verhuurder_id;
+    block_on(async {
+        let store = store_of(&world.database_url).await;
+        let events = store.tenancy_events(verhuurder, tenancy).await.unwrap();
+        events.into_iter().map(|e| e.event.kind).collect()
+    })
 }

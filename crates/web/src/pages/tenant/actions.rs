@@ -20,7 +20,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde_json::{json, Value};
-use vangnet_domain::tenancy::AgreementStatus;
+use vangnet_domain::tenancy::EventKind;
 use vangnet_domain::tenant_channel::{Recorded, TenantAction};
 use vangnet_store::tenancy::{EventRecording, NewTenancyEvent};
 use vangnet_store::tenant_channel::{ChannelSettings, NewResponse, ResponseStatus, TenantLink};
@@ -71,9 +71,8 @@ fn done_redirect(request: &TenantRequest, done: &str) -> Response {
 /// The event kind an action records with its response (the first one).
 fn event_kind(action: &TenantAction) -> Option<&'static str> {
     action.records().first().map(|recorded| match recorded {
-        Recorded::Existing(kind) => kind.slug(),
-        Recorded::New(kind) => kind.slug(),
-        Recorded::Agreement(_) => AgreementStatus::Lopend.slug(),
+        Recorded::Event(kind) => kind.slug(),
+        Recorded::Agreement(_) => EventKind::Betalingsregeling.slug(),
     })
 }
 
@@ -217,9 +216,7 @@ async fn record(
         .await?;
     if signal_sent {
         let step = NewTenancyEvent {
-            kind: vangnet_domain::tenancy::EventKind::SignaalGemeente
-                .slug()
-                .to_string(),
+            kind: EventKind::SignaalGemeente.slug().to_string(),
             ..event
         };
         let step_audit = audit(link, "tenancy.event");

@@ -99,7 +99,7 @@ impl TenantSessions {
             return Claim::NoSession;
         };
         if let Some((_, earlier)) = session.used.iter().find(|(n, _)| n == nonce) {
-            return Claim::Repeated(*earlier);
+            return Claim::Repeated(earlier);
         }
         if session.used.len() >= MAX_NONCES {
             session.used.remove(0);
