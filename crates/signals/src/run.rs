@@ -66,6 +66,9 @@ pub struct RunOptions {
     /// Who started it, for the audit log (None for the CLI).
     pub actor_user_id: Option<i64>,
     pub actor_token_id: Option<i64>,
+    /// Who started it when it is neither a user nor a token (a tenant
+    /// asking for help through their personal link); "cli" otherwise.
+    pub actor_label: Option<&'static str>,
     /// Keep a result per item (for the API; a file import only counts).
     pub per_item: bool,
 }
@@ -84,6 +87,7 @@ impl Default for RunOptions {
             file_name: None,
             actor_user_id: None,
             actor_token_id: None,
+            actor_label: None,
             per_item: false,
         }
     }
@@ -158,7 +162,7 @@ fn audit_event(options: &RunOptions, action: &str, partner: &Org) -> AuditEvent 
     let event = match (options.actor_user_id, options.actor_token_id) {
         (Some(user), _) => event.by_user(user, partner.id),
         (None, Some(token)) => event.by_token(token, partner.id),
-        _ => event.by_label("cli"),
+        _ => event.by_label(options.actor_label.unwrap_or("cli")),
     };
     event.in_org(Some(partner.id))
 }

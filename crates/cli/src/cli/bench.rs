@@ -59,6 +59,9 @@ pub enum BenchCommand {
         /// Also print the figures as one JSON object.
         #[arg(long)]
         json: bool,
+        /// Keep the SQLite file in this directory, to study query plans.
+        #[arg(long)]
+        keep: Option<PathBuf>,
     },
     /// Fill eight gemeenten with N signals over two years and their case
     /// work, and a verhuurder with N tenancies with rent and track events;

@@ -196,16 +196,30 @@ async fn measure(
     )
 }
 
-pub async fn queue(cases: u64, postgres_url: Option<String>) -> CliResult<serde_json::Value> {
-    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
-    let sqlite = SqliteStore::open(&dir.path().join("queue.db").to_string_lossy())
+pub async fn queue(
+    cases: u64,
+    postgres_url: Option<String>,
+    keep: Option<std::path::PathBuf>,
+) -> CliResult<serde_json::Value> {
+    let temporary = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let dir = match &keep {
+        Some(path) => {
+            std::fs::create_dir_all(path).map_err(|e| e.to_string())?;
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(path.join(format!("queue.db{suffix}")));
+            }
+            path.as_path()
+        }
+        None => temporary.path(),
+    };
+    let sqlite = SqliteStore::open(&dir.join("queue.db").to_string_lossy())
         .await
         .map_err(|e| e.to_string())?;
     let sqlite: Arc<dyn Store> = Arc::new(sqlite);
     println!("Werkvoorraad, {RUNS} metingen per filter, 25 zaken per pagina:");
-    let mut results = vec![measure(&sqlite, cases, dir.path()).await?];
+    let mut results = vec![measure(&sqlite, cases, dir).await?];
     if let Some(url) = postgres_url {
-        let path = dir.path().to_path_buf();
+        let path = dir.to_path_buf();
         let measured = on_postgres(&url, false, |store| async move {
             measure(&store, cases, &path).await
         });

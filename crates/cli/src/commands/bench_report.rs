@@ -54,7 +54,8 @@ async fn one(command: BenchCommand) -> CliResult {
             cases,
             postgres_url,
             json,
-        } => (bench_queue::queue(cases, postgres_url).await?, json),
+            keep,
+        } => (bench_queue::queue(cases, postgres_url, keep).await?, json),
         BenchCommand::Stats {
             signals,
             tenancies,
@@ -127,7 +128,7 @@ async fn report(args: ReportArgs) -> CliResult {
     let mut machine = machine();
     // Import first: its peak memory is read from the whole process.
     let import = bench::import_signals(sizes.signals, None).await?;
-    let queue = bench_queue::queue(sizes.cases, args.postgres_url.clone()).await?;
+    let queue = bench_queue::queue(sizes.cases, args.postgres_url.clone(), None).await?;
     let search = bench_search::search(sizes.documents)?;
     let stats = bench_stats::stats(bench_stats::StatsBench {
         signals: sizes.stats_signals,

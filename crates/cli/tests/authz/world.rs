@@ -193,6 +193,12 @@ impl World {
         if pattern.starts_with("/statistieken/") || pattern.starts_with("/api/v1/stats/") {
             return stats_variants(pattern);
         }
+        if pattern.starts_with("/huurder/") {
+            // The demo makes no personal links: an unknown token, which
+            // every caller, signed in or not, gets the same calm 404 for.
+            let path = pattern.replace("{token}", "onbekende-link-0123456789abcdefghijklmn");
+            return vec![("@none".into(), path)];
+        }
         let (_, kind) = OBJECTS
             .iter()
             .find(|(start, _)| pattern.starts_with(start))

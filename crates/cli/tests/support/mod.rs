@@ -12,5 +12,6 @@ pub mod postgres;
 pub mod server;
 pub mod session;
 pub mod signals;
+pub mod tenant;
 pub mod tenant_channel;
 pub mod webdriver;

@@ -98,8 +98,14 @@ pub(crate) fn queue_query(
     }
     let limit = next(QueueBind::Id(page.0), &mut binds);
     let offset = next(QueueBind::Id(page.1), &mut binds);
+    // The page's ids first, then its columns: the columns are correlated
+    // subqueries, and a plan that sorts (a postcode range read through the
+    // household index) would otherwise compute them for every match, not
+    // for the 25 shown (17 ms instead of 2 at 100,000 cases).
     let sql = format!(
-        "{QUEUE_SELECT} WHERE {} ORDER BY c.priority DESC, c.id LIMIT {limit} OFFSET {offset}",
+        "{QUEUE_SELECT} WHERE c.id IN (SELECT c.id FROM cases c WHERE {} \
+         ORDER BY c.priority DESC, c.id LIMIT {limit} OFFSET {offset}) \
+         ORDER BY c.priority DESC, c.id",
         clauses.join(" AND ")
     );
     (sql, binds)

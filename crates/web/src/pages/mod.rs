@@ -16,6 +16,7 @@ pub mod policies;
 pub mod start;
 pub mod stats;
 pub mod tenancies;
+pub mod tenant;
 pub mod tenant_channel;
 pub mod unroutable;
 pub mod users;
@@ -56,6 +57,7 @@ pub fn routes() -> Routes {
         .merge(kennisbank::routes())
         .merge(kennisbank_edit::routes())
         .merge(stats::routes())
+        .merge(tenant::routes())
 }
 
 /// Renders an askama template, or the 500 page if that fails.
