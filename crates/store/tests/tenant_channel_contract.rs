@@ -134,8 +134,12 @@ async fn wrong_checks_lock_and_a_link_is_opened_once(store: Arc<dyn Store>) {
         .record_failed_check(link.id + 100, now, false, tenant())
         .await;
     assert!(is_not_found(unknown));
-    // A fresh link: the first confirmation stays, the last use moves on.
+    // A fresh link: a right answer ends a run of wrong ones; the first
+    // confirmation stays, the last use moves on.
     let fresh = c.link(2, now - Duration::minutes(5), 60).await;
+    s.record_failed_check(fresh.id, t1 - Duration::seconds(30), false, tenant())
+        .await
+        .unwrap();
     let opened = s
         .record_link_use(fresh.id, t1, true, tenant())
         .await
@@ -148,6 +152,7 @@ async fn wrong_checks_lock_and_a_link_is_opened_once(store: Arc<dyn Store>) {
         (opened.confirmed_at, opened.last_used_at),
         (Some(t1), Some(t1))
     );
+    assert_eq!((opened.failed_attempts, opened.last_failed_at), (0, None));
     assert_eq!((used.confirmed_at, used.last_used_at), (Some(t1), Some(t2)));
     // Past its expiry the link is refused, even with a live row.
     let after = fresh.expires_at + Duration::seconds(1);
@@ -158,7 +163,7 @@ async fn wrong_checks_lock_and_a_link_is_opened_once(store: Arc<dyn Store>) {
     assert_eq!(field_of(&expired), "link");
     // The tenant's entries belong to the link's verhuurder.
     let actions = c.actions(c.corp()).await;
-    assert_eq!(actions.iter().filter(|a| *a == "tenant.action").count(), 4);
+    assert_eq!(actions.iter().filter(|a| *a == "tenant.action").count(), 5);
     assert!(c
         .actions(c.t.other)
         .await

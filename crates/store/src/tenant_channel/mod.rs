@@ -70,12 +70,13 @@ pub trait TenantChannelStore: Send + Sync {
         audit: AuditEvent,
     ) -> Result<TenantLink>;
     /// A use of a live link (a conflict when revoked, locked or expired);
-    /// `first_confirmation` marks it opened.
+    /// `confirmed` says it is a right address check: the first one marks
+    /// the link opened, and each ends a run of wrong answers.
     async fn record_link_use(
         &self,
         link_id: i64,
         now: DateTime<Utc>,
-        first_confirmation: bool,
+        confirmed: bool,
         audit: AuditEvent,
     ) -> Result<TenantLink>;
 

@@ -111,11 +111,11 @@ macro_rules! tenant_channel_impl {
                     &self,
                     link_id: i64,
                     now: chrono::DateTime<chrono::Utc>,
-                    first_confirmation: bool,
+                    confirmed: bool,
                     audit: AuditEvent,
                 ) -> Result<tc::TenantLink> {
                     let statement = sql::link_use();
-                    change_link(self, &statement, link_id, now, first_confirmation, audit).await
+                    change_link(self, &statement, link_id, now, confirmed, audit).await
                 }
 
                 async fn record_letter(

@@ -41,11 +41,15 @@ pub(crate) fn failed_check() -> String {
     )
 }
 
-/// A use at `$2` of a live link; `$3` marks the first confirmation.
+/// A use at `$2` of a live link; `$3` says it is a right address check,
+/// which keeps the first confirmation and ends a run of wrong answers
+/// (the domain counts them in a row).
 pub(crate) fn link_use() -> String {
     format!(
         "UPDATE tenant_links SET last_used_at = $2, \
-         confirmed_at = CASE WHEN $3 THEN COALESCE(confirmed_at, $2) ELSE confirmed_at END \
+         confirmed_at = CASE WHEN $3 THEN COALESCE(confirmed_at, $2) ELSE confirmed_at END, \
+         failed_attempts = CASE WHEN $3 THEN 0 ELSE failed_attempts END, \
+         last_failed_at = CASE WHEN $3 THEN NULL ELSE last_failed_at END \
          WHERE id = $1 AND revoked_at IS NULL AND locked_at IS NULL AND expires_at > $2 \
          RETURNING {LINK_COLUMNS}"
     )

@@ -211,10 +211,9 @@ pub async fn submit(
         }
         Answer::Confirmed { .. } => {
             let event = audit(&link, "tenant_link.confirm");
-            let first = link.confirmed_at.is_none();
             state
                 .store
-                .record_link_use(link.id, now, first, event)
+                .record_link_use(link.id, now, true, event)
                 .await?;
             let value = state
                 .tenant_sessions
