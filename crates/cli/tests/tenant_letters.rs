@@ -40,7 +40,13 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
     for kind in ["herinnering", "veertiendagenbrief", "aanmaning"] {
         let reply = worker.post_form(&letters_path, &[("csrf_token", &csrf), ("soort", kind)]);
         assert_eq!(reply.status, 200, "{kind}: {}", reply.body);
-        let url = fresh_link(&reply.body);
+        // The letter with its link is the answer itself, shown this once.
+        assert!(
+            reply.body.contains("Print of bewaar de brief nu"),
+            "{}",
+            reply.body
+        );
+        let url = link_in_letter(&reply.body);
         assert_eq!(
             url.rsplit_once('/').unwrap().0,
             server.url("/huurder"),
@@ -64,20 +70,17 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
         assert_eq!(document.sha256, vangnet_web::sha256_hex(&letter.html));
         let count = |kinds: &[String]| kinds.iter().filter(|k| **k == letter.kind).count();
         assert_eq!(count(&after), count(&before) + 1, "{}", letter.kind);
-        // The HTML carries the link whose hash is stored, and only that one.
+        // The link's token is kept only as its hash: the kept copy of the
+        // letter says in words where the link was.
         let html = worker.get(&format!("/huur/brieven/{}", letter.id));
         assert_eq!(html.status, 200);
-        assert!(
-            html.body.contains(&format!("/huurder/{token}")),
-            "{}",
-            html.body
-        );
+        assert!(!html.body.contains(token.as_str()), "{}", html.body);
+        assert!(!letter.html.contains(token.as_str()));
+        assert!(html.body.contains("staat alleen in de verstuurde brief"));
         let link = block_on(store.link_by_token_hash(&vangnet_web::sha256_hex(token)))
             .unwrap()
             .expect("the token's hash is stored");
         assert_eq!(Some(link.id), letter.link_id);
-        // No token is kept anywhere but in the letter itself.
-        assert!(!letter.html.is_empty());
     }
     let veertien = &letters[1];
     assert!(veertien.collection_costs_cents.is_some_and(|c| c >= 4_000));
@@ -128,6 +131,23 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
         503 => assert!(String::from_utf8_lossy(&body).contains("Chromium")),
         other => panic!("PDF answered {other}"),
     }
+    // A letter made as a PDF: the download, or the letter page saying why not.
+    let fields = [
+        ("csrf_token", csrf.as_str()),
+        ("soort", "aanmaning"),
+        ("als", "pdf"),
+    ];
+    let (status, headers, body) = worker.post_form_bytes(&letters_path, &fields);
+    assert_eq!(status, 200);
+    let no_store = headers
+        .iter()
+        .any(|(n, v)| n.eq_ignore_ascii_case("cache-control") && v == "no-store");
+    assert!(no_store, "{headers:?}");
+    assert!(
+        body.starts_with(b"%PDF")
+            || String::from_utf8_lossy(&body).contains("Een PDF kon niet worden gemaakt"),
+        "neither a PDF nor the reason"
+    );
 
     // The tenancy page offers the letters.
     let tenancy = worker.get(&format!("/huur/dossiers/{id}"));
@@ -157,5 +177,9 @@ fn letters_carry_a_fresh_link_and_land_on_the_tenancy(server: &DemoServer) {
         &[("csrf_token", &csrf_other)],
     );
     assert_eq!(link.status, 404, "{}", link.body);
-    assert_eq!(block_on(store.letters(org, id)).unwrap().len(), 3);
+    assert_eq!(
+        block_on(store.letters(org, id)).unwrap().len(),
+        4,
+        "the three letters and the PDF one"
+    );
 }

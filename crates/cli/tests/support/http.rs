@@ -112,7 +112,22 @@ impl Client {
     /// A GET whose body is kept as bytes (a download): status, headers,
     /// body.
     pub fn get_bytes(&mut self, path: &str) -> (u16, Vec<(String, String)>, Vec<u8>) {
-        let response = match self.request("GET", path).call() {
+        let result = self.request("GET", path).call();
+        Self::bytes(result)
+    }
+
+    /// A form post whose answer is kept as bytes (a download).
+    pub fn post_form_bytes(
+        &mut self,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> (u16, Vec<(String, String)>, Vec<u8>) {
+        let result = self.request("POST", path).send_form(fields);
+        Self::bytes(result)
+    }
+
+    fn bytes(result: Result<ureq::Response, ureq::Error>) -> (u16, Vec<(String, String)>, Vec<u8>) {
+        let response = match result {
             Ok(response) => response,
             Err(ureq::Error::Status(_, response)) => response,
             Err(other) => panic!("request failed: {other}"),

@@ -73,6 +73,13 @@ pub fn fresh_link(body: &str) -> String {
     body[start..end].to_string()
 }
 
+/// The personal link in a letter shown right after it was made.
+pub fn link_in_letter(body: &str) -> String {
+    let start = body.find("href=\"http").expect("a link in the letter") + 6;
+    let end = body[start..].find('"').unwrap() + start;
+    body[start..end].to_string()
+}
+
 pub fn verhuurder_id(store: &Arc<dyn Store>) -> i64 {
     block_on(store.org_by_code(VERHUURDER)).unwrap().unwrap().id
 }

@@ -32,9 +32,18 @@ enum View<'a> {
     Contact(&'a [(String, String)]),
 }
 
+/// A line shown on screen above the letter, never printed: the one time
+/// the letter with its link is shown, it says so and leads back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenNotice {
+    pub text: String,
+    pub back_href: String,
+}
+
 #[derive(Template)]
 #[template(path = "tenant_letter.html")]
 struct LetterPage<'a> {
+    notice: Option<&'a ScreenNotice>,
     subject: &'a str,
     salutation: &'a str,
     date: String,
@@ -47,7 +56,18 @@ struct LetterPage<'a> {
 
 /// The letter as a whole HTML document, lang="nl", A4 when printed.
 pub fn letter_html(letter: &Letter, sender: &PostalAddress, recipient: &PostalAddress) -> String {
+    letter_html_with_notice(letter, sender, recipient, None)
+}
+
+/// The same document with a notice on screen above the letter.
+pub fn letter_html_with_notice(
+    letter: &Letter,
+    sender: &PostalAddress,
+    recipient: &PostalAddress,
+    notice: Option<&ScreenNotice>,
+) -> String {
     let page = LetterPage {
+        notice,
         subject: &letter.subject,
         salutation: &letter.salutation,
         date: dutch_date(letter.sent_on),
@@ -72,7 +92,12 @@ fn view(block: &Block) -> View<'_> {
         Block::Heading(text) => View::Heading(text),
         Block::Paragraph(text) => View::Paragraph(text),
         Block::Amounts { rows, total } => View::Amounts(rows, total),
-        Block::Link { url } => View::Link(url, is_web_link(url), qr_svg(url)),
+        // A QR code only for a real link: the kept copy of a letter says
+        // in words where the link was.
+        Block::Link { url } => {
+            let web = is_web_link(url);
+            View::Link(url, web, web.then(|| qr_svg(url)).flatten())
+        }
         Block::Contact { lines } => View::Contact(lines),
     }
 }

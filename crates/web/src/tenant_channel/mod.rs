@@ -9,7 +9,7 @@ pub mod letter_html;
 pub mod qr;
 pub mod send;
 
-pub use letter_html::{letter_html, PostalAddress};
+pub use letter_html::{letter_html, letter_html_with_notice, PostalAddress, ScreenNotice};
 pub use qr::qr_svg;
 
 use crate::kennisbank::pdf::{html_to_pdf, PdfError};

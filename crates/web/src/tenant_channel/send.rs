@@ -33,11 +33,19 @@ pub struct Sending<'a> {
     pub now: DateTime<Utc>,
 }
 
+/// In the kept copy of a letter, where the link stood.
+pub const LINK_NOT_KEPT: &str =
+    "(de persoonlijke link staat alleen in de verstuurde brief; vangnet bewaart hem niet)";
+
 /// A letter that was generated, with the link it carries; the token is in
-/// `link_url` and nowhere else.
+/// `link_url` and `letter` and nowhere else.
 pub struct Sent {
     pub letter_id: i64,
     pub link_url: String,
+    /// The letter with its link, to print or send now.
+    pub letter: vangnet_domain::tenant_channel::Letter,
+    pub sender: PostalAddress,
+    pub recipient: PostalAddress,
 }
 
 /// A link made on its own ("Nieuwe link maken"): the URL is shown once.
@@ -147,14 +155,16 @@ pub async fn send_letter(
         .create_link(own, &link, (who.audit)("tenant_channel.link_create"))
         .await?;
     let letter = compose(&input);
-    let html = letter_html(
-        &letter,
-        &PostalAddress {
-            name: who.org.name.clone(),
-            lines: vec![format!("Telefoon {}", input.sender.phone)],
-        },
-        &recipient(&tenancy.data),
-    );
+    let sender = PostalAddress {
+        name: who.org.name.clone(),
+        lines: vec![format!("Telefoon {}", input.sender.phone)],
+    };
+    let recipient = recipient(&tenancy.data);
+    let kept = compose(&LetterInput {
+        personal_link: LINK_NOT_KEPT.into(),
+        ..input
+    });
+    let html = letter_html(&kept, &sender, &recipient);
     let event = NewTenancyEvent {
         kind: letter.event_kind.slug().to_string(),
         on_date: who.today,
@@ -189,6 +199,9 @@ pub async fn send_letter(
     Ok(Sent {
         letter_id: recorded.letter_id,
         link_url: url,
+        letter,
+        sender,
+        recipient,
     })
 }
 

@@ -11,7 +11,7 @@ use crate::pages::render;
 use crate::pages::tenancies::{LIST_PATH, UNPROCESSABLE};
 use crate::state::AppState;
 use crate::tenancy::TenancyError;
-use crate::tenant_channel::{letter_pdf, send};
+use crate::tenant_channel::{letter_html, letter_html_with_notice, letter_pdf, send, ScreenNotice};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -191,6 +191,9 @@ fn link_view(
 pub struct GenerateForm {
     #[serde(default)]
     soort: String,
+    /// "pdf" for the letter as a PDF download; otherwise the HTML page.
+    #[serde(default)]
+    als: String,
 }
 
 pub async fn generate(
@@ -219,14 +222,7 @@ pub async fn generate(
     let audit = audit_for(&who);
     let who_sends = sending(&who, &audit, &base);
     match send::send_letter(&*state.store, &who_sends, id, kind).await {
-        Ok(sent) => {
-            let flash = Flash {
-                notice: Some("De brief is gemaakt en vastgelegd op de tijdlijn. De vorige link werkt niet meer."),
-                fresh_link: Some(sent.link_url),
-                ..Flash::default()
-            };
-            show(&state, &who, &csrf, &headers, id, StatusCode::OK, flash).await
-        }
+        Ok(sent) => Ok(letter_once(&state, id, &sent, form.als == "pdf").await),
         Err(error) => failed(&state, &who, &csrf, &headers, id, error).await,
     }
 }
@@ -261,6 +257,55 @@ pub(super) async fn failed(
     show(state, who, csrf, headers, id, status, errors(lines)).await
 }
 
+fn pdf_download(bytes: Vec<u8>, name: &str) -> Response {
+    let disposition = format!("attachment; filename=\"{name}\"");
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_string()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// The letter with its link, the only time it exists: as a PDF download
+/// when asked and Chromium is there, else as the page, whose on-screen
+/// notice says to print or keep it now. Never cached.
+async fn letter_once(state: &AppState, tenancy_id: i64, sent: &send::Sent, pdf: bool) -> Response {
+    let no_store = (header::CACHE_CONTROL, "no-store".to_string());
+    let mut text = String::from(
+        "De brief is gemaakt en vastgelegd op de tijdlijn; de vorige link werkt niet meer. \
+         Print of bewaar de brief nu: alleen nu staat de persoonlijke link erin.",
+    );
+    if pdf {
+        let html = letter_html(&sent.letter, &sent.sender, &sent.recipient);
+        match letter_pdf(&state.config.chromium, &html).await {
+            Ok(bytes) => {
+                let name = format!("{}-{}.pdf", sent.letter.kind.slug(), sent.letter_id);
+                return ([no_store], pdf_download(bytes, &name)).into_response();
+            }
+            Err(error) => {
+                tracing::warn!(%error, "letter PDF not made");
+                text.push_str(&format!(
+                    " Een PDF kon niet worden gemaakt ({error}); print deze pagina."
+                ));
+            }
+        }
+    }
+    let notice = ScreenNotice {
+        text,
+        back_href: format!("/huur/dossiers/{tenancy_id}/brieven"),
+    };
+    let html = letter_html_with_notice(&sent.letter, &sent.sender, &sent.recipient, Some(&notice));
+    let policy = crate::pages::kennisbank::handreiking::policy_for(&html);
+    (
+        [(header::CONTENT_SECURITY_POLICY, policy), no_store],
+        Html(html),
+    )
+        .into_response()
+}
+
 /// The letter as it was sent, in the browser: its own stylesheet is
 /// allowed by hash, like the handreiking's print page.
 pub async fn html(
@@ -285,17 +330,10 @@ pub async fn pdf(
 ) -> Result<Response, PageError> {
     let letter = stored_letter(&state, &who, id).await?;
     match letter_pdf(&state.config.chromium, &letter.html).await {
-        Ok(bytes) => Ok((
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_string()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{}-{}.pdf\"", letter.kind, letter.id),
-                ),
-            ],
-            bytes,
-        )
-            .into_response()),
+        Ok(bytes) => {
+            let name = format!("{}-{}.pdf", letter.kind, letter.id);
+            Ok(pdf_download(bytes, &name))
+        }
         Err(error) => {
             tracing::warn!(%error, "letter PDF not made");
             let message = format!(
