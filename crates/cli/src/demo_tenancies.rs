@@ -514,5 +514,27 @@ pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
                 .await?;
         }
     }
-    Ok(())
+    set_up_tenant_channel(store, verhuurder).await
+}
+
+/// The letters' payment details and the debt-help desk they name, so the
+/// demo can make a letter with a personal link straight away.
+async fn set_up_tenant_channel(store: &dyn Store, verhuurder: &Org) -> CliResult {
+    use vangnet_store::tenant_channel::{ChannelSettings, DebtHelpDesk};
+    let settings = ChannelSettings {
+        sender_phone: Some("070 123 45 67".into()),
+        iban: Some("NL91 ABNA 0417 1643 00".into()),
+        debt_help: Some(DebtHelpDesk {
+            name: "Schuldhulp Den Haag".into(),
+            phone: "14070".into(),
+            email: "schuldhulp@denhaag.example".into(),
+            website: "https://denhaag.example/geldzorgen".into(),
+        }),
+        ..ChannelSettings::default()
+    };
+    let audit = cli_event("tenant_channel.settings", "organisation").in_org(Some(verhuurder.id));
+    store
+        .set_channel_settings(verhuurder.id, &settings, audit)
+        .await
+        .map_err(|e| e.to_string())
 }

@@ -42,6 +42,11 @@ pub fn tenancy_id(client: &mut Client, reference: &str) -> i64 {
 
 /// The beheerder's channel settings: what every letter needs.
 pub fn set_channel(beheerder: &mut Client) {
+    save_channel(beheerder, "070 123 45 67", "NL91 ABNA 0417 1643 00");
+}
+
+/// The channel settings with these payment details (empty: none).
+pub fn save_channel(beheerder: &mut Client, phone: &str, iban: &str) {
     let form = beheerder.get("/huur/huurderskanaal");
     assert_eq!(form.status, 200, "{}", form.body);
     let csrf = beheerder.csrf();
@@ -54,8 +59,8 @@ pub fn set_channel(beheerder: &mut Client) {
             ("max_looptijd", "12"),
             ("min_termijnbedrag", "25,00"),
             ("ideal_url", ""),
-            ("telefoon", "070 123 45 67"),
-            ("iban", "NL91 ABNA 0417 1643 00"),
+            ("telefoon", phone),
+            ("iban", iban),
             ("schuldhulp_naam", "Schuldhulp Den Haag"),
             ("schuldhulp_telefoon", "14070"),
             ("schuldhulp_email", "schuldhulp@denhaag.example"),
