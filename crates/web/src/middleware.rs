@@ -246,7 +246,15 @@ async fn checked_form(
 ) -> Result<Request, Response> {
     let refused = || {
         tracing::warn!("form refused: missing or wrong CSRF token");
-        render_error(StatusCode::FORBIDDEN).into_response()
+        // The refusal comes before the body is read, so the server drops
+        // the connection after it; saying so keeps a client from sending
+        // its next request down a connection that is already closing.
+        let mut response = render_error(StatusCode::FORBIDDEN).into_response();
+        response.headers_mut().insert(
+            axum::http::header::CONNECTION,
+            axum::http::HeaderValue::from_static("close"),
+        );
+        response
     };
     if cross_site_origin(request.headers(), public_host) {
         return Err(refused());
