@@ -211,6 +211,13 @@ fn a_tenant_session_opens_only_its_own_tenancy(server: &DemoServer) {
     confirm(&mut tenant, token);
     let view = tenant.get(&format!("/huurder/{token}"));
     assert!(view.body.contains("TV-MINE"), "{}", view.body);
+    // The session is the database's, so another node knows it too.
+    let node = server.second_node();
+    let mut elsewhere = Client::new(&node.base_url);
+    elsewhere.cookies = tenant.cookies.clone();
+    let there = elsewhere.get(&format!("/huurder/{token}"));
+    assert!(there.body.contains("TV-MINE"), "{}", there.body);
+    drop(node);
 
     let another = tenant.get(&format!("/huurder/{other_token}"));
     assert!(

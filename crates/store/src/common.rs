@@ -285,13 +285,18 @@ macro_rules! impl_store {
                         .execute(&mut *tx)
                         .await?
                         .rows_affected();
+                let tenant_sessions = sqlx::query("DELETE FROM tenant_sessions WHERE expires_at <= $1")
+                    .bind(Ts(now))
+                    .execute(&mut *tx)
+                    .await?
+                    .rows_affected();
                 let failures = sqlx::query("DELETE FROM login_failures WHERE at <= $1")
                     .bind(Ts(now - chrono::Duration::days(1)))
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
                 tx.commit().await?;
-                Ok(sessions + failures)
+                Ok(sessions + tenant_sessions + failures)
             }
 
             async fn create_token(&self, token: &NewToken, audit: AuditEvent) -> Result<ApiToken> {

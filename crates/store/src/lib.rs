@@ -59,6 +59,7 @@ pub trait Store:
     + kennisbank::KennisbankStore
     + stats::StatsStore
     + tenant_channel::TenantChannelStore
+    + tenant_channel::TenantSessionStore
     + Send
     + Sync
 {
@@ -115,7 +116,8 @@ pub trait Store:
         idle_limit: chrono::Duration,
     ) -> Result<Option<SessionRecord>>;
     async fn delete_session(&self, token_hash: &str, audit: AuditEvent) -> Result<()>;
-    /// Removes expired sessions and old login failures; returns rows removed.
+    /// Removes expired sessions (staff and tenant) and old login failures;
+    /// returns rows removed.
     async fn purge_expired(&self, now: DateTime<Utc>, idle_limit: chrono::Duration) -> Result<u64>;
 
     async fn create_token(&self, token: &NewToken, audit: AuditEvent) -> Result<ApiToken>;

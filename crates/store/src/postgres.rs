@@ -123,6 +123,7 @@ crate::casework::ddas_impl!(PgStore);
 crate::tenancy::tenancy_impl!(PgStore, PgPool, PgConnection);
 crate::tenancy::notice_mail::notice_mail_impl!(PgStore);
 crate::tenant_channel::tenant_channel_impl!(PgStore, PgConnection);
+crate::tenant_channel::tenant_session_impl!(PgStore);
 crate::kennisbank::reminders::review_reminder_impl!(PgStore);
 crate::kennisbank::marker::kb_marker_impl!(PgStore);
 crate::kennisbank::kennisbank_impl!(PgStore, PgPool, PgConnection);

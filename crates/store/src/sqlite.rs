@@ -163,6 +163,7 @@ crate::casework::ddas_impl!(SqliteStore);
 crate::tenancy::tenancy_impl!(SqliteStore, SqlitePool, SqliteConnection);
 crate::tenancy::notice_mail::notice_mail_impl!(SqliteStore);
 crate::tenant_channel::tenant_channel_impl!(SqliteStore, SqliteConnection);
+crate::tenant_channel::tenant_session_impl!(SqliteStore);
 crate::kennisbank::reminders::review_reminder_impl!(SqliteStore);
 crate::kennisbank::marker::kb_marker_impl!(SqliteStore);
 crate::kennisbank::kennisbank_impl!(SqliteStore, SqlitePool, SqliteConnection);

@@ -16,8 +16,6 @@ pub struct AppState {
     pub handreiking_pdf: Arc<crate::pages::kennisbank::pdf_cache::PdfCache>,
     /// Kennisbank page reads not yet written to the store.
     pub practice_reads: Arc<crate::stats::reads::PracticeReads>,
-    /// Tenants who passed their link's address check (issue 9).
-    pub tenant_sessions: Arc<crate::pages::tenant::TenantSessions>,
 }
 
 impl AppState {
@@ -29,7 +27,6 @@ impl AppState {
             kennisbank: Arc::default(),
             handreiking_pdf: Arc::default(),
             practice_reads: Arc::default(),
-            tenant_sessions: Arc::default(),
         }
     }
 }

@@ -86,6 +86,36 @@ impl DemoServer {
     }
 }
 
+/// A second app node: `vangnet serve` on the same database as a demo
+/// server, as a deployment with several nodes behind a load balancer.
+pub struct SecondNode {
+    pub base_url: String,
+    child: Child,
+}
+
+impl DemoServer {
+    pub fn second_node(&self) -> SecondNode {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+            .args(["serve", "--listen", "127.0.0.1:0", "--database-url"])
+            .arg(&self.database_url)
+            .env("RUST_LOG", "warn")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("start vangnet serve");
+        let base_url = read_url(&mut child);
+        SecondNode { base_url, child }
+    }
+}
+
+impl Drop for SecondNode {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// Waits for the line "vangnet draait op http://…" that `demo` prints.
 fn read_url(child: &mut Child) -> String {
     let stdout = child.stdout.take().expect("stdout");

@@ -17,11 +17,14 @@
 pub(crate) mod queries;
 mod records;
 pub(crate) mod rows;
+pub mod sessions;
 pub(crate) mod sql;
 pub(crate) mod writes;
 
 pub(crate) use queries::tenant_channel_impl;
 pub use records::*;
+pub(crate) use sessions::tenant_session_impl;
+pub use sessions::{NonceClaim, TenantSessionStore};
 
 use crate::records::Page;
 use crate::tenancy::{EventRecording, NewTenancyEvent, RecordedEvent};

@@ -2,62 +2,102 @@
 //! ask for help (with the signal to the gemeente), object to passing the
 //! details on, tell what is going on. The domain checks each one and says
 //! which event it records; the store keeps the response and the event in
-//! one transaction. A form's nonce, claimed under a lock, and a look for an
+//! one transaction. A form's nonce, claimed once in the store, and a look for an
 //! identical open response keep a double submit from recording twice.
 
 use super::check::session_cookie;
 use super::handover::{hand_over, Contact, Handover};
 use super::messages::Lang;
-use super::session::Claim;
+use super::session;
 use super::view::{self, arrangement_policy};
 use super::{audit, tenant_request, today, usable_link, LangQuery, TenantRequest, PREFIX};
 use crate::middleware::CsrfToken;
 use crate::new_secret_token;
 use crate::pages::errors::PageError;
 use crate::state::AppState;
-use axum::extract::{Path, Query};
-use axum::http::HeaderMap;
+use axum::extract::{FromRequestParts, Path, Query};
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde_json::{json, Value};
 use vangnet_domain::tenancy::EventKind;
 use vangnet_domain::tenant_channel::{Recorded, TenantAction};
 use vangnet_store::tenancy::{EventRecording, NewTenancyEvent};
-use vangnet_store::tenant_channel::{ChannelSettings, NewResponse, ResponseStatus, TenantLink};
+use vangnet_store::tenant_channel::{
+    ChannelSettings, NewResponse, NonceClaim, ResponseStatus, TenantLink,
+};
 use vangnet_store::Page;
 
-/// A request that passed the link and session checks.
+/// A request that passed the link and session checks: an extractor, so a
+/// handler that takes it only runs for this link's own tenant session.
 pub(super) struct Guarded {
     pub(super) link: TenantLink,
     pub(super) settings: ChannelSettings,
     pub(super) cookie: String,
     pub(super) request: TenantRequest,
+    pub(super) csrf: CsrfToken,
+}
+
+impl Guarded {
+    /// The tenant view again, with the form's errors.
+    pub(super) async fn view_with(
+        &self,
+        state: &AppState,
+        errors: Vec<(&'static str, String)>,
+    ) -> Result<Response, PageError> {
+        view::page(
+            state,
+            &self.link,
+            &self.settings,
+            &self.request,
+            &self.csrf,
+            errors,
+        )
+        .await
+    }
 }
 
 /// The link must work and this browser must have its session; otherwise
 /// the calm page, or back to the address check.
-pub(super) async fn guard(
-    state: &AppState,
-    headers: &HeaderMap,
-    path: Path<String>,
-    query: Query<LangQuery>,
-    csrf: &CsrfToken,
-) -> Result<Result<Guarded, Response>, PageError> {
-    let request = tenant_request(path, query, headers);
-    let now = Utc::now();
-    let Some((link, settings)) = usable_link(state, &request.token, now).await? else {
-        return Ok(Err(super::gone(request.lang, csrf)));
-    };
-    match session_cookie(state, headers, &request.token, now) {
-        Some((cookie, session)) if session.link_id == link.id => Ok(Ok(Guarded {
-            link,
-            settings,
-            cookie,
-            request,
-        })),
-        _ => Ok(Err(
-            Redirect::to(&format!("{PREFIX}/{}", request.token)).into_response()
-        )),
+impl FromRequestParts<AppState> for Guarded {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let csrf = parts
+            .extensions
+            .get::<CsrfToken>()
+            .cloned()
+            .unwrap_or_else(|| CsrfToken(String::new()));
+        let path = Path::<String>::from_request_parts(parts, state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let query = Query::<LangQuery>::from_request_parts(parts, state)
+            .await
+            .unwrap_or_else(|_| Query(LangQuery::default()));
+        let request = tenant_request(path, query, &parts.headers);
+        let now = Utc::now();
+        let found = usable_link(state, &request.token, now)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let Some((link, settings)) = found else {
+            return Err(super::gone(request.lang, &csrf));
+        };
+        let session = session_cookie(state, &parts.headers, &request.token, now)
+            .await
+            .map_err(|e| PageError::from(e).into_response())?;
+        match session {
+            Some((cookie, link_id)) if link_id == link.id => Ok(Guarded {
+                link,
+                settings,
+                cookie,
+                request,
+                csrf,
+            }),
+            _ => Err(Redirect::to(&format!("{PREFIX}/{}", request.token)).into_response()),
+        }
     }
 }
 
@@ -89,7 +129,6 @@ fn same_input(stored: &Value, input: &Value) -> bool {
 pub(super) async fn act(
     state: &AppState,
     guarded: Guarded,
-    csrf: &CsrfToken,
     nonce: &str,
     action: TenantAction,
     input: Value,
@@ -100,6 +139,7 @@ pub(super) async fn act(
         settings,
         cookie,
         request,
+        csrf,
     } = guarded;
     let (own, id) = (link.verhuurder_org_id, link.tenancy_id);
     let store = &state.store;
@@ -116,7 +156,7 @@ pub(super) async fn act(
                 .into_iter()
                 .map(|e| (field_id(&e.field), message(request.lang, e.reason)))
                 .collect();
-            return view::page(state, &link, &settings, &request, csrf, errors).await;
+            return view::page(state, &link, &settings, &request, &csrf, errors).await;
         }
     };
     let Some(kind) = event_kind(&action) else {
@@ -129,10 +169,10 @@ pub(super) async fn act(
     } else {
         nonce.to_string()
     };
-    match state.tenant_sessions.claim(&cookie, &nonce, done) {
-        Claim::Fresh => {}
-        Claim::Repeated(earlier) => return Ok(done_redirect(&request, earlier)),
-        Claim::NoSession => {
+    match session::claim(&**store, &cookie, &nonce, done).await? {
+        NonceClaim::Fresh => {}
+        NonceClaim::Repeated(earlier) => return Ok(done_redirect(&request, &earlier)),
+        NonceClaim::NoSession => {
             let base = format!("{PREFIX}/{}", request.token);
             return Ok(Redirect::to(&base).into_response());
         }
@@ -157,7 +197,7 @@ pub(super) async fn act(
     match recorded {
         Ok(done) => Ok(done_redirect(&request, done)),
         Err(error) => {
-            state.tenant_sessions.release(&cookie, &nonce);
+            session::release(&**store, &cookie, &nonce).await?;
             Err(error)
         }
     }

@@ -22,6 +22,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use vangnet_domain::signal::normalise::{parse_house_number, parse_postcode};
 use vangnet_domain::tenant_channel::{answer, check_address, Answer};
+use vangnet_store::StoreError;
 
 #[derive(Template)]
 #[template(path = "tenant_view_check.html")]
@@ -56,18 +57,19 @@ fn check_page(
     (status, render(&page)).into_response()
 }
 
-/// The tenant session of this browser, if it was made for this token.
-pub(super) fn session_cookie(
+/// The tenant session of this browser (its cookie and link), if it was
+/// made for this token.
+pub(super) async fn session_cookie(
     state: &AppState,
     headers: &HeaderMap,
     token: &str,
     now: DateTime<Utc>,
-) -> Option<(String, session::TenantSession)> {
-    let value = cookie(headers, session::COOKIE)?;
-    let found = state
-        .tenant_sessions
-        .find(&value, &sha256_hex(token), now)?;
-    Some((value, found))
+) -> Result<Option<(String, i64)>, StoreError> {
+    let Some(value) = cookie(headers, session::COOKIE) else {
+        return Ok(None);
+    };
+    let link = session::link_of(&*state.store, &value, &sha256_hex(token), now).await?;
+    Ok(link.map(|link_id| (value, link_id)))
 }
 
 /// The link: the tenant view with a session, else the address check.
@@ -88,8 +90,8 @@ pub async fn page(
             &state,
         ));
     };
-    let response = match session_cookie(&state, &headers, &request.token, now) {
-        Some((_, session)) if session.link_id == link.id => {
+    let response = match session_cookie(&state, &headers, &request.token, now).await? {
+        Some((_, link_id)) if link_id == link.id => {
             let event = audit(&link, "tenant_link.view");
             state
                 .store
@@ -215,9 +217,7 @@ pub async fn submit(
                 .store
                 .record_link_use(link.id, now, true, event)
                 .await?;
-            let value = state
-                .tenant_sessions
-                .start(link.id, &sha256_hex(&request.token), now);
+            let value = session::start(&*state.store, link.id, now).await?;
             let mut response = Redirect::to(&format!("{PREFIX}/{}", request.token)).into_response();
             let https = behind_https(&headers, state.config.https());
             session::set_cookie(&mut response, https, &value, LIFETIME_MINUTES * 60);
@@ -233,15 +233,15 @@ pub async fn stop(
     headers: HeaderMap,
     path: Path<String>,
     query: Query<LangQuery>,
-) -> Response {
+) -> Result<Response, PageError> {
     let request = tenant_request(path, query, &headers);
     if let Some(value) = cookie(&headers, session::COOKIE) {
-        state.tenant_sessions.end(&value);
+        session::end(&*state.store, &value).await?;
     }
     let notice = Some(request.lang.texts().stopped.to_string());
     let form = CheckForm::default();
     let mut response = check_page(&request, &csrf, &form, Vec::new(), notice, StatusCode::OK);
     let https = behind_https(&headers, state.config.https());
     session::set_cookie(&mut response, https, "", 0);
-    response
+    Ok(response)
 }

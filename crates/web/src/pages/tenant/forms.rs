@@ -2,18 +2,15 @@
 //! layer knows (consent ticked, a known choice), and hand the action to
 //! `actions::act`; and the confirmation page.
 
-use super::actions::{act, guard, message, Guarded, DONE};
-use super::view;
-use super::{LangQuery, Shell, PREFIX};
-use crate::middleware::CsrfToken;
+use super::actions::{act, message, Guarded, DONE};
+use super::{Shell, PREFIX};
 use crate::pages::errors::PageError;
 use crate::pages::render;
 use crate::state::AppState;
 use askama::Template;
-use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
+use axum::extract::{Query, State};
 use axum::response::Response;
-use axum::{Extension, Form};
+use axum::Form;
 use serde::Deserialize;
 use serde_json::json;
 use vangnet_domain::signal::{check_value, SignalField};
@@ -29,16 +26,9 @@ pub struct ProposeForm {
 
 pub async fn propose(
     State(state): State<AppState>,
-    Extension(csrf): Extension<CsrfToken>,
-    headers: HeaderMap,
-    path: Path<String>,
-    query: Query<LangQuery>,
+    guarded: Guarded,
     Form(form): Form<ProposeForm>,
 ) -> Result<Response, PageError> {
-    let guarded = match guard(&state, &headers, path, query, &csrf).await? {
-        Ok(guarded) => guarded,
-        Err(response) => return Ok(response),
-    };
     // "6:3125": the term and its instalment, as the option was shown.
     let (term, instalment) = form.regeling.split_once(':').unwrap_or(("", ""));
     let action = TenantAction::ProposeArrangement {
@@ -49,16 +39,7 @@ pub async fn propose(
         "term_months": term.trim().parse::<u32>().unwrap_or(0),
         "instalment_cents": instalment.trim().parse::<i64>().unwrap_or(-1),
     });
-    act(
-        &state,
-        guarded,
-        &csrf,
-        &form.formulier,
-        action,
-        input,
-        "regeling",
-    )
-    .await
+    act(&state, guarded, &form.formulier, action, input, "regeling").await
 }
 
 #[derive(Deserialize)]
@@ -78,16 +59,9 @@ pub struct HelpForm {
 
 pub async fn help(
     State(state): State<AppState>,
-    Extension(csrf): Extension<CsrfToken>,
-    headers: HeaderMap,
-    path: Path<String>,
-    query: Query<LangQuery>,
+    guarded: Guarded,
     Form(form): Form<HelpForm>,
 ) -> Result<Response, PageError> {
-    let guarded = match guard(&state, &headers, path, query, &csrf).await? {
-        Ok(guarded) => guarded,
-        Err(response) => return Ok(response),
-    };
     let lang = guarded.request.lang;
     let t = lang.texts();
     let mut errors = Vec::new();
@@ -110,13 +84,7 @@ pub async fn help(
         }
     }
     let (Some(contact_by), true) = (contact_by, errors.is_empty()) else {
-        let Guarded {
-            link,
-            settings,
-            request,
-            ..
-        } = guarded;
-        return view::page(&state, &link, &settings, &request, &csrf, errors).await;
+        return guarded.view_with(&state, errors).await;
     };
     let text = |v: &str| (!v.trim().is_empty()).then(|| v.trim().to_string());
     let action = TenantAction::AskForHelp {
@@ -130,16 +98,7 @@ pub async fn help(
         "phone": text(&form.telefoon),
         "email": text(&form.email),
     });
-    act(
-        &state,
-        guarded,
-        &csrf,
-        &form.formulier,
-        action,
-        input,
-        "hulp",
-    )
-    .await
+    act(&state, guarded, &form.formulier, action, input, "hulp").await
 }
 
 #[derive(Deserialize)]
@@ -150,21 +109,13 @@ pub struct NonceForm {
 
 pub async fn object(
     State(state): State<AppState>,
-    Extension(csrf): Extension<CsrfToken>,
-    headers: HeaderMap,
-    path: Path<String>,
-    query: Query<LangQuery>,
+    guarded: Guarded,
     Form(form): Form<NonceForm>,
 ) -> Result<Response, PageError> {
-    let guarded = match guard(&state, &headers, path, query, &csrf).await? {
-        Ok(guarded) => guarded,
-        Err(response) => return Ok(response),
-    };
     let input = json!({ "objection": true });
     act(
         &state,
         guarded,
-        &csrf,
         &form.formulier,
         TenantAction::Object,
         input,
@@ -185,26 +136,13 @@ pub struct SituationForm {
 
 pub async fn situation(
     State(state): State<AppState>,
-    Extension(csrf): Extension<CsrfToken>,
-    headers: HeaderMap,
-    path: Path<String>,
-    query: Query<LangQuery>,
+    guarded: Guarded,
     Form(form): Form<SituationForm>,
 ) -> Result<Response, PageError> {
-    let guarded = match guard(&state, &headers, path, query, &csrf).await? {
-        Ok(guarded) => guarded,
-        Err(response) => return Ok(response),
-    };
     let Some(kind) = SituationKind::from_slug(&form.soort) else {
         let lang = guarded.request.lang;
         let errors = vec![("soort", message(lang, "Kies wat er aan de hand is.".into()))];
-        let Guarded {
-            link,
-            settings,
-            request,
-            ..
-        } = guarded;
-        return view::page(&state, &link, &settings, &request, &csrf, errors).await;
+        return guarded.view_with(&state, errors).await;
     };
     let text = (!form.toelichting.trim().is_empty()).then(|| form.toelichting.trim().to_string());
     let action = TenantAction::TellSituation {
@@ -212,16 +150,7 @@ pub async fn situation(
         text: text.clone(),
     };
     let input = json!({ "situation": kind.slug(), "text": text });
-    act(
-        &state,
-        guarded,
-        &csrf,
-        &form.formulier,
-        action,
-        input,
-        "situatie",
-    )
-    .await
+    act(&state, guarded, &form.formulier, action, input, "situatie").await
 }
 
 #[derive(Template)]
@@ -240,17 +169,9 @@ pub struct DoneQuery {
 
 /// The confirmation after an action (a GET, so reloading records nothing).
 pub async fn received(
-    State(state): State<AppState>,
-    Extension(csrf): Extension<CsrfToken>,
-    headers: HeaderMap,
-    path: Path<String>,
-    query: Query<LangQuery>,
+    guarded: Guarded,
     Query(done): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
-    let guarded = match guard(&state, &headers, path, query, &csrf).await? {
-        Ok(guarded) => guarded,
-        Err(response) => return Ok(response),
-    };
     let request = &guarded.request;
     let t = request.lang.texts();
     let message = match DONE.iter().find(|d| **d == done.wat).copied() {
@@ -264,7 +185,7 @@ pub async fn received(
     let back = format!("{PREFIX}/{}", request.token);
     let here = format!("{back}/ontvangen");
     let page = DonePage {
-        shell: Shell::new(request.lang, t.done_title, &csrf, &here),
+        shell: Shell::new(request.lang, t.done_title, &guarded.csrf, &here),
         message,
         back,
     };

@@ -17,8 +17,6 @@ mod messages;
 pub mod session;
 mod view;
 
-pub use session::TenantSessions;
-
 use crate::crypto::sha256_hex;
 use crate::middleware::{behind_https, cookie, CsrfToken};
 use crate::pages::errors::PageError;
