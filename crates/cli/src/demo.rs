@@ -130,9 +130,10 @@ pub async fn run(database_url: Option<&str>, args: DemoArgs) -> CliResult {
     {
         return Err("de demo heeft een lege database nodig; deze bevat al organisaties".into());
     }
-    let logins = seed(&store, !args.no_history).await?;
-    serve::run(store, WebConfig::default(), args.listen, move || {
-        print_logins(&logins)
+    let (logins, tenant_token) = seed(&store, !args.no_history).await?;
+    serve::run(store, WebConfig::default(), args.listen, move |address| {
+        print_logins(&logins);
+        print_tenant_link(address, &tenant_token);
     })
     .await
 }
@@ -162,7 +163,10 @@ fn remove_sqlite_file(url: &str) -> CliResult {
     Ok(())
 }
 
-async fn seed(store: &Arc<dyn Store>, history: bool) -> CliResult<Vec<(String, String, String)>> {
+/// The demo logins, and the token of the tenant link the demo prints.
+type Seeded = (Vec<(String, String, String)>, String);
+
+async fn seed(store: &Arc<dyn Store>, history: bool) -> CliResult<Seeded> {
     let logins = seed_orgs(store).await?;
     if history {
         crate::demo_history::seed(&**store).await?;
@@ -173,13 +177,13 @@ async fn seed(store: &Arc<dyn Store>, history: bool) -> CliResult<Vec<(String, S
     let gemeente = demo_org(store, "den-haag").await?;
     let helper = demo_org(store, "schuldhulp-haaglanden").await?;
     crate::demo_cases::seed(&**store, &gemeente, &helper).await?;
-    crate::demo_tenancies::seed(&**store, &corporation).await?;
+    let tenant_token = crate::demo_tenancies::seed(&**store, &corporation).await?;
     crate::demo_policies::seed(&**store).await?;
     crate::demo_kennisbank::seed(&**store).await?;
     if history {
         crate::demo_history::seed_reads(&**store).await?;
     }
-    Ok(logins)
+    Ok((logins, tenant_token))
 }
 
 async fn demo_org(store: &Arc<dyn Store>, code: &str) -> CliResult<vangnet_store::Org> {
@@ -228,6 +232,15 @@ fn print_logins(logins: &[(String, String, String)]) {
     for (email, role, org) in logins {
         println!("  {email:<38} {role:<11} {org}");
     }
+}
+
+/// The tenant's side needs no login: a personal link and the address.
+fn print_tenant_link(address: std::net::SocketAddr, token: &str) {
+    use crate::demo_tenant_channel::{LINK_HOUSE_NUMBER, LINK_POSTCODE, LINK_TENANCY};
+    println!();
+    println!("Als huurder ({LINK_TENANCY}), zonder account:");
+    println!("  http://{address}/huurder/{token}");
+    println!("  controle: postcode {LINK_POSTCODE}, huisnummer {LINK_HOUSE_NUMBER}");
     println!();
     println!("Stoppen: Ctrl+C. De demo begint bij elke start opnieuw.");
 }

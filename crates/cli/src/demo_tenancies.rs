@@ -481,7 +481,8 @@ pub(crate) fn tenancy_in(
     }
 }
 
-pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
+/// Returns the token of the personal link the demo prints.
+pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult<String> {
     let today = amsterdam_date(Utc::now());
     let corporation = Corporation::new(
         store,
@@ -490,6 +491,7 @@ pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
         Role::Medewerker,
     )
     .await?;
+    let mut ids = std::collections::HashMap::new();
     for plan in plans(today) {
         let address = (plan.street, plan.number, plan.postcode, plan.city);
         let tenancy = tenancy_in(
@@ -502,6 +504,7 @@ pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
             .map(|m| today - Duration::days(30 * m))
             .collect();
         let id = corporation.create(&tenancy, &dues).await?;
+        ids.insert(plan.reference, id);
         for (days_ago, event) in &plan.events {
             corporation
                 .allowed(id, event, today - Duration::days(*days_ago), today)
@@ -514,27 +517,5 @@ pub async fn seed(store: &dyn Store, verhuurder: &Org) -> CliResult {
                 .await?;
         }
     }
-    set_up_tenant_channel(store, verhuurder).await
-}
-
-/// The letters' payment details and the debt-help desk they name, so the
-/// demo can make a letter with a personal link straight away.
-async fn set_up_tenant_channel(store: &dyn Store, verhuurder: &Org) -> CliResult {
-    use vangnet_store::tenant_channel::{ChannelSettings, DebtHelpDesk};
-    let settings = ChannelSettings {
-        sender_phone: Some("070 123 45 67".into()),
-        iban: Some("NL91 ABNA 0417 1643 00".into()),
-        debt_help: Some(DebtHelpDesk {
-            name: "Schuldhulp Den Haag".into(),
-            phone: "14070".into(),
-            email: "schuldhulp@denhaag.example".into(),
-            website: "https://denhaag.example/geldzorgen".into(),
-        }),
-        ..ChannelSettings::default()
-    };
-    let audit = cli_event("tenant_channel.settings", "organisation").in_org(Some(verhuurder.id));
-    store
-        .set_channel_settings(verhuurder.id, &settings, audit)
-        .await
-        .map_err(|e| e.to_string())
+    crate::demo_tenant_channel::seed(store, verhuurder, &ids).await
 }

@@ -11,6 +11,7 @@ mod demo_kennisbank;
 mod demo_policies;
 mod demo_signals;
 mod demo_tenancies;
+mod demo_tenant_channel;
 mod password_input;
 mod progress;
 

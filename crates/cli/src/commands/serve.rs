@@ -29,7 +29,7 @@ pub async fn serve(url: &str, args: ServeArgs) -> CliResult {
         chromium: args.chromium,
         ..WebConfig::default()
     };
-    run(store, config, args.listen, || ()).await
+    run(store, config, args.listen, |_| ()).await
 }
 
 /// Checked before serving, so a typo stops the start instead of every mail.
@@ -56,7 +56,7 @@ pub async fn run(
     store: Arc<dyn Store>,
     config: WebConfig,
     listen: SocketAddr,
-    after_bind: impl FnOnce(),
+    after_bind: impl FnOnce(SocketAddr),
 ) -> CliResult {
     let shutdown = shutdown_signal().map_err(|e| format!("kan signalen niet afvangen: {e}"))?;
     // Before the address is printed, so the first search already finds
@@ -72,7 +72,7 @@ pub async fn run(
         .map_err(|e| format!("kan niet luisteren op {listen}: {e}"))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
     println!("vangnet draait op http://{address}");
-    after_bind();
+    after_bind(address);
     let config = &state.config;
     spawn_purge(store.clone(), config.session_idle);
     if let Some(mail) = &config.mail {

@@ -162,6 +162,17 @@ impl TenantAction {
         }
     }
 
+    /// The kind of response the verhuurder sees: the action's first event
+    /// (its slug names the response). `None` for paying, which leaves none.
+    pub fn response_kind(&self) -> Option<EventKind> {
+        self.records()
+            .into_iter()
+            .find_map(|recorded| match recorded {
+                Recorded::Event(kind) => Some(kind),
+                Recorded::Agreement(_) => None,
+            })
+    }
+
     /// Lost income or a crisis: the verhuurder is asked to decide on
     /// leniency (the 2020 practice: lenient where income was lost).
     pub fn flags_leniency(&self) -> bool {

@@ -220,3 +220,31 @@ fn contact_wishes_map_to_ddas_contact_kinds() {
         ]
     );
 }
+
+#[test]
+fn a_response_is_named_by_the_actions_first_event() {
+    let help = TenantAction::AskForHelp {
+        contact_by: ContactBy::Phone,
+        when: None,
+    };
+    let proposal = TenantAction::ProposeArrangement {
+        term_months: 6,
+        instalment_cents: 10_000,
+    };
+    let cases = [
+        (TenantAction::Pay, None),
+        (proposal, Some(EventKind::BetalingsregelingVoorgesteld)),
+        (help, Some(EventKind::HulpGevraagd)),
+        (TenantAction::Object, Some(EventKind::BezwaarDoorgeven)),
+        (
+            TenantAction::TellSituation {
+                kind: SituationKind::Crisis,
+                text: None,
+            },
+            Some(EventKind::SituatieGemeld),
+        ),
+    ];
+    for (action, kind) in cases {
+        assert_eq!(action.response_kind(), kind, "{action:?}");
+    }
+}

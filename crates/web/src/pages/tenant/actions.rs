@@ -21,7 +21,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Utc;
 use serde_json::{json, Value};
 use vangnet_domain::tenancy::EventKind;
-use vangnet_domain::tenant_channel::{Recorded, TenantAction};
+use vangnet_domain::tenant_channel::TenantAction;
 use vangnet_store::tenancy::{EventRecording, NewTenancyEvent};
 use vangnet_store::tenant_channel::{
     ChannelSettings, NewResponse, NonceClaim, ResponseStatus, TenantLink,
@@ -108,14 +108,6 @@ fn done_redirect(request: &TenantRequest, done: &str) -> Response {
     Redirect::to(&format!("{PREFIX}/{}/ontvangen?wat={done}", request.token)).into_response()
 }
 
-/// The event kind an action records with its response (the first one).
-fn event_kind(action: &TenantAction) -> Option<&'static str> {
-    action.records().first().map(|recorded| match recorded {
-        Recorded::Event(kind) => kind.slug(),
-        Recorded::Agreement(_) => EventKind::Betalingsregeling.slug(),
-    })
-}
-
 /// The tenant's own input, compared when looking for a double submit.
 fn same_input(stored: &Value, input: &Value) -> bool {
     input
@@ -159,7 +151,7 @@ pub(super) async fn act(
             return view::page(state, &link, &settings, &request, &csrf, errors).await;
         }
     };
-    let Some(kind) = event_kind(&action) else {
+    let Some(kind) = action.response_kind().map(EventKind::slug) else {
         return Ok(done_redirect(&request, done));
     };
     // A fresh nonce per rendered form; a form without one still gets the
