@@ -3,9 +3,12 @@
 //! form and its errors, the numbers identical in the page, the CSV, the
 //! XLSX and the API's JSON, small cells as "<5" in each, a practice title
 //! that looks like a formula neutralised in the downloads, a verhuurder's
-//! cost per eviction, and golden figures for a gemeente of our own whose
-//! every signal the test sent.
+//! cost per eviction, golden figures for a gemeente of our own whose
+//! every signal the test sent, and the tenant channel's letters and
+//! answers on the verhuurder's dashboard.
 
+#[path = "stats_pages/channel.rs"]
+mod channel;
 #[path = "stats_pages/fixture.rs"]
 mod fixture;
 #[path = "stats_pages/outputs.rs"]
@@ -31,6 +34,8 @@ fn statistics_over_http(server: &DemoServer) {
     who_sees_which_dashboard(server);
     tokens_need_stats_read(server);
     the_period_form(server);
+    // Before the outputs are compared, so the channel's cells are not all small.
+    channel::letters_and_answers_are_counted(server, &world.period);
     for (login, kind) in [
         (fixture::LEAD, "gemeente"),
         ("teamleider.huur@woningstichting.example", "verhuurder"),

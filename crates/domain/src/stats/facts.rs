@@ -11,6 +11,7 @@ use crate::ddas::EndResult;
 use crate::org::OrgKind;
 use crate::signal::PartnerType;
 use crate::tenancy::EventKind;
+use crate::tenant_channel::LetterKind;
 use chrono::NaiveDate;
 
 /// Signals whose `signal_date` falls in the period.
@@ -131,6 +132,19 @@ pub struct GemeenteFacts {
     pub area_events: Vec<EventCount>,
 }
 
+/// The tenant's own channel (issue 9) in the period, by Amsterdam day:
+/// letters made (`created_at`), personal links first opened, i.e. the
+/// address confirmed (`confirmed_at`), and the tenant's responses
+/// (`created_at`). A kind that is absent counts zero.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ChannelCounts {
+    pub letters: Vec<(LetterKind, u64)>,
+    /// A tenancy counts once per link: a new letter's link is opened anew.
+    pub links_opened: u64,
+    /// By the event kind the response records (`betalingsregeling_voorgesteld`, ...).
+    pub responses: Vec<(EventKind, u64)>,
+}
+
 /// Everything a verhuurder's dashboard is computed from.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct VerhuurderFacts {
@@ -141,6 +155,7 @@ pub struct VerhuurderFacts {
     pub overrides: Vec<OverrideCount>,
     /// Integer cents; `None`: the default (`DEFAULT_EVICTION_COST_CENTS`).
     pub eviction_cost_cents: Option<i64>,
+    pub channel: ChannelCounts,
 }
 
 /// Everything the platform's dashboard is computed from: the same counts,

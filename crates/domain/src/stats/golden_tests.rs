@@ -8,7 +8,10 @@ use crate::ddas::EndResult;
 use crate::org::OrgKind;
 use crate::signal::PartnerType;
 use crate::tenancy::{EventKind, Step};
+use crate::tenant_channel::LetterKind;
 use chrono::NaiveDate;
+
+const PER_LETTER: &str = "Ten opzichte van de verstuurde brieven";
 
 pub(super) fn d(text: &str) -> NaiveDate {
     text.parse().unwrap()
@@ -412,6 +415,20 @@ fn the_verhuurder_dashboard_has_the_golden_figures() {
             },
         ],
         eviction_cost_cents: None,
+        channel: ChannelCounts {
+            letters: vec![
+                (LetterKind::Herinnering, 40),
+                (LetterKind::Veertiendagenbrief, 16),
+                (LetterKind::Aanmaning, 3),
+            ],
+            links_opened: 31,
+            responses: vec![
+                (EventKind::BetalingsregelingVoorgesteld, 9),
+                (EventKind::HulpGevraagd, 6),
+                (EventKind::SituatieGemeld, 2),
+                (EventKind::BezwaarDoorgeven, 1),
+            ],
+        },
     };
     let dashboard = verhuurder_dashboard(
         &facts,
@@ -453,6 +470,82 @@ fn the_verhuurder_dashboard_has_the_golden_figures() {
             ("betalingsregelingen", "Getroffen (lopend)", "Aantal", "12"),
             ("betalingsregelingen", "Nagekomen", "Aantal", "9"),
             ("betalingsregelingen", "Verbroken", "Aantal", "<5"),
+            ("huurderskanaal", "Brieven verstuurd", "Aantal", "59"),
+            (
+                "huurderskanaal",
+                "Link geopend (adres bevestigd)",
+                "Aantal",
+                "31",
+            ),
+            (
+                "huurderskanaal",
+                "Link geopend (adres bevestigd)",
+                PER_LETTER,
+                "52,5%",
+            ),
+            ("huurderskanaal", "Reacties van huurders", "Aantal", "18"),
+            (
+                "huurderskanaal",
+                "Reacties van huurders",
+                PER_LETTER,
+                "30,5%",
+            ),
+            ("huurderskanaal-per-soort", "Herinnering", "Aantal", "40"),
+            (
+                "huurderskanaal-per-soort",
+                "Herinnering",
+                PER_LETTER,
+                "67,8%",
+            ),
+            (
+                "huurderskanaal-per-soort",
+                "Veertiendagenbrief",
+                "Aantal",
+                "–",
+            ),
+            (
+                "huurderskanaal-per-soort",
+                "Veertiendagenbrief",
+                PER_LETTER,
+                "–",
+            ),
+            ("huurderskanaal-per-soort", "Aanmaning", "Aantal", "<5"),
+            (
+                "huurderskanaal-per-soort",
+                "Betalingsregeling voorgesteld door huurder",
+                "Aantal",
+                "9",
+            ),
+            (
+                "huurderskanaal-per-soort",
+                "Betalingsregeling voorgesteld door huurder",
+                PER_LETTER,
+                "15,3%",
+            ),
+            (
+                "huurderskanaal-per-soort",
+                "Huurder vraagt om hulp",
+                "Aantal",
+                "6",
+            ),
+            (
+                "huurderskanaal-per-soort",
+                "Huurder vraagt om hulp",
+                PER_LETTER,
+                "10,2%",
+            ),
+            (
+                "huurderskanaal-per-soort",
+                "Bezwaar tegen doorgeven",
+                "Aantal",
+                "<5",
+            ),
+            (
+                "huurderskanaal-per-soort",
+                "Huurder vertelt over situatie",
+                "Aantal",
+                "<5",
+            ),
             ("poort", "Dagvaarding", "Toegestaan", "11"),
             ("poort", "Dagvaarding", "Tegengehouden", "7"),
             ("poort", "Overdracht aan deurwaarder", "Tegengehouden", "<5"),

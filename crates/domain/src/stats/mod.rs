@@ -3,6 +3,7 @@
 //! CSV, the XLSX and the API cannot disagree), and the three dashboards
 //! computed from the store's grouped counts (`facts`).
 
+pub mod channel;
 pub mod dashboard;
 pub mod deadlines;
 pub mod facts;

@@ -77,6 +77,32 @@ impl Cell {
         }
     }
 
+    /// The counts of the parts of a whole that is shown too. A lone small
+    /// part would be the whole minus the others, so the smallest other part
+    /// is withheld with it: then only their sum can be worked out.
+    pub fn parts(counts: &[u64]) -> Vec<Cell> {
+        let mut cells: Vec<Cell> = counts.iter().map(|&n| Cell::count(n)).collect();
+        let small = cells.iter().filter(|c| c.chart_value().is_none()).count();
+        let next = counts
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| shown(n).count().is_some())
+            .min_by_key(|&(_, &n)| n);
+        if let (1, Some((i, _))) = (small, next) {
+            cells[i] = Cell::Withheld;
+        }
+        cells
+    }
+
+    /// `share(part, whole)` beside the part's own cell: hidden when that
+    /// cell is, since the share times the whole would give the part away.
+    pub fn share_beside(cell: &Cell, part: u64, whole: u64) -> Cell {
+        match cell.chart_value() {
+            Some(_) => Cell::share(part, whole),
+            None => Cell::Percent(None),
+        }
+    }
+
     /// As a person reads it on a page: "1.234", "<5", "€ 7.500,00", "12,5%", "–".
     pub fn display(&self) -> String {
         match self {
@@ -215,6 +241,30 @@ mod tests {
                 "{part}+{rest}"
             );
         }
+    }
+
+    #[test]
+    fn a_lone_small_part_takes_the_next_smallest_with_it() {
+        let show = |cells: Vec<Cell>| -> Vec<String> { cells.iter().map(Cell::display).collect() };
+        for (counts, expected) in [
+            (vec![40, 12, 3], vec!["40", "–", "<5"]),
+            (vec![40, 12, 0], vec!["40", "–", "<5"]),
+            (vec![3, 40, 12, 9], vec!["<5", "40", "12", "–"]),
+            (vec![40, 2, 3], vec!["40", "<5", "<5"]),
+            (vec![40, 12, 9], vec!["40", "12", "9"]),
+            (vec![0, 0, 0], vec!["<5", "<5", "<5"]),
+            (vec![3], vec!["<5"]),
+            (vec![], vec![]),
+        ] {
+            assert_eq!(show(Cell::parts(&counts)), expected, "{counts:?}");
+        }
+        let cells = Cell::parts(&[40, 12, 3]);
+        let shares: Vec<String> = [40, 12, 3]
+            .iter()
+            .zip(&cells)
+            .map(|(&n, cell)| Cell::share_beside(cell, n, 55).display())
+            .collect();
+        assert_eq!(shares, ["72,7%", "–", "–"]);
     }
 
     #[test]

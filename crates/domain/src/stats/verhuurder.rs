@@ -1,8 +1,10 @@
 //! A verhuurder's dashboard: tenancies in arrears by stage of the eviction
 //! track, payment arrangements, what the gate blocked and what was
 //! overridden, evictions executed versus prevented and how, and what
-//! prevention saved.
+//! prevention saved; and how tenants answered the letters of their own
+//! channel (`channel`).
 
+use super::channel;
 use super::dashboard::{Chart, Dashboard, DashboardKind, Section};
 use super::facts::VerhuurderFacts;
 use super::period::Period;
@@ -39,6 +41,8 @@ pub fn verhuurder_dashboard(
     dashboard.sections = vec![
         arrears_by_stage(facts, period),
         arrangements(facts, period),
+        channel::response_rates(&facts.channel, period),
+        channel::by_kind(&facts.channel),
         gate(facts),
         overrides(facts),
         evictions(facts, period),
