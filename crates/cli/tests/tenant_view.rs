@@ -1,8 +1,9 @@
 //! The tenant's personal link (issue 9) against the real `vangnet demo`
 //! server, on SQLite and on PostgreSQL: the address check's wait and lock,
 //! expired, revoked and unknown links alike, a tenant session that opens
-//! one tenancy and nothing else, and the English switch. The actions are
-//! in `tenant_actions.rs`.
+//! one tenancy and nothing else (on another node too), the English switch,
+//! and the tenant link the demo prints. The actions are in
+//! `tenant_actions.rs`.
 
 mod support;
 
@@ -38,6 +39,7 @@ on_both_databases!(
     expired_revoked_and_unknown_links_get_the_same_calm_page,
     a_tenant_session_opens_only_its_own_tenancy,
     english_is_one_link_away,
+    the_demo_prints_a_tenant_link_that_opens,
 );
 
 const GONE: &str = "Deze link werkt niet meer";
@@ -279,4 +281,26 @@ fn english_is_one_link_away(server: &DemoServer) {
     assert!(view.body.contains("What you still have to pay"));
     let back = tenant.get(&format!("/huurder/{token}?taal=nl"));
     assert!(back.body.contains("Wat u nog moet betalen"));
+}
+
+/// The address the demo prints for trying the tenant's side opens the
+/// demo tenancy after the printed address check.
+fn the_demo_prints_a_tenant_link_that_opens(server: &DemoServer) {
+    let printed = server.next_printed_address();
+    let path = printed
+        .strip_prefix(&server.base_url)
+        .unwrap_or_else(|| panic!("{printed} is not on {}", server.base_url));
+    let token = path.strip_prefix("/huurder/").expect("a tenant link");
+    let mut tenant = Client::new(&server.base_url);
+    let page = tenant.get(path);
+    assert!(
+        page.body.contains("Eerst even controleren"),
+        "{}",
+        page.body
+    );
+    let reply = check(&mut tenant, token, "2562 HD", "101");
+    assert_eq!(reply.status, 303, "{}", reply.body);
+    let view = tenant.get(path);
+    assert!(view.body.contains("HWS-1001"), "{}", view.body);
+    assert!(view.body.contains("€ 750,00"), "{}", view.body);
 }

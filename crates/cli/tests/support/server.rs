@@ -12,6 +12,8 @@ pub const DEMO_PASSWORD: &str = "vangnet-demo-2026";
 
 pub struct DemoServer {
     pub base_url: String,
+    /// Every later address the demo prints (the tenant's link).
+    printed: std::sync::Mutex<mpsc::Receiver<String>>,
     /// The SQLite file (unused for a PostgreSQL server).
     pub db_path: PathBuf,
     /// Where the server keeps its data, as `--database-url` takes it.
@@ -70,9 +72,10 @@ impl DemoServer {
             command.env(key, value);
         }
         let mut child = command.spawn().expect("start vangnet demo");
-        let base_url = read_url(&mut child);
+        let (base_url, printed) = read_url(&mut child);
         DemoServer {
             base_url,
+            printed: std::sync::Mutex::new(printed),
             db_path,
             database_url,
             child,
@@ -104,7 +107,7 @@ impl DemoServer {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start vangnet serve");
-        let base_url = read_url(&mut child);
+        let (base_url, _) = read_url(&mut child);
         SecondNode { base_url, child }
     }
 }
@@ -116,8 +119,9 @@ impl Drop for SecondNode {
     }
 }
 
-/// Waits for the line "vangnet draait op http://…" that `demo` prints.
-fn read_url(child: &mut Child) -> String {
+/// Waits for the line "vangnet draait op http://…" that `demo` prints;
+/// the addresses printed after it come through the receiver.
+fn read_url(child: &mut Child) -> (String, mpsc::Receiver<String>) {
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -127,8 +131,21 @@ fn read_url(child: &mut Child) -> String {
             }
         }
     });
-    rx.recv_timeout(Duration::from_secs(60))
-        .expect("vangnet demo printed no URL within 60 s")
+    let url = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("vangnet demo printed no URL within 60 s");
+    (url, rx)
+}
+
+impl DemoServer {
+    /// The next address the demo printed after its own, such as the
+    /// tenant's personal link.
+    pub fn next_printed_address(&self) -> String {
+        let printed = self.printed.lock().unwrap();
+        printed
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the demo printed no further address")
+    }
 }
 
 impl Drop for DemoServer {
