@@ -33,6 +33,7 @@ macro_rules! on_both_databases {
 on_both_databases!(
     each_action_is_recorded_once_as_its_event_and_response,
     asking_for_help_sends_the_signal_to_the_gemeente,
+    without_a_letter_the_help_request_waits_for_the_verhuurder,
 );
 
 fn each_action_is_recorded_once_as_its_event_and_response(server: &DemoServer) {
@@ -145,10 +146,8 @@ fn asking_for_help_sends_the_signal_to_the_gemeente(server: &DemoServer) {
     let mut world = World::new(server);
     let id = world.tenancy(
         "TV-HELP",
-        &[
-            json!({"kind": "herinnering", "date": ago(40)}),
-            json!({"kind": "contactpoging", "date": ago(35), "soort": "Telefoon", "bereikt": false}),
-        ],
+        // No contact attempt: the tenant's own request is the contact.
+        &[json!({"kind": "herinnering", "date": ago(40)})],
     );
     let token = "help-token-0123456789abcdefghijklmnopqrstuvwxyz";
     link(server, world.verhuurder_id, id, token, 0, 60);
@@ -222,4 +221,46 @@ fn asking_for_help_sends_the_signal_to_the_gemeente(server: &DemoServer) {
     assert!(gemeente.contains("Den Haag"), "{gemeente}");
     assert!(warm, "a warm handover");
     assert_eq!(partner_type, "Huur");
+}
+
+/// A link made without any letter: the decree's written reminder is
+/// missing, so no signal goes out; the request is kept for the verhuurder
+/// with the missing column, and the tenant is told the verhuurder will see
+/// to it.
+fn without_a_letter_the_help_request_waits_for_the_verhuurder(server: &DemoServer) {
+    let mut world = World::new(server);
+    let id = world.tenancy("TV-NOLETTER", &[]);
+    let token = "noletter-token-0123456789abcdefghijklmnopqrstuvwxyz";
+    link(server, world.verhuurder_id, id, token, 0, 60);
+    let mut tenant = Client::new(&server.base_url);
+    confirm(&mut tenant, token);
+    let view = tenant.get(&format!("/huurder/{token}"));
+    let csrf = tenant.csrf();
+    let nonce = form_value(&view.body, "/hulp", "formulier");
+    let sent = tenant.post_form(
+        &format!("/huurder/{token}/hulp"),
+        &[
+            ("csrf_token", &csrf),
+            ("formulier", &nonce),
+            ("toestemming", "ja"),
+            ("contact", "brief"),
+        ],
+    );
+    assert_eq!(sent.status, 303, "{}", sent.body);
+    let location = sent.header("location").unwrap_or_default().to_string();
+    assert!(location.ends_with("wat=hulp_later"), "{location}");
+    let found = responses(server, world.verhuurder_id, id);
+    let (kind, detail) = &found[0];
+    assert_eq!(kind, "hulp_gevraagd");
+    assert_eq!(detail["signal"]["sent"], false, "{detail}");
+    assert_eq!(
+        detail["signal"]["missing"],
+        json!(["herinnering_verstuurd"]),
+        "{detail}"
+    );
+    let events = event_kinds(&mut world, id);
+    assert!(
+        !events.contains(&"signaal_gemeente".to_string()),
+        "{events:?}"
+    );
 }

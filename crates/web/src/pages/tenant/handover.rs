@@ -1,11 +1,13 @@
 //! The warm handover of a tenant who asks for help: a rent signal to the
 //! gemeente at once, through the same `ImportRun` (validation, routing,
 //! matching, storage) as the API, the upload page and the CLI. The
-//! verhuurder is the signal partner (partner type Huur). What the decree
-//! requires of a rent signal (contact tried, pointed to debt help, a
-//! reminder sent) is read from the tenancy's own events; when something is
-//! missing the signal is refused by the same rules, and the caller records
-//! the tenant's request anyway, with the missing columns for the verhuurder.
+//! verhuurder is the signal partner (partner type Huur). Of what the decree
+//! requires of a rent signal, the tenant's request itself is the personal
+//! contact and came from the page that points to debt help; the written
+//! reminder is the tenancy's earliest letter. Without one (a link made
+//! without a letter) the signal is refused by the same rules, and the
+//! caller records the tenant's request anyway, with the missing column for
+//! the verhuurder.
 
 use chrono::NaiveDate;
 use vangnet_domain::signal::{RawSignal, SignalField as F};
@@ -29,6 +31,13 @@ pub enum Handover {
     NotSent { missing: Vec<String> },
 }
 
+/// The steps that are written reminders: every letter of the channel.
+const LETTERS: [EventKind; 3] = [
+    EventKind::Herinnering,
+    EventKind::Veertiendagenbrief,
+    EventKind::Aanmaning,
+];
+
 /// Amounts the way the signal normaliser reads them: "1234,56".
 fn amount(cents: i64) -> String {
     format!("{},{:02}", cents / 100, cents % 100)
@@ -42,17 +51,13 @@ fn raw_signal(
     today: NaiveDate,
 ) -> RawSignal {
     let data = &tenancy.data;
-    let has = |kinds: &[EventKind]| {
-        events
-            .iter()
-            .any(|e| kinds.iter().any(|k| k.slug() == e.event.kind))
-    };
+    // Every letter of the channel is a written reminder with the consent
+    // offer of condition (d).
     let first_reminder = events
         .iter()
-        .filter(|e| e.event.kind == EventKind::Herinnering.slug())
+        .filter(|e| LETTERS.iter().any(|k| k.slug() == e.event.kind))
         .map(|e| e.event.on_date)
         .min();
-    let yes_no = |yes: bool| if yes { "ja" } else { "nee" };
     let mut raw = RawSignal::new(1);
     let mut set = |field, value: &str| raw.set(field, value);
     set(F::Kenmerk, &data.reference);
@@ -75,17 +80,11 @@ fn raw_signal(
     set(F::Telefoon, contact.phone.as_deref().unwrap_or(""));
     set(F::Email, contact.email.as_deref().unwrap_or(""));
     set(F::Maandhuur, &amount(data.monthly_rent_cents));
-    set(F::ContactGezocht, yes_no(has(&[EventKind::Contactpoging])));
-    // Every letter of the channel names the gemeente's debt help.
-    set(
-        F::GewezenOpSchuldhulp,
-        yes_no(has(&[
-            EventKind::GewezenOpSchuldhulp,
-            EventKind::Herinnering,
-            EventKind::Veertiendagenbrief,
-            EventKind::Aanmaning,
-        ])),
-    );
+    // The tenant's own request through the link is personal contact, and
+    // the help section it was sent from says the gemeente helps with money
+    // worries: conditions (a) and (b) are met by the request itself.
+    set(F::ContactGezocht, "ja");
+    set(F::GewezenOpSchuldhulp, "ja");
     let reminder = first_reminder.map(|d| d.to_string()).unwrap_or_default();
     set(F::HerinneringVerstuurd, &reminder);
     raw

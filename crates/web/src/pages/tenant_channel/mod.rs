@@ -10,6 +10,7 @@
 mod answers;
 mod letters;
 mod links;
+mod response_words;
 mod responses;
 mod settings;
 

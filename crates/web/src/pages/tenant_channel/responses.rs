@@ -169,7 +169,7 @@ fn row(r: TenantResponse, reference: String) -> ResponseRow {
         on: moment(r.created_at),
         status: status_label(r.status),
         proposal,
-        words: words(&r.detail),
+        words: super::response_words::words(&r.detail),
         answer: r.answer.as_ref().and_then(proposal_terms).map(terms),
     }
 }
@@ -189,41 +189,5 @@ fn status_label(status: ResponseStatus) -> &'static str {
         ResponseStatus::Accepted => "Geaccepteerd",
         ResponseStatus::Countered => "Tegenvoorstel gedaan",
         ResponseStatus::Handled => "Afgehandeld",
-    }
-}
-
-/// Every field the tenant filled in, as text: the verhuurder reads what
-/// the tenant wrote, whatever the action. Amounts in cents become euros.
-fn words(detail: &serde_json::Value) -> Vec<(String, String)> {
-    let Some(map) = detail.as_object() else {
-        return Vec::new();
-    };
-    map.iter()
-        .filter_map(|(key, value)| {
-            let text = match value {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Number(n)
-                    if key.ends_with("cents") || key.ends_with("centen") =>
-                {
-                    format_euros(n.as_i64()?)
-                }
-                serde_json::Value::Number(n) => n.to_string(),
-                serde_json::Value::Bool(b) => String::from(if *b { "ja" } else { "nee" }),
-                _ => return None,
-            };
-            Some((field_label(key), text))
-        })
-        .collect()
-}
-
-fn field_label(key: &str) -> String {
-    match key {
-        "term_months" | "looptijd" | "looptijd_maanden" => "Looptijd (maanden)".into(),
-        "instalment_cents" | "termijnbedrag" | "termijnbedrag_centen" => "Termijnbedrag".into(),
-        "text" | "toelichting" => "Toelichting".into(),
-        "when" | "wanneer" => "Wanneer".into(),
-        "contact_by" | "contact" => "Contact via".into(),
-        "kind" | "soort" => "Soort".into(),
-        other => other.replace('_', " "),
     }
 }
