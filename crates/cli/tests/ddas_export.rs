@@ -65,6 +65,7 @@ fn signal(n: usize, number: i64, on: NaiveDate, gemeente: i64) -> NewSignal {
         birth_date: Some(date(1985, 6, 15)),
         phone: Some("0612345678".into()),
         email: None,
+        contact_wish: None,
         street: Some("Spui".into()),
         house_number: number,
         household_key: format!("{postcode}|{number}|{}", addition.as_deref().unwrap_or("")),

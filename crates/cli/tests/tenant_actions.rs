@@ -8,6 +8,7 @@ mod support;
 use serde_json::{json, Value};
 use support::http::Client;
 use support::server::DemoServer;
+use support::signals::logged_in;
 use support::tenant::{
     ago, block_on, confirm, event_kinds, form_value, link, responses, store_of, World,
 };
@@ -211,16 +212,34 @@ fn asking_for_help_sends_the_signal_to_the_gemeente(server: &DemoServer) {
                 .await
                 .unwrap_or_default();
             for s in signals.into_iter().filter(|s| s.kenmerk == "TV-HELP") {
-                found.push((org.name.clone(), s.warm_handover, s.partner_type.clone()));
+                found.push((
+                    org.name.clone(),
+                    s.warm_handover,
+                    s.partner_type.clone(),
+                    (s.phone.clone(), s.contact_wish.clone()),
+                ));
             }
         }
         found
     });
     assert_eq!(at_gemeenten.len(), 1, "{at_gemeenten:?}");
-    let (gemeente, warm, partner_type) = &at_gemeenten[0];
+    let (gemeente, warm, partner_type, reach) = &at_gemeenten[0];
     assert!(gemeente.contains("Den Haag"), "{gemeente}");
     assert!(warm, "a warm handover");
     assert_eq!(partner_type, "Huur");
+    let wish = (
+        Some("0612345678".into()),
+        Some("Telefoon, na 17 uur".into()),
+    );
+    assert_eq!(reach, &wish);
+    // The gemeente's worker reads how and when to reach the tenant.
+    let mut worker = logged_in(server, "medewerker@denhaag.example");
+    let incoming = worker.get("/gemeente/signalen");
+    assert!(
+        incoming.body.contains("0612345678 · Telefoon, na 17 uur"),
+        "{}",
+        incoming.body
+    );
 }
 
 /// A link made without any letter: the decree's written reminder is

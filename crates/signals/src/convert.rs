@@ -38,6 +38,7 @@ pub fn to_new_signal(input: &SignalInput, route: Route) -> NewSignal {
         birth_date: input.person.birth_date,
         phone: input.person.phone.clone(),
         email: input.person.email.clone(),
+        contact_wish: input.person.contact_wish.clone(),
         street: input.address.street.clone(),
         house_number: i64::from(input.address.house_number),
         addition: input.address.addition.clone(),

@@ -652,7 +652,7 @@ pub(crate) const IMPORT_SELECT: &str = "SELECT id, partner_org_id, source, file_
 pub(crate) const GEMEENTE_SIGNAL_SELECT: &str = "SELECT s.id, o.name AS partner_name, \
      s.partner_type, s.kenmerk, s.amount_cents, s.signal_date, s.crisis, s.warm_handover, \
      s.initials, s.prefix, s.surname, s.postcode, s.house_number, s.addition, s.city, \
-     s.case_id, s.match_reason, s.status, s.version \
+     s.phone, s.email, s.contact_wish, s.case_id, s.match_reason, s.status, s.version \
      FROM signals s JOIN organisations o ON o.id = s.partner_org_id";
 
 /// What a signal partner may learn of the case (DDAS: picked up or not),

@@ -23,6 +23,8 @@ pub struct NewSignal {
     pub birth_date: Option<NaiveDate>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// How and when the person would like to be contacted, their words.
+    pub contact_wish: Option<String>,
     pub street: Option<String>,
     pub house_number: i64,
     pub addition: Option<String>,
@@ -158,6 +160,10 @@ pub struct GemeenteSignal {
     pub house_number: i64,
     pub addition: Option<String>,
     pub city: Option<String>,
+    /// How to reach the person: what the partner sent, for outreach.
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub contact_wish: Option<String>,
     pub case_id: Option<i64>,
     pub match_reason: Option<String>,
     pub status: String,

@@ -33,7 +33,7 @@ contract!(
 const PURGE_DAY: &str = "2030-01-01";
 
 /// Every value of the household that is due; none may survive the purge.
-const DUE_VALUES: [&str; 8] = [
+const DUE_VALUES: [&str; 9] = [
     "Zwartkruis",
     "111222333",
     "0611223344",
@@ -42,6 +42,7 @@ const DUE_VALUES: [&str; 8] = [
     "1971-04-03",
     "ZW-001",
     "EN-777",
+    "na-zessen-bellen",
 ];
 
 /// A household that is not due; it must survive.
@@ -60,6 +61,7 @@ fn zwartkruis(kenmerk: &str, on: &str, route: Route) -> NewSignal {
     s.birth_date = Some(date("1971-04-03"));
     s.phone = Some("0611223344".into());
     s.email = Some("q.zwartkruis@example.nl".into());
+    s.contact_wish = Some("Telefoon, na-zessen-bellen".into());
     s.street = Some("Ruisstraat".into());
     s.addition = Some("B".into());
     s.household_key = "2517KX|77|B".into();

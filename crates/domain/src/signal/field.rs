@@ -27,10 +27,13 @@ pub enum SignalField {
     GewezenOpSchuldhulp,
     HerinneringVerstuurd,
     BezwaarTegenDoorgeven,
+    /// How and when the person would like to be contacted, in their own
+    /// words (not a DDAS field: for the gemeente's worker only).
+    Contactvoorkeur,
 }
 
 impl SignalField {
-    pub const COUNT: usize = 24;
+    pub const COUNT: usize = 25;
 
     pub const ALL: [SignalField; SignalField::COUNT] = [
         SignalField::Kenmerk,
@@ -57,6 +60,7 @@ impl SignalField {
         SignalField::GewezenOpSchuldhulp,
         SignalField::HerinneringVerstuurd,
         SignalField::BezwaarTegenDoorgeven,
+        SignalField::Contactvoorkeur,
     ];
 
     /// Without these a signal cannot be routed, matched or acted on.
@@ -104,6 +108,7 @@ impl SignalField {
             SignalField::GewezenOpSchuldhulp => "gewezen_op_schuldhulp",
             SignalField::HerinneringVerstuurd => "herinnering_verstuurd",
             SignalField::BezwaarTegenDoorgeven => "bezwaar_tegen_doorgeven",
+            SignalField::Contactvoorkeur => "contactvoorkeur",
         }
     }
 
@@ -181,7 +186,7 @@ mod tests {
             "kenmerk;soort;bedrag;ontstaansdatum;signaaldatum;crisissignaal;warme_overdracht;\
              bsn;voorletters;voorvoegsel;achternaam;geboortedatum;straatnaam;huisnummer;\
              huisnummertoevoeging;postcode;plaatsnaam;telefoon;email;maandhuur;contact_gezocht;\
-             gewezen_op_schuldhulp;herinnering_verstuurd;bezwaar_tegen_doorgeven"
+             gewezen_op_schuldhulp;herinnering_verstuurd;bezwaar_tegen_doorgeven;contactvoorkeur"
         );
         for (i, field) in SignalField::ALL.iter().enumerate() {
             assert_eq!(field.index(), i);

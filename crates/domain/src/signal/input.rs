@@ -30,6 +30,11 @@ pub struct Person {
     pub birth_date: Option<NaiveDate>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// How and when to reach them, in their own words. Left out of the
+    /// canonical JSON when empty, so the content hash of a signal without
+    /// it is what it was before the field existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_wish: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -223,6 +223,16 @@ fn rules_table() {
             &["name.format"],
         ),
         (
+            "contact wish",
+            &[(F::Contactvoorkeur, "Telefoon, door de week na 17 uur")],
+            &[],
+        ),
+        (
+            "contact wish too long",
+            &[(F::Contactvoorkeur, &"x".repeat(201))],
+            &["text.too_long"],
+        ),
+        (
             "initials a name",
             &[(F::Voorletters, "Johannes")],
             &["initials.format"],
@@ -354,6 +364,16 @@ fn rules_table() {
         let got = outcome(changes).map(|_| ()).err().unwrap_or_default();
         assert_eq!(got, *expected, "{name}");
     }
+}
+
+#[test]
+fn a_contact_wish_is_kept_and_an_empty_one_leaves_the_canonical_form_alone() {
+    let wish = outcome(&[(SignalField::Contactvoorkeur, " Brief ")]).unwrap();
+    assert_eq!(wish.person.contact_wish.as_deref(), Some("Brief"));
+    let without = outcome(&[]).unwrap();
+    assert_eq!(without.person.contact_wish, None);
+    let json = serde_json::to_string(&without).unwrap();
+    assert!(!json.contains("contact_wish"), "{json}");
 }
 
 #[test]

@@ -15,6 +15,7 @@ use std::fmt;
 pub const MAX_AMOUNT_CENTS: i64 = 100_000_000;
 const MAX_PREFIX_CHARS: usize = 10;
 const MAX_PLACE_CHARS: usize = 80;
+const MAX_CONTACT_WISH_CHARS: usize = 200;
 
 /// One reason a row was refused; `column` is the `SignalField` name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -125,6 +126,9 @@ fn read_person(check: &mut Check) -> Option<Person> {
     let birth_date = check.past_date(F::Geboortedatum, false);
     let phone = check.optional(F::Telefoon, n::parse_phone);
     let email = check.optional(F::Email, n::parse_email);
+    let contact_wish = check.optional(F::Contactvoorkeur, |v| {
+        n::parse_text(v, MAX_CONTACT_WISH_CHARS)
+    });
     Some(Person {
         bsn,
         initials,
@@ -133,6 +137,7 @@ fn read_person(check: &mut Check) -> Option<Person> {
         birth_date,
         phone,
         email,
+        contact_wish,
     })
 }
 
@@ -199,6 +204,7 @@ pub fn check_value(field: F, value: &str) -> Result<(), Reject> {
         F::Postcode => n::parse_postcode(value).map(drop),
         F::Telefoon => n::parse_phone(value).map(drop),
         F::Email => n::parse_email(value).map(drop),
+        F::Contactvoorkeur => n::parse_text(value, MAX_CONTACT_WISH_CHARS).map(drop),
         F::HerinneringVerstuurd => parse_reminder(value).map(drop),
     }
 }

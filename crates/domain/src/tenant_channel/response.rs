@@ -162,6 +162,18 @@ impl TenantAction {
         }
     }
 
+    /// What a help request tells the gemeente about reaching the tenant
+    /// (the signal's contact wish): how, and when if they said.
+    pub fn contact_wish(&self) -> Option<String> {
+        let TenantAction::AskForHelp { contact_by, when } = self else {
+            return None;
+        };
+        Some(match when.as_deref().map(str::trim) {
+            Some(when) if !when.is_empty() => format!("{}, {when}", contact_by.label_nl()),
+            _ => contact_by.label_nl().to_string(),
+        })
+    }
+
     /// The kind of response the verhuurder sees: the action's first event
     /// (its slug names the response). `None` for paying, which leaves none.
     pub fn response_kind(&self) -> Option<EventKind> {

@@ -183,8 +183,8 @@ pub(crate) fn placeholders(first: usize, count: usize) -> String {
 pub(crate) const SIGNAL_COLUMNS: &str = "kenmerk, partner_type, amount_cents, arrears_start, \
      signal_date, crisis, warm_handover, bsn, initials, prefix, surname, birth_date, phone, email, \
      street, house_number, addition, postcode, city, household_key, monthly_rent_cents, \
-     contact_tried, pointed_to_help, reminder_sent_on, content_hash";
-pub(crate) const INSERT_COLUMN_COUNT: usize = 33;
+     contact_tried, pointed_to_help, reminder_sent_on, content_hash, contact_wish";
+pub(crate) const INSERT_COLUMN_COUNT: usize = 34;
 
 /// `INSERT … VALUES (…), (…)` for `rows` rows.
 pub(crate) fn insert_sql(rows: usize) -> String {
@@ -293,6 +293,7 @@ macro_rules! bind_signal_columns {
             .bind($s.pointed_to_help)
             .bind($s.reminder_sent_on)
             .bind(&$s.content_hash)
+            .bind(&$s.contact_wish)
     };
 }
 

@@ -80,6 +80,7 @@ macro_rules! intake_queries {
                 .bind(place.gemeente)
                 .bind(place.case_id)
                 .bind(&place.reason)
+                .bind(&s.contact_wish)
                 .execute(&mut *conn)
                 .await?;
             Ok(())

@@ -26,7 +26,7 @@ pub(crate) const UPDATE_SIGNAL: &str = "UPDATE signals SET partner_type = $2, am
      pointed_to_help = $19, reminder_sent_on = $20, content_hash = $21, version = version + 1, \
      import_id = $22, updated_at = $23, house_number = $24, addition = $25, postcode = $26, \
      household_key = $27, routing = $28, gemeente_org_id = $29, case_id = $30, \
-     match_reason = $31 WHERE id = $1";
+     match_reason = $31, contact_wish = $32 WHERE id = $1";
 
 /// A case whose signals changed gets its priority computed again. One
 /// already without a priority is left alone: rewriting its row would

@@ -246,6 +246,7 @@ impl<'t> Batch<'t> {
             s.pointed_to_help,
             sql_date(s.reminder_sent_on),
             s.content_hash,
+            s.contact_wish,
             self.import_id,
             self.now,
             self.now,
@@ -311,6 +312,7 @@ impl<'t> Batch<'t> {
                 at.gemeente,
                 at.case_id,
                 at.reason,
+                s.contact_wish,
             ])?;
         Ok(())
     }

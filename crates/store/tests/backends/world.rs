@@ -60,6 +60,7 @@ pub fn signal(kenmerk: &str, postcode: &str, number: i64, route: Route) -> NewSi
         birth_date: None,
         phone: None,
         email: None,
+        contact_wish: None,
         street: Some("Voorbeeldstraat".into()),
         house_number: number,
         addition: None,

@@ -26,6 +26,8 @@ pub struct SignalView {
     pub case_id: Option<i64>,
     pub why: &'static str,
     pub flags: String,
+    /// Phone, e-mail and the person's own contact wish, as sent.
+    pub reach: String,
 }
 
 fn name_of(s: &GemeenteSignal) -> String {
@@ -39,6 +41,20 @@ fn name_of(s: &GemeenteSignal) -> String {
     .filter(|p| !p.is_empty())
     .collect::<Vec<_>>()
     .join(" ")
+}
+
+/// "06 12345678 · naam@example.nl · Telefoon, na 17 uur", or "–".
+fn reach_of(s: &GemeenteSignal) -> String {
+    let parts: Vec<&str> = [&s.phone, &s.email, &s.contact_wish]
+        .into_iter()
+        .filter_map(|p| p.as_deref())
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.is_empty() {
+        "–".into()
+    } else {
+        parts.join(" · ")
+    }
 }
 
 fn why(reason: Option<&str>) -> &'static str {
@@ -76,6 +92,7 @@ impl From<&GemeenteSignal> for SignalView {
             case_id: s.case_id,
             why: why(s.match_reason.as_deref()),
             flags: flags.join(", "),
+            reach: reach_of(s),
         }
     }
 }

@@ -222,6 +222,26 @@ fn contact_wishes_map_to_ddas_contact_kinds() {
 }
 
 #[test]
+fn a_help_request_tells_the_gemeente_how_and_when() {
+    let help = |contact_by, when: Option<&str>| TenantAction::AskForHelp {
+        contact_by,
+        when: when.map(str::to_string),
+    };
+    let cases = [
+        (
+            help(ContactBy::Phone, Some("na 17 uur")),
+            Some("Telefoon, na 17 uur"),
+        ),
+        (help(ContactBy::Letter, None), Some("Brief")),
+        (help(ContactBy::Visit, Some("  ")), Some("Huisbezoek")),
+        (TenantAction::Object, None),
+    ];
+    for (action, wish) in cases {
+        assert_eq!(action.contact_wish().as_deref(), wish, "{action:?}");
+    }
+}
+
+#[test]
 fn a_response_is_named_by_the_actions_first_event() {
     let help = TenantAction::AskForHelp {
         contact_by: ContactBy::Phone,

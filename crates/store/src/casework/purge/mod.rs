@@ -7,7 +7,7 @@
 //!
 //! What a purge does, column by column:
 //! - `signals` (per signal, when the signal is due): `bsn`, `initials`,
-//!   `prefix`, `birth_date`, `phone`, `email`, `street`, `addition` become
+//!   `prefix`, `birth_date`, `phone`, `email`, `contact_wish`, `street`, `addition` become
 //!   NULL; `surname` (NOT NULL) becomes ''; `house_number` (NOT NULL) 0;
 //!   `postcode` keeps its four digits (PC4: thousands of addresses, so not
 //!   a person, but still the area statistics and the queue filter by);

@@ -79,7 +79,7 @@ pub(super) const SIGNAL_STATEMENTS: [Template; 2] = [
     ),
     (
         "UPDATE signals SET bsn = NULL, initials = NULL, prefix = NULL, surname = '', \
-         birth_date = NULL, phone = NULL, email = NULL, street = NULL, house_number = 0, \
+         birth_date = NULL, phone = NULL, email = NULL, contact_wish = NULL, street = NULL, house_number = 0, \
          addition = NULL, postcode = substr(postcode, 1, 4), \
          household_key = substr(household_key, 1, 4) || '|gewist', \
          kenmerk = 'gewist-' || CAST(id AS TEXT) || ' ', content_hash = '', purged_at = $1 \

@@ -215,6 +215,7 @@ async fn record(
         let contact = Contact {
             phone: detail["phone"].as_str().map(str::to_string),
             email: detail["email"].as_str().map(str::to_string),
+            wish: action.contact_wish(),
         };
         detail["signal"] = match hand_over(&**store, tenancy, &events, &contact, today).await? {
             Handover::Sent { signal_id } => {

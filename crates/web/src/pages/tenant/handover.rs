@@ -20,6 +20,8 @@ use vangnet_store::{ImportSource, Store, StoreError};
 pub struct Contact {
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// How and when, for the gemeente's worker.
+    pub wish: Option<String>,
 }
 
 /// What became of the signal.
@@ -79,6 +81,7 @@ fn raw_signal(
     set(F::Plaatsnaam, data.address.city.as_deref().unwrap_or(""));
     set(F::Telefoon, contact.phone.as_deref().unwrap_or(""));
     set(F::Email, contact.email.as_deref().unwrap_or(""));
+    set(F::Contactvoorkeur, contact.wish.as_deref().unwrap_or(""));
     set(F::Maandhuur, &amount(data.monthly_rent_cents));
     // The tenant's own request through the link is personal contact, and
     // the help section it was sent from says the gemeente helps with money
