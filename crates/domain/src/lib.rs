@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod calendar;
 pub mod casework;
+pub mod checksum;
 pub mod ddas;
 pub mod export;
 pub mod kennisbank;

@@ -77,7 +77,8 @@ pub async fn run(
     spawn_purge(store.clone(), config.session_idle);
     if let Some(mail) = &config.mail {
         println!(
-            "e-mail over meldingen ontruiming en herzieningen in de kennisbank gaat via {}",
+            "e-mail over meldingen ontruiming, herzieningen in de kennisbank en brieven aan huurders \
+             gaat via {}",
             mail.relay
         );
         vangnet_web::mail::spawn_worker(store.clone(), mail.clone(), config.public_url.clone());

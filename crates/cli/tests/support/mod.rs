@@ -12,6 +12,7 @@ pub mod postgres;
 pub mod server;
 pub mod session;
 pub mod signals;
+pub mod smtp;
 pub mod tenant;
 pub mod tenant_channel;
 pub mod webdriver;

@@ -280,31 +280,8 @@ pub(crate) fn sheet_names<'a>(titles: impl Iterator<Item = &'a str>) -> Vec<Stri
     names
 }
 
-/// CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320), as ZIP wants.
-pub(crate) fn crc32(data: &[u8]) -> u32 {
-    const TABLE: [u32; 256] = {
-        let mut table = [0u32; 256];
-        let mut i = 0;
-        while i < 256 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 8 {
-                c = if c & 1 != 0 {
-                    0xEDB8_8320 ^ (c >> 1)
-                } else {
-                    c >> 1
-                };
-                k += 1;
-            }
-            table[i] = c;
-            i += 1;
-        }
-        table
-    };
-    !data.iter().fold(!0u32, |crc, &b| {
-        TABLE[((crc ^ u32::from(b)) & 0xFF) as usize] ^ (crc >> 8)
-    })
-}
+/// CRC-32 as ZIP wants it; shared with the PNG encoder of the letters' e-mail.
+pub(crate) use crate::checksum::crc32;
 
 /// A ZIP of stored entries. The timestamp is fixed (1980-01-01, the DOS
 /// epoch) so the same tables always give the same bytes.

@@ -96,6 +96,17 @@ pub trait TenantChannelStore: Send + Sync {
     /// Oldest first.
     async fn letters(&self, verhuurder_org_id: i64, tenancy_id: i64) -> Result<Vec<TenantLetter>>;
     async fn letter(&self, verhuurder_org_id: i64, letter_id: i64) -> Result<Option<TenantLetter>>;
+    /// Audits an attempt to e-mail a letter; `mailed_at` (a success) is
+    /// also kept on the letter. The audit entry names the letter and the
+    /// outcome the caller put in it, never the address. `NotFound` for
+    /// another's letter.
+    async fn record_letter_mail(
+        &self,
+        verhuurder_org_id: i64,
+        letter_id: i64,
+        mailed_at: Option<DateTime<Utc>>,
+        audit: AuditEvent,
+    ) -> Result<()>;
 
     /// The tenant's action through a live link, with its step if it
     /// records one.

@@ -200,6 +200,30 @@ macro_rules! tenant_channel_impl {
                     Ok(row.map(tc::TenantLetter::from))
                 }
 
+                async fn record_letter_mail(
+                    &self,
+                    verhuurder_org_id: i64,
+                    letter_id: i64,
+                    mailed_at: Option<chrono::DateTime<chrono::Utc>>,
+                    audit: AuditEvent,
+                ) -> Result<()> {
+                    let mut tx = self.write().await?;
+                    let tenancy_id: Option<i64> = sqlx::query_scalar(sql::LETTER_MAILED)
+                        .bind(verhuurder_org_id)
+                        .bind(letter_id)
+                        .bind(mailed_at.map(Ts))
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                    let tenancy_id = tenancy_id.ok_or(StoreError::NotFound)?;
+                    let facts = serde_json::json!({
+                        "tenancy_id": tenancy_id,
+                        "mailed": mailed_at.is_some(),
+                    });
+                    append(&mut tx, audited(audit, letter_id, facts)).await?;
+                    tx.commit().await?;
+                    Ok(())
+                }
+
                 async fn add_response(
                     &self,
                     link_id: i64,

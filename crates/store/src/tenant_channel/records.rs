@@ -71,6 +71,9 @@ pub struct TenantLetter {
     pub html: String,
     pub created_at: DateTime<Utc>,
     pub created_by_user_id: Option<i64>,
+    /// When the letter was also e-mailed to the tenant (the address is
+    /// not kept); `None` when it was not, or the e-mail failed.
+    pub mailed_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

@@ -65,6 +65,7 @@ pub(crate) struct LetterRow {
     html: String,
     created_at: Ts,
     created_by_user_id: Option<i64>,
+    mailed_at: Option<Ts>,
 }
 
 impl From<LetterRow> for TenantLetter {
@@ -81,6 +82,7 @@ impl From<LetterRow> for TenantLetter {
             html: r.html,
             created_at: r.created_at.0,
             created_by_user_id: r.created_by_user_id,
+            mailed_at: r.mailed_at.map(|t| t.0),
         }
     }
 }

@@ -69,10 +69,16 @@ pub(crate) const INSERT_LETTER: &str = "INSERT INTO tenant_letters (tenancy_id, 
 pub(crate) fn letters_where(condition: &str) -> String {
     format!(
         "SELECT id, tenancy_id, verhuurder_org_id, kind, link_id, tenancy_event_id, \
-         amount_cents, collection_costs_cents, html, created_at, created_by_user_id \
+         amount_cents, collection_costs_cents, html, created_at, created_by_user_id, mailed_at \
          FROM tenant_letters WHERE verhuurder_org_id = $1 AND {condition} ORDER BY id"
     )
 }
+
+/// Sets `mailed_at` when given (a failed e-mail keeps it as it was);
+/// returns the letter's tenancy, nothing for another's letter.
+pub(crate) const LETTER_MAILED: &str = "UPDATE tenant_letters \
+     SET mailed_at = COALESCE($3, mailed_at) \
+     WHERE verhuurder_org_id = $1 AND id = $2 RETURNING tenancy_id";
 
 pub(crate) const INSERT_RESPONSE: &str = "INSERT INTO tenant_responses (tenancy_id, \
      verhuurder_org_id, link_id, kind, detail, tenancy_event_id, created_at) \

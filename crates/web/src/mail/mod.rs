@@ -1,8 +1,9 @@
 //! Outgoing e-mail: a plain SMTP client for a local relay (`smtp`), the
-//! gemeente's mail about a new art. 14 notice (`notice_mail`) and the
-//! kennisbank's review reminders (`review_mail`). Nothing here runs unless
-//! `WebConfig::mail` is set.
+//! gemeente's mail about a new art. 14 notice (`notice_mail`), the
+//! kennisbank's review reminders (`review_mail`) and a tenant's letter
+//! (`letter_mail`). Nothing here runs unless `WebConfig::mail` is set.
 
+pub mod letter_mail;
 pub mod notice_mail;
 pub mod review_mail;
 pub mod smtp;
@@ -26,9 +27,15 @@ pub fn wake() {
     WAKE.notify_one();
 }
 
-/// A whole message: the headers every vangnet mail carries, then `body`
-/// (lines ending in CRLF). `to` is the To header only; the envelope's
-/// recipients are the caller's.
+/// The content headers of a plain-text body in UTF-8.
+pub const PLAIN_TEXT: [&str; 2] = [
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: 8bit",
+];
+
+/// A whole plain-text message: the headers every vangnet mail carries,
+/// then `body` (lines ending in CRLF). `to` is the To header only; the
+/// envelope's recipients are the caller's.
 pub fn compose(
     mail: &MailConfig,
     subject: &str,
@@ -36,20 +43,38 @@ pub fn compose(
     body: &str,
     now: DateTime<Utc>,
 ) -> String {
-    let mut random = [0u8; 12];
-    getrandom::getrandom(&mut random).expect("the operating system's random source");
-    let headers = [
+    compose_with(mail, subject, to, &PLAIN_TEXT, body, now)
+}
+
+/// The same with the body's own content headers (a multipart body names
+/// its boundary there).
+pub fn compose_with(
+    mail: &MailConfig,
+    subject: &str,
+    to: &str,
+    content: &[&str],
+    body: &str,
+    now: DateTime<Utc>,
+) -> String {
+    let mut headers = vec![
         format!("From: vangnet <{}>", mail.from),
         format!("To: {to}"),
         format!("Subject: {}", encoded_header(subject)),
         format!("Date: {}", now.to_rfc2822()),
-        format!("Message-ID: <{}@{}>", hex::encode(random), mail.helo()),
+        format!("Message-ID: <{}@{}>", random_hex(), mail.helo()),
         "MIME-Version: 1.0".to_string(),
-        "Content-Type: text/plain; charset=utf-8".to_string(),
-        "Content-Transfer-Encoding: 8bit".to_string(),
-        "Auto-Submitted: auto-generated".to_string(),
     ];
+    headers.extend(content.iter().map(|h| h.to_string()));
+    headers.push("Auto-Submitted: auto-generated".to_string());
     format!("{}\r\n\r\n{body}", headers.join("\r\n"))
+}
+
+/// 24 random hex digits: a Message-ID's left part, a MIME boundary, a
+/// Content-ID.
+pub fn random_hex() -> String {
+    let mut random = [0u8; 12];
+    getrandom::getrandom(&mut random).expect("the operating system's random source");
+    hex::encode(random)
 }
 
 /// A header value as is when it is ASCII, else as an RFC 2047 encoded word.

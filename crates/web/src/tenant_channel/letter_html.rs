@@ -4,10 +4,11 @@
 //! its own, because the letter's content does not depend on them.
 //!
 //! Safe for e-mail: no script, no external resource (the stylesheet is
-//! inlined, the QR code is inline SVG), and every text auto-escaped by
-//! askama, so a name with `<` in it stays text.
+//! inlined; the QR code is inline SVG, or in an e-mail an image of the
+//! message itself by `cid:`), and every text auto-escaped by askama, so a
+//! name with `<` in it stays text.
 
-use super::qr::qr_svg;
+use super::qr::{qr_svg, QR_TITLE};
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
 use vangnet_domain::stats::period::Period;
@@ -54,9 +55,31 @@ struct LetterPage<'a> {
     closing: &'a [String],
 }
 
+/// How the QR code goes into the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QrImage<'a> {
+    /// Inline SVG: the page and the PDF.
+    Svg,
+    /// An `<img>` of the message's PNG part with this Content-ID: an
+    /// e-mail, because Gmail and Outlook show no inline SVG.
+    Cid(&'a str),
+    /// No image (a link too long for any code); the link is still printed.
+    None,
+}
+
 /// The letter as a whole HTML document, lang="nl", A4 when printed.
 pub fn letter_html(letter: &Letter, sender: &PostalAddress, recipient: &PostalAddress) -> String {
     letter_html_with_notice(letter, sender, recipient, None)
+}
+
+/// The document as an e-mail's HTML part, its QR code as `qr` says.
+pub fn letter_html_for_mail(
+    letter: &Letter,
+    sender: &PostalAddress,
+    recipient: &PostalAddress,
+    qr: QrImage<'_>,
+) -> String {
+    render(letter, sender, recipient, None, qr)
 }
 
 /// The same document with a notice on screen above the letter.
@@ -66,6 +89,16 @@ pub fn letter_html_with_notice(
     recipient: &PostalAddress,
     notice: Option<&ScreenNotice>,
 ) -> String {
+    render(letter, sender, recipient, notice, QrImage::Svg)
+}
+
+fn render(
+    letter: &Letter,
+    sender: &PostalAddress,
+    recipient: &PostalAddress,
+    notice: Option<&ScreenNotice>,
+    qr: QrImage<'_>,
+) -> String {
     let page = LetterPage {
         notice,
         subject: &letter.subject,
@@ -74,7 +107,7 @@ pub fn letter_html_with_notice(
         reference: &letter.payment_reference,
         sender,
         recipient,
-        blocks: letter.blocks.iter().map(view).collect(),
+        blocks: letter.blocks.iter().map(|b| view(b, qr)).collect(),
         closing: &letter.closing,
     };
     page.render().unwrap_or_else(|e| {
@@ -87,7 +120,7 @@ pub fn letter_html_with_notice(
     })
 }
 
-fn view(block: &Block) -> View<'_> {
+fn view<'a>(block: &'a Block, qr: QrImage<'_>) -> View<'a> {
     match block {
         Block::Heading(text) => View::Heading(text),
         Block::Paragraph(text) => View::Paragraph(text),
@@ -96,9 +129,22 @@ fn view(block: &Block) -> View<'_> {
         // in words where the link was.
         Block::Link { url } => {
             let web = is_web_link(url);
-            View::Link(url, web, web.then(|| qr_svg(url)).flatten())
+            View::Link(url, web, web.then(|| qr_markup(url, qr)).flatten())
         }
         Block::Contact { lines } => View::Contact(lines),
+    }
+}
+
+/// The QR code's markup; the template inserts it unescaped, so a
+/// Content-ID must be ours (`mail::letter_mail` makes it from hex digits).
+fn qr_markup(url: &str, qr: QrImage<'_>) -> Option<String> {
+    match qr {
+        QrImage::Svg => qr_svg(url),
+        // Width and height as attributes too: mail programs drop <style>.
+        QrImage::Cid(cid) => Some(format!(
+            r#"<img src="cid:{cid}" alt="{QR_TITLE}" class="qr" width="132" height="132">"#
+        )),
+        QrImage::None => None,
     }
 }
 

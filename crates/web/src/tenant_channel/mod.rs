@@ -3,14 +3,21 @@
 //! document (`letter_html`), which is both the e-mail's HTML part and what
 //! headless Chromium prints to the PDF (`letter_pdf`). The words and every
 //! figure come from the domain; this module only lays them out. `send.rs`
-//! generates a tenancy's letter with a new personal link and keeps both.
+//! generates a tenancy's letter with a new personal link and keeps both;
+//! `mailing.rs` e-mails it to the tenant in the same request, with the QR
+//! code as a PNG (`png.rs`) because mail programs show no inline SVG.
 
 pub mod letter_html;
+pub mod mailing;
+pub mod png;
 pub mod qr;
 pub mod send;
 
-pub use letter_html::{letter_html, letter_html_with_notice, PostalAddress, ScreenNotice};
-pub use qr::qr_svg;
+pub use letter_html::{
+    letter_html, letter_html_for_mail, letter_html_with_notice, PostalAddress, QrImage,
+    ScreenNotice,
+};
+pub use qr::{qr_png, qr_svg};
 
 use crate::kennisbank::pdf::{html_to_pdf, PdfError};
 
@@ -21,6 +28,6 @@ pub async fn letter_pdf(chromium: &str, html: &str) -> Result<Vec<u8>, PdfError>
 }
 
 #[cfg(test)]
-mod fixtures;
+pub(crate) mod fixtures;
 #[cfg(test)]
 mod pdf_tests;

@@ -29,9 +29,12 @@ fn scan(svg: &str) -> Result<String, String> {
     }
     // Four pixels a module: the detector wants more than one.
     let scale = 4;
-    let mut image = rqrr::PreparedImage::prepare_from_bitmap(size * scale, size * scale, |x, y| {
-        dark[(y / scale) * size + x / scale]
-    });
+    scan_bitmap(size * scale, |x, y| dark[(y / scale) * size + x / scale])
+}
+
+/// A square image found and decoded by rqrr.
+fn scan_bitmap(side: usize, dark: impl Fn(usize, usize) -> bool) -> Result<String, String> {
+    let mut image = rqrr::PreparedImage::prepare_from_bitmap(side, side, dark);
     let grids = image.detect_grids();
     let grid = grids.first().ok_or("no QR code found")?;
     grid.decode()
@@ -74,4 +77,25 @@ fn the_same_link_gives_the_same_svg() {
 #[test]
 fn a_link_too_long_for_any_code_gives_none() {
     assert_eq!(qr_svg(&"x".repeat(4_000)), None);
+}
+
+#[test]
+fn the_png_scans_back_to_the_link() {
+    for link in [
+        LINK,
+        "https://vangnet.example/huurder/0123456789abcdefABCDEF-_xyz",
+    ] {
+        let png = qr_png(link).expect("a short link fits");
+        let (width, height, dark) = crate::tenant_channel::png::tests::decode(&png).unwrap();
+        assert_eq!(width, height);
+        assert_eq!(width as usize % PNG_MODULE_PIXELS, 0);
+        let side = width as usize;
+        assert_eq!(
+            scan_bitmap(side, |x, y| dark[y * side + x]).as_deref(),
+            Ok(link)
+        );
+        // The quiet zone is white.
+        assert!(!dark[..side * 4 * PNG_MODULE_PIXELS].iter().any(|&d| d));
+    }
+    assert_eq!(qr_png(&"x".repeat(4_000)), None);
 }

@@ -1,9 +1,11 @@
 //! A tenancy's letters and personal link: the page that lists them with
 //! the link's state, generating a letter (a new link inside it, shown this
-//! once), and a letter as its HTML or its PDF.
+//! once, and e-mailed to the tenant when an address is given and the
+//! server has a relay), and a letter as its HTML or its PDF.
 
 use super::{audit_for, base_url, moment, sending};
 use crate::auth::{authorize, SignedIn};
+use crate::mail::letter_mail;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::{render_error_with, PageError};
 use crate::pages::layout::Layout;
@@ -11,6 +13,7 @@ use crate::pages::render;
 use crate::pages::tenancies::{LIST_PATH, UNPROCESSABLE};
 use crate::state::AppState;
 use crate::tenancy::TenancyError;
+use crate::tenant_channel::mailing::{self, MailOutcome};
 use crate::tenant_channel::{letter_html, letter_html_with_notice, letter_pdf, send, ScreenNotice};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -30,6 +33,8 @@ pub struct LetterRow {
     pub on: String,
     pub amount: String,
     pub costs: String,
+    /// "per e-mail verstuurd op …", or empty.
+    pub mailed: String,
 }
 
 pub struct LinkView {
@@ -48,6 +53,9 @@ pub struct Flash {
     pub errors: Vec<String>,
     /// The personal link just made: the only time its token is shown.
     pub fresh_link: Option<String>,
+    /// The tenant's address as typed, shown again with its error.
+    pub email: String,
+    pub email_error: Option<String>,
 }
 
 #[derive(Template)]
@@ -61,6 +69,8 @@ struct LettersPage {
     kinds: Vec<(&'static str, &'static str)>,
     can_send: bool,
     configured_url: bool,
+    /// A relay is configured: the form offers e-mailing the letter.
+    can_mail: bool,
     flash: Flash,
 }
 
@@ -130,6 +140,10 @@ pub(super) async fn show(
                     .collection_costs_cents
                     .map(format_euros)
                     .unwrap_or_else(|| "geen".into()),
+                mailed: l
+                    .mailed_at
+                    .map(|at| format!("per e-mail verstuurd op {}", moment(at)))
+                    .unwrap_or_default(),
             })
             .collect(),
         link: links.first().map(|l| link_view(l, &settings, now)),
@@ -144,6 +158,7 @@ pub(super) async fn show(
         )
         .is_allowed(),
         configured_url: base_url(state, headers).1,
+        can_mail: state.config.mail.is_some(),
         flash,
     };
     Ok((status, render(&page)).into_response())
@@ -194,6 +209,10 @@ pub struct GenerateForm {
     /// "pdf" for the letter as a PDF download; otherwise the HTML page.
     #[serde(default)]
     als: String,
+    /// The tenant's address to e-mail the letter to; empty for none. Used
+    /// for this one message, never stored.
+    #[serde(default)]
+    email: String,
 }
 
 pub async fn generate(
@@ -218,13 +237,47 @@ pub async fn generate(
         ]);
         return show(&state, &who, &csrf, &headers, id, UNPROCESSABLE, flash).await;
     };
+    let mail_to = match mail_address(&state, &form.email) {
+        Ok(to) => to,
+        Err(flash) => return show(&state, &who, &csrf, &headers, id, UNPROCESSABLE, flash).await,
+    };
     let (base, _) = base_url(&state, &headers);
     let audit = audit_for(&who);
     let who_sends = sending(&who, &audit, &base);
-    match send::send_letter(&*state.store, &who_sends, id, kind).await {
-        Ok(sent) => Ok(letter_once(&state, id, &sent, form.als == "pdf").await),
-        Err(error) => failed(&state, &who, &csrf, &headers, id, error).await,
+    let sent = match send::send_letter(&*state.store, &who_sends, id, kind).await {
+        Ok(sent) => sent,
+        Err(error) => return failed(&state, &who, &csrf, &headers, id, error).await,
+    };
+    let mailed = match (&state.config.mail, mail_to) {
+        (Some(mail), Some(to)) => {
+            let entry = who.audit(mailing::AUDIT_ACTION, "tenant_letter");
+            let store = &*state.store;
+            Some(mailing::mail_letter(store, mail, who.org.id, &sent, &to, entry).await)
+        }
+        _ => None,
+    };
+    Ok(letter_once(&state, id, &sent, form.als == "pdf", mailed.as_ref()).await)
+}
+
+/// The address to e-mail the letter to: none when the field is empty; the
+/// page again, with nothing made, when it is no address or this server
+/// sends no mail (then the form has no such field to point at).
+fn mail_address(state: &AppState, typed: &str) -> Result<Option<String>, Flash> {
+    if typed.trim().is_empty() {
+        return Ok(None);
     }
+    if state.config.mail.is_none() {
+        return Err(errors(vec![
+            "E-mail is op deze server niet ingesteld; de brief is niet gemaakt.".into(),
+        ]));
+    }
+    letter_mail::parse_address(typed)
+        .map(Some)
+        .map_err(|e| Flash {
+            email: typed.trim().to_string(),
+            email_error: Some(e.reason),
+            ..Flash::default()
+        })
 }
 
 pub(super) fn errors(lines: Vec<String>) -> Flash {
@@ -272,13 +325,30 @@ fn pdf_download(bytes: Vec<u8>, name: &str) -> Response {
 /// The letter with its link, the only time it exists: as a PDF download
 /// when asked and Chromium is there, else as the page, whose on-screen
 /// notice says to print or keep it now. Never cached.
-async fn letter_once(state: &AppState, tenancy_id: i64, sent: &send::Sent, pdf: bool) -> Response {
+async fn letter_once(
+    state: &AppState,
+    tenancy_id: i64,
+    sent: &send::Sent,
+    pdf: bool,
+    mailed: Option<&MailOutcome>,
+) -> Response {
     let no_store = (header::CACHE_CONTROL, "no-store".to_string());
     let mut text = String::from(
         "De brief is gemaakt en vastgelegd op de tijdlijn; de vorige link werkt niet meer. \
          Print of bewaar de brief nu: alleen nu staat de persoonlijke link erin.",
     );
-    if pdf {
+    // A failed e-mail must be read: the page says so first, and a PDF
+    // download, which shows no page, is not made.
+    let mail_failed = matches!(mailed, Some(MailOutcome::Failed(_)));
+    match mailed {
+        Some(failed @ MailOutcome::Failed(_)) => text = format!("{} {text}", mail_notice(failed)),
+        Some(sent) => text = format!("{text} {}", mail_notice(sent)),
+        None => {}
+    }
+    if pdf && mail_failed {
+        text.push_str(" U vroeg om een PDF: druk deze pagina af of bewaar hem als PDF.");
+    }
+    if pdf && !mail_failed {
         let html = letter_html(&sent.letter, &sent.sender, &sent.recipient);
         match letter_pdf(&state.config.chromium, &html).await {
             Ok(bytes) => {
@@ -304,6 +374,18 @@ async fn letter_once(state: &AppState, tenancy_id: i64, sent: &send::Sent, pdf: 
         Html(html),
     )
         .into_response()
+}
+
+/// What the page says about the e-mail. A failure names the relay's step
+/// and reply code only, for the beheerder; the worker's task is to print.
+fn mail_notice(outcome: &MailOutcome) -> String {
+    match outcome {
+        MailOutcome::Sent => "De brief is ook per e-mail naar de huurder verstuurd.".into(),
+        MailOutcome::Failed(error) => format!(
+            "Let op: de e-mail is NIET verstuurd (mailserver: {error}). De brief is wel \
+             gemaakt. Print of bewaar de brief nu en geef of stuur hem zelf aan de huurder."
+        ),
+    }
 }
 
 /// The letter as it was sent, in the browser: its own stylesheet is
