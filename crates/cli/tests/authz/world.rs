@@ -432,7 +432,7 @@ fn read_objects(server: &DemoServer) -> BTreeMap<&'static str, Examples> {
             ),
         ),
         ("tenancy", "@vh", "SELECT MIN(id) FROM tenancies".into()),
-        // The demo sends no letters and has no tenant responses yet.
+        // The demo's first letter, and its first response (a proposal).
         ("letter", "@vh", "SELECT MIN(id) FROM tenant_letters".into()),
         (
             "response",
