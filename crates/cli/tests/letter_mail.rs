@@ -10,9 +10,10 @@ mod support;
 
 use std::sync::Arc;
 use support::http::{Client, Reply};
+use support::server::Serve;
 use support::server::{DemoServer, DEMO_PASSWORD};
 use support::signals::logged_in;
-use support::smtp::{FakeRelay, MailServe};
+use support::smtp::{mail_serve, FakeRelay};
 use support::tenant_channel::*;
 use vangnet_store::{OrgScope, Store};
 
@@ -24,7 +25,7 @@ on_both_databases!(
 const TO: &str = "f.elamrani@voorbeeld.nl";
 const MAILED_ACTION: &str = "tenant_letter.mailed";
 
-fn signed_in(serve: &MailServe) -> Client {
+fn signed_in(serve: &Serve) -> Client {
     let mut client = Client::new(&serve.base_url);
     let reply = client.login(WORKER, DEMO_PASSWORD);
     assert_eq!(reply.status, 303, "{}", reply.body);
@@ -75,7 +76,7 @@ fn a_letter_is_mailed_to_the_typed_address_with_its_link(demo: &DemoServer) {
     let store = block_on(vangnet_store::connect(&demo.database_url)).unwrap();
     let org = verhuurder_id(&store);
     let relay = FakeRelay::accepting();
-    let serve = MailServe::start(&demo.database_url, &relay.address);
+    let serve = mail_serve(&demo.database_url, &relay.address, &[]);
     let mut worker = signed_in(&serve);
     let page = worker.get(&format!("/huur/dossiers/{id}/brieven"));
     for part in [
@@ -161,7 +162,7 @@ fn a_refused_mail_still_makes_the_letter_and_says_so(demo: &DemoServer) {
     let store = block_on(vangnet_store::connect(&demo.database_url)).unwrap();
     let org = verhuurder_id(&store);
     let relay = FakeRelay::refusing();
-    let serve = MailServe::start(&demo.database_url, &relay.address);
+    let serve = mail_serve(&demo.database_url, &relay.address, &[]);
     let mut worker = signed_in(&serve);
     let id = tenancy_id(&mut worker, TENANCY);
     let before = block_on(store.letters(org, id)).unwrap().len();

@@ -9,13 +9,10 @@ mod support;
 
 use chrono::{Duration, NaiveDate};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
-use std::process::{Child, Command, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
 use std::time::Instant;
 use support::http::Client;
 use support::server::{token, DemoServer};
+use support::smtp::{mail_serve, FakeRelay};
 use vangnet_store::OrgScope;
 
 on_both_databases!(a_melding_mails_the_gemeente_at_once_without_personal_data);
@@ -23,96 +20,6 @@ on_both_databases!(a_melding_mails_the_gemeente_at_once_without_personal_data);
 const VERHUURDER: &str = "haagse-woningstichting";
 const TENANT: &str = "Wilhelmina Zwanenburg";
 const STREET: &str = "Zeeheldenkade";
-
-#[derive(Debug, Clone, Default)]
-struct Mail {
-    recipients: Vec<String>,
-    data: String,
-}
-
-/// An SMTP server that accepts every message, one connection at a time.
-fn fake_relay() -> (String, Arc<Mutex<Vec<Mail>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = listener.local_addr().unwrap().to_string();
-    let mails = Arc::new(Mutex::new(Vec::new()));
-    let kept = mails.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(stream) = stream else { return };
-            let mut write = stream.try_clone().unwrap();
-            let mut read = BufReader::new(stream);
-            let mut mail = Mail::default();
-            write.write_all(b"220 fake ESMTP\r\n").unwrap();
-            let mut line = String::new();
-            while read.read_line(&mut line).unwrap_or(0) > 0 {
-                let command = line.trim_end().to_string();
-                line.clear();
-                let reply: &[u8] = if let Some(to) = command.strip_prefix("RCPT TO:") {
-                    mail.recipients
-                        .push(to.trim_matches(['<', '>']).to_string());
-                    b"250 ok\r\n"
-                } else if command == "DATA" {
-                    write.write_all(b"354 go ahead\r\n").unwrap();
-                    while !mail.data.ends_with("\r\n.\r\n") {
-                        assert!(read.read_line(&mut mail.data).unwrap() > 0);
-                    }
-                    kept.lock().unwrap().push(mail.clone());
-                    b"250 queued\r\n"
-                } else if command == "QUIT" {
-                    let _ = write.write_all(b"221 bye\r\n");
-                    break;
-                } else {
-                    b"250 ok\r\n"
-                };
-                write.write_all(reply).unwrap();
-            }
-        }
-    });
-    (address, mails)
-}
-
-/// `vangnet serve` with mail, on the demo server's database.
-struct Serve {
-    child: Child,
-    base_url: String,
-}
-
-impl Serve {
-    fn start(database_url: &str, relay: &str) -> Serve {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--database-url"])
-            .arg(database_url)
-            .args(["--smtp-relay", relay, "--mail-from", "vangnet@vangnet.test"])
-            .args(["--public-url", "https://vangnet.test/"])
-            .args(["--purge-delay-seconds", "3600"])
-            .env("RUST_LOG", "warn")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start vangnet serve");
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(pos) = line.find("http://") {
-                    let _ = tx.send(line[pos..].trim().to_string());
-                }
-            }
-        });
-        let base_url = rx
-            .recv_timeout(std::time::Duration::from_secs(60))
-            .expect("vangnet serve printed no URL");
-        Serve { child, base_url }
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// One runtime for the whole test: a PostgreSQL pool's connections belong
 /// to the runtime that opened them, so a runtime per call would strand
@@ -196,15 +103,16 @@ fn post_event(api: &mut Client, writer: &str, id: i64, event: Value) -> support:
 
 fn a_melding_mails_the_gemeente_at_once_without_personal_data(demo: &DemoServer) {
     let store = block_on(vangnet_store::connect(&demo.database_url)).unwrap();
-    let (relay, mails) = fake_relay();
-    let serve = Serve::start(&demo.database_url, &relay);
+    let relay = FakeRelay::accepting();
+    let public = ["--public-url", "https://vangnet.test/"];
+    let serve = mail_serve(&demo.database_url, &relay.address, &public);
     // The worker's first round handles what the demo recorded; after it,
     // only a wake-up can bring a mail within the minute.
     wait_for("the first round", 30, || {
         let due = block_on(store.notices_to_mail(chrono::Utc::now(), 100)).unwrap();
         due.iter().all(|n| n.mail_attempts > 0).then_some(())
     });
-    let before = mails.lock().unwrap().len();
+    let before = relay.mails().len();
 
     let writer = token(demo, VERHUURDER, "tenancies:read,tenancies:write");
     let mut api = Client::new(&serve.base_url);
@@ -220,8 +128,7 @@ fn a_melding_mails_the_gemeente_at_once_without_personal_data(demo: &DemoServer)
 
     let line = format!("Beoogde ontruimingsdatum: {}", intended.format("%d-%m-%Y"));
     let mail = wait_for("the mail", 20, || {
-        let mails = mails.lock().unwrap();
-        mails[before..]
+        relay.mails()[before..]
             .iter()
             .find(|m| m.data.contains(&line))
             .cloned()

@@ -4,11 +4,10 @@
 mod support;
 
 use chrono::{Duration, Utc};
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use support::cli_world::{cli_world, CliWorld};
 use support::http::vangnet;
+use support::server::{Serve, ServeOptions};
 
 const HEADER: &str =
     "kenmerk;soort;bedrag;ontstaansdatum;signaaldatum;achternaam;postcode;huisnummer;\
@@ -162,39 +161,14 @@ fn the_dry_run_lists_and_keeps_and_the_purge_removes() {
 }
 
 /// `vangnet serve` on a free port; killed when dropped.
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve(db: &Path, purge_delay_seconds: &str) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
-        .args(["serve", "--listen", "127.0.0.1:0", "--database-url"])
-        .arg(format!("sqlite://{}", db.display()))
-        .env("VANGNET_PURGE_DELAY_SECONDS", purge_delay_seconds)
-        .env("RUST_LOG", "warn")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .expect("start vangnet serve");
-    // Read stdout to the end, so the server never writes into a closed pipe.
-    let stdout = child.stdout.take().unwrap();
-    let (started, wait) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if line.contains("vangnet draait op") {
-                let _ = started.send(());
-            }
-        }
-    });
-    wait.recv_timeout(std::time::Duration::from_secs(60))
-        .expect("serve printed no address within 60 s");
-    Server(child)
+fn serve(db: &Path, purge_delay_seconds: &str) -> Serve {
+    let url = format!("sqlite://{}", db.display());
+    let envs = [("VANGNET_PURGE_DELAY_SECONDS", purge_delay_seconds)];
+    let options = ServeOptions {
+        envs: &envs,
+        ..ServeOptions::default()
+    };
+    Serve::start(&url, options)
 }
 
 #[test]

@@ -143,6 +143,39 @@ fn each_action_is_recorded_once_as_its_event_and_response(server: &DemoServer) {
     );
 }
 
+/// The tenant's help form on a new link to the tenancy, address confirmed.
+struct HelpForm {
+    tenant: Client,
+    path: String,
+    csrf: String,
+    nonce: String,
+}
+
+impl HelpForm {
+    fn open(server: &DemoServer, verhuurder: i64, tenancy: i64, token: &str) -> HelpForm {
+        link(server, verhuurder, tenancy, token, 0, 60);
+        let mut tenant = Client::new(&server.base_url);
+        confirm(&mut tenant, token);
+        let view = tenant.get(&format!("/huurder/{token}"));
+        let csrf = tenant.csrf();
+        let nonce = form_value(&view.body, "/hulp", "formulier");
+        let path = format!("/huurder/{token}/hulp");
+        HelpForm {
+            tenant,
+            path,
+            csrf,
+            nonce,
+        }
+    }
+
+    fn send(&mut self, fields: &[(&str, &str)]) -> support::http::Reply {
+        let mut all = vec![("csrf_token", self.csrf.as_str())];
+        all.push(("formulier", self.nonce.as_str()));
+        all.extend_from_slice(fields);
+        self.tenant.post_form(&self.path, &all)
+    }
+}
+
 fn asking_for_help_sends_the_signal_to_the_gemeente(server: &DemoServer) {
     let mut world = World::new(server);
     let id = world.tenancy(
@@ -151,32 +184,15 @@ fn asking_for_help_sends_the_signal_to_the_gemeente(server: &DemoServer) {
         &[json!({"kind": "herinnering", "date": ago(40)})],
     );
     let token = "help-token-0123456789abcdefghijklmnopqrstuvwxyz";
-    link(server, world.verhuurder_id, id, token, 0, 60);
-    let mut tenant = Client::new(&server.base_url);
-    confirm(&mut tenant, token);
-    let view = tenant.get(&format!("/huurder/{token}"));
-    let csrf = tenant.csrf();
-    let nonce = form_value(&view.body, "/hulp", "formulier");
-    let without_consent = tenant.post_form(
-        &format!("/huurder/{token}/hulp"),
-        &[
-            ("csrf_token", &csrf),
-            ("formulier", &nonce),
-            ("contact", "telefoon"),
-        ],
-    );
+    let mut help = HelpForm::open(server, world.verhuurder_id, id, token);
+    let without_consent = help.send(&[("contact", "telefoon")]);
     assert_eq!(without_consent.status, 422, "consent is needed");
-    let sent = tenant.post_form(
-        &format!("/huurder/{token}/hulp"),
-        &[
-            ("csrf_token", &csrf),
-            ("formulier", &nonce),
-            ("toestemming", "ja"),
-            ("contact", "telefoon"),
-            ("telefoon", "0612345678"),
-            ("wanneer", "na 17 uur"),
-        ],
-    );
+    let sent = help.send(&[
+        ("toestemming", "ja"),
+        ("contact", "telefoon"),
+        ("telefoon", "0612345678"),
+        ("wanneer", "na 17 uur"),
+    ]);
     assert_eq!(sent.status, 303, "{}", sent.body);
     assert!(
         sent.header("location").unwrap().ends_with("wat=hulp"),
@@ -250,21 +266,8 @@ fn without_a_letter_the_help_request_waits_for_the_verhuurder(server: &DemoServe
     let mut world = World::new(server);
     let id = world.tenancy("TV-NOLETTER", &[]);
     let token = "noletter-token-0123456789abcdefghijklmnopqrstuvwxyz";
-    link(server, world.verhuurder_id, id, token, 0, 60);
-    let mut tenant = Client::new(&server.base_url);
-    confirm(&mut tenant, token);
-    let view = tenant.get(&format!("/huurder/{token}"));
-    let csrf = tenant.csrf();
-    let nonce = form_value(&view.body, "/hulp", "formulier");
-    let sent = tenant.post_form(
-        &format!("/huurder/{token}/hulp"),
-        &[
-            ("csrf_token", &csrf),
-            ("formulier", &nonce),
-            ("toestemming", "ja"),
-            ("contact", "brief"),
-        ],
-    );
+    let mut help = HelpForm::open(server, world.verhuurder_id, id, token);
+    let sent = help.send(&[("toestemming", "ja"), ("contact", "brief")]);
     assert_eq!(sent.status, 303, "{}", sent.body);
     let location = sent.header("location").unwrap_or_default().to_string();
     assert!(location.ends_with("wat=hulp_later"), "{location}");

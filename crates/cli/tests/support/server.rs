@@ -89,33 +89,92 @@ impl DemoServer {
     }
 }
 
-/// A second app node: `vangnet serve` on the same database as a demo
-/// server, as a deployment with several nodes behind a load balancer.
-pub struct SecondNode {
+/// A running `vangnet serve` on an existing database, stopped when
+/// dropped: a second app node beside a demo server, or a server with mail.
+pub struct Serve {
     pub base_url: String,
     child: Child,
+    log: Option<std::sync::Arc<std::sync::Mutex<String>>>,
 }
 
-impl DemoServer {
-    pub fn second_node(&self) -> SecondNode {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
+/// What a `Serve` is started with beyond its database.
+#[derive(Default)]
+pub struct ServeOptions<'a> {
+    pub args: &'a [&'a str],
+    pub envs: &'a [(&'a str, &'a str)],
+    /// Keep the log (stderr, at level info) for the test to read;
+    /// otherwise warnings go to the test's own stderr.
+    pub keep_log: bool,
+}
+
+impl Serve {
+    pub fn start(database_url: &str, options: ServeOptions<'_>) -> Serve {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_vangnet"));
+        command
             .args(["serve", "--listen", "127.0.0.1:0", "--database-url"])
-            .arg(&self.database_url)
-            .env("RUST_LOG", "warn")
+            .arg(database_url)
+            .args(options.args)
+            .env("RUST_LOG", if options.keep_log { "info" } else { "warn" })
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start vangnet serve");
+            .stderr(if options.keep_log {
+                Stdio::piped()
+            } else {
+                Stdio::inherit()
+            });
+        for (key, value) in options.envs {
+            command.env(key, value);
+        }
+        let mut child = command.spawn().expect("start vangnet serve");
+        let log = child.stderr.take().map(keep_reading);
         let (base_url, _) = read_url(&mut child);
-        SecondNode { base_url, child }
+        Serve {
+            base_url,
+            child,
+            log,
+        }
+    }
+
+    /// What the server logged so far (with `keep_log`).
+    pub fn log(&self) -> String {
+        self.log
+            .as_ref()
+            .map(|log| log.lock().unwrap().clone())
+            .unwrap_or_default()
     }
 }
 
-impl Drop for SecondNode {
+/// Collects a stream's text as it comes, on its own thread.
+fn keep_reading(
+    mut stream: impl std::io::Read + Send + 'static,
+) -> std::sync::Arc<std::sync::Mutex<String>> {
+    let log = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let kept = log.clone();
+    std::thread::spawn(move || {
+        let mut buffer = [0u8; 4096];
+        while let Ok(n) = stream.read(&mut buffer) {
+            if n == 0 {
+                break;
+            }
+            let text = String::from_utf8_lossy(&buffer[..n]);
+            kept.lock().unwrap().push_str(&text);
+        }
+    });
+    log
+}
+
+impl Drop for Serve {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+impl DemoServer {
+    /// A second app node on this demo's database, as a deployment with
+    /// several nodes behind a load balancer.
+    pub fn second_node(&self) -> Serve {
+        Serve::start(&self.database_url, ServeOptions::default())
     }
 }
 

@@ -3,10 +3,10 @@
 //! message with its envelope recipients, or refuses every recipient with
 //! 550 (a relay that will not deliver), so both outcomes can be seen.
 
-use std::io::{BufRead, BufReader, Read, Write};
+use super::server::{Serve, ServeOptions};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone, Default)]
 pub struct Mail {
@@ -101,70 +101,24 @@ fn converse(stream: TcpStream, refuse: bool, kept: &Mutex<Vec<Mail>>) {
     }
 }
 
-/// `vangnet serve` with mail through `relay`, on `database_url`, without a
-/// public address (links use the address the test connects to). Its
-/// stderr is kept, so a test can check what it logged.
-pub struct MailServe {
-    child: Child,
-    pub base_url: String,
-    log: Arc<Mutex<String>>,
-}
-
-impl MailServe {
-    pub fn start(database_url: &str, relay: &str) -> MailServe {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_vangnet"))
-            .args(["serve", "--listen", "127.0.0.1:0", "--database-url"])
-            .arg(database_url)
-            .args(["--smtp-relay", relay, "--mail-from", "vangnet@vangnet.test"])
-            .args(["--purge-delay-seconds", "3600"])
-            .env("RUST_LOG", "info")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start vangnet serve");
-        let log = Arc::new(Mutex::new(String::new()));
-        let mut stderr = child.stderr.take().unwrap();
-        let kept = log.clone();
-        std::thread::spawn(move || {
-            let mut buffer = [0u8; 4096];
-            while let Ok(n) = stderr.read(&mut buffer) {
-                if n == 0 {
-                    break;
-                }
-                kept.lock()
-                    .unwrap()
-                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
-            }
-        });
-        let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(pos) = line.find("http://") {
-                    let _ = tx.send(line[pos..].trim().trim_end_matches('/').to_string());
-                }
-            }
-        });
-        let base_url = rx
-            .recv_timeout(std::time::Duration::from_secs(60))
-            .expect("vangnet serve printed no URL");
-        MailServe {
-            child,
-            base_url,
-            log,
-        }
-    }
-
-    /// What the server wrote to stderr so far (its log).
-    pub fn log(&self) -> String {
-        self.log.lock().unwrap().clone()
-    }
-}
-
-impl Drop for MailServe {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// `vangnet serve` with mail through `relay` on `database_url`, its log
+/// kept, so a test can check what it logged; `args` adds more (such as a
+/// public address; without one, links use the address the test connects
+/// to).
+pub fn mail_serve(database_url: &str, relay: &str, args: &[&str]) -> Serve {
+    let mut all = vec![
+        "--smtp-relay",
+        relay,
+        "--mail-from",
+        "vangnet@vangnet.test",
+        "--purge-delay-seconds",
+        "3600",
+    ];
+    all.extend_from_slice(args);
+    let options = ServeOptions {
+        args: &all,
+        keep_log: true,
+        ..ServeOptions::default()
+    };
+    Serve::start(database_url, options)
 }
