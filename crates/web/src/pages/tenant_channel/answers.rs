@@ -4,8 +4,9 @@
 //! verhuurder's policy, or closing any other response. Each answer names
 //! the status the verhuurder saw, so two colleagues cannot both answer.
 
+use super::own_org;
 use super::responses::{is_proposal, proposal_terms, show, Flash};
-use crate::auth::{authorize, SignedIn};
+use crate::auth::SignedIn;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::PageError;
 use crate::pages::tenancies::UNPROCESSABLE;
@@ -16,7 +17,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
-use vangnet_domain::permission::{Action, Resource};
+use vangnet_domain::permission::Action;
 use vangnet_domain::signal::normalise::parse_amount_cents;
 use vangnet_domain::tenancy::EventKind;
 use vangnet_domain::tenant_channel::{
@@ -96,9 +97,7 @@ async fn answer(
     form: AnswerForm,
     kind: Kind,
 ) -> Result<Response, PageError> {
-    let own = who.org.id;
-    let resource = Resource::Organisation(own);
-    authorize(&state, &who.actor, Action::AnswerTenantResponses, resource).await?;
+    let own = own_org(&state, &who, Action::AnswerTenantResponses).await?;
     let response = state
         .store
         .response(own, id)

@@ -3,8 +3,9 @@
 //! once, and e-mailed to the tenant when an address is given and the
 //! server has a relay), and a letter as its HTML or its PDF.
 
+use super::own_org;
 use super::{audit_for, base_url, moment, sending};
-use crate::auth::{authorize, SignedIn};
+use crate::auth::SignedIn;
 use crate::mail::letter_mail;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::{render_error_with, PageError};
@@ -102,14 +103,7 @@ pub(super) async fn show(
     status: StatusCode,
     flash: Flash,
 ) -> Result<Response, PageError> {
-    let own = who.org.id;
-    authorize(
-        state,
-        &who.actor,
-        Action::ViewTenancies,
-        Resource::Organisation(own),
-    )
-    .await?;
+    let own = own_org(state, who, Action::ViewTenancies).await?;
     let tenancy = state
         .store
         .tenancy(own, id)
@@ -223,14 +217,7 @@ pub async fn generate(
     Path(id): Path<i64>,
     Form(form): Form<GenerateForm>,
 ) -> Result<Response, PageError> {
-    let own = who.org.id;
-    authorize(
-        &state,
-        &who.actor,
-        Action::SendTenantLetters,
-        Resource::Organisation(own),
-    )
-    .await?;
+    own_org(&state, &who, Action::SendTenantLetters).await?;
     let Ok(kind) = LetterKind::parse(form.soort.trim()) else {
         let flash = errors(vec![
             "Soort brief: kies herinnering, veertiendagenbrief of aanmaning.".into(),
@@ -437,14 +424,7 @@ async fn stored_letter(
     who: &SignedIn,
     id: i64,
 ) -> Result<vangnet_store::tenant_channel::TenantLetter, PageError> {
-    let own = who.org.id;
-    authorize(
-        state,
-        &who.actor,
-        Action::ViewTenancies,
-        Resource::Organisation(own),
-    )
-    .await?;
+    let own = own_org(state, who, Action::ViewTenancies).await?;
     let letter = state
         .store
         .letter(own, id)

@@ -4,8 +4,9 @@
 //! and never again: only its hash is kept.
 
 use super::letters::{failed, show, Flash};
+use super::own_org;
 use super::{audit_for, base_url, sending};
-use crate::auth::{authorize, SignedIn};
+use crate::auth::SignedIn;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::PageError;
 use crate::state::AppState;
@@ -15,7 +16,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Extension;
-use vangnet_domain::permission::{Action, Resource};
+use vangnet_domain::permission::Action;
 
 pub async fn create(
     State(state): State<AppState>,
@@ -24,14 +25,7 @@ pub async fn create(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let own = who.org.id;
-    authorize(
-        &state,
-        &who.actor,
-        Action::SendTenantLetters,
-        Resource::Organisation(own),
-    )
-    .await?;
+    let own = own_org(&state, &who, Action::SendTenantLetters).await?;
     let settings = state.store.channel_settings(own).await?;
     let (base, _) = base_url(&state, &headers);
     let audit = audit_for(&who);
@@ -58,14 +52,7 @@ pub async fn revoke(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let own = who.org.id;
-    authorize(
-        &state,
-        &who.actor,
-        Action::SendTenantLetters,
-        Resource::Organisation(own),
-    )
-    .await?;
+    let own = own_org(&state, &who, Action::SendTenantLetters).await?;
     if state.store.tenancy(own, id).await?.is_none() {
         return Err(PageError::not_found());
     }

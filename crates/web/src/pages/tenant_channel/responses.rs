@@ -4,7 +4,8 @@
 //! in `answers.rs`.
 
 use super::moment;
-use crate::auth::{authorize, SignedIn};
+use super::own_org;
+use crate::auth::SignedIn;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::PageError;
 use crate::pages::layout::Layout;
@@ -17,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use std::collections::HashMap;
 use vangnet_domain::money::format_euros;
-use vangnet_domain::permission::{Action, Resource};
+use vangnet_domain::permission::Action;
 use vangnet_domain::tenancy::EventKind;
 use vangnet_store::tenant_channel::{ResponseStatus, TenantResponse};
 
@@ -101,9 +102,7 @@ pub(super) async fn show(
     status: StatusCode,
     flash: Flash,
 ) -> Result<Response, PageError> {
-    let own = who.org.id;
-    let resource = Resource::Organisation(own);
-    authorize(state, &who.actor, Action::AnswerTenantResponses, resource).await?;
+    let own = own_org(state, who, Action::AnswerTenantResponses).await?;
     let open = state
         .store
         .responses(

@@ -5,7 +5,8 @@
 //! pay to, and the gemeente's debt-help desk (vangnet has no contact data
 //! of gemeenten of its own).
 
-use crate::auth::{authorize, SignedIn};
+use super::own_org;
+use crate::auth::SignedIn;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::{form_errors, PageError};
 use crate::pages::layout::Layout;
@@ -20,7 +21,7 @@ use axum::{Extension, Form};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use vangnet_domain::money::format_euros;
-use vangnet_domain::permission::{Action, Resource};
+use vangnet_domain::permission::Action;
 use vangnet_domain::signal::normalise::parse_amount_cents;
 use vangnet_domain::tenant_channel::{ArrangementPolicy, LinkSettings};
 use vangnet_domain::Invalid;
@@ -292,14 +293,7 @@ pub async fn form(
     who: SignedIn,
     Extension(csrf): Extension<CsrfToken>,
 ) -> Result<Response, PageError> {
-    let own = who.org.id;
-    authorize(
-        &state,
-        &who.actor,
-        Action::SetTenantChannel,
-        Resource::Organisation(own),
-    )
-    .await?;
+    let own = own_org(&state, &who, Action::SetTenantChannel).await?;
     let settings = state.store.channel_settings(own).await?;
     let form = SettingsForm::from_settings(&settings);
     Ok(page(&who, &csrf, &form, Vec::new(), None, StatusCode::OK))
@@ -311,14 +305,7 @@ pub async fn save(
     Extension(csrf): Extension<CsrfToken>,
     Form(form): Form<SettingsForm>,
 ) -> Result<Response, PageError> {
-    let own = who.org.id;
-    authorize(
-        &state,
-        &who.actor,
-        Action::SetTenantChannel,
-        Resource::Organisation(own),
-    )
-    .await?;
+    let own = own_org(&state, &who, Action::SetTenantChannel).await?;
     let settings = match form.parse() {
         Ok(settings) => settings,
         Err(invalid) => {
