@@ -3,6 +3,8 @@
 //! PDF for print) lays the blocks out and decides nothing. The words are
 //! plain Dutch at B1 level: short sentences, "u", no jargon.
 
+#[cfg(any(test, feature = "fixtures"))]
+pub mod example;
 #[cfg(test)]
 mod term_tests;
 #[cfg(test)]

@@ -1,62 +1,10 @@
 use super::*;
-use crate::tenancy::Leniency;
 
-pub(super) fn d(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("test date")
-}
-
-pub(super) const GEMEENTE: &str = "0518";
-const LINK: &str = "https://vangnet.example/h/Zq3xK9pL2mN8vR4tW7yB";
+use super::example::LINK;
+pub(super) use super::example::{d, lenient, GEMEENTE};
 
 fn input(kind: LetterKind, policy: &Policy) -> LetterInput<'_> {
-    LetterInput {
-        kind,
-        tenant_name: "mevrouw De Vries".to_string(),
-        sender: Sender {
-            name: "Woonstichting Haaglanden".to_string(),
-            phone: "070 123 45 67".to_string(),
-        },
-        sent_on: d("2026-03-02"),
-        arrears: vec![
-            ArrearsLine {
-                month: d("2026-01-01"),
-                amount_cents: 25_000,
-            },
-            ArrearsLine {
-                month: d("2026-02-01"),
-                amount_cents: 75_000,
-            },
-            ArrearsLine {
-                month: d("2026-03-01"),
-                amount_cents: 75_000,
-            },
-        ],
-        iban: "NL91 ABNA 0417 1643 00".to_string(),
-        payment_reference: "HUUR-2026-00417".to_string(),
-        personal_link: LINK.to_string(),
-        debt_help: DebtHelpContact {
-            gemeente: "Den Haag".to_string(),
-            name: "Schuldhulp Den Haag".to_string(),
-            phone: "14070".to_string(),
-            email: "schuldhulp@denhaag.example".to_string(),
-            website: "https://www.denhaag.example/geldzorgen".to_string(),
-        },
-        gemeentecode: GEMEENTE.to_string(),
-        policy,
-    }
-}
-
-/// A leniency over March 2026 for the tenancy's gemeente, 150%.
-pub(super) fn lenient() -> Policy {
-    Policy {
-        leniency: vec![Leniency {
-            from: d("2026-03-01"),
-            to: d("2026-04-30"),
-            gemeentecodes: Some(vec![GEMEENTE.to_string()]),
-            factor_percent: 150,
-        }],
-        ..Policy::default()
-    }
+    super::example::input(kind, policy, "mevrouw De Vries")
 }
 
 /// Sentences of the letter: split after . ? and ! followed by a space or
