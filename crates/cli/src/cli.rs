@@ -197,10 +197,12 @@ pub struct ServeArgs {
     /// HOST:PORT of a mail relay that takes plain SMTP without login
     /// (postfix on this machine, or the organisation's internal relay; it
     /// does TLS onward). With it, a gemeente's users get an e-mail without
-    /// personal data when an eviction is announced (art. 14).
+    /// personal data when an eviction is announced (art. 14), editors get
+    /// their review reminders, and a verhuurder can e-mail a letter with its
+    /// personal link to the tenant (in the verhuurder's name).
     #[arg(long, env = "VANGNET_SMTP_RELAY")]
     pub smtp_relay: Option<String>,
-    /// Sender of that e-mail.
+    /// Sender address of those e-mails.
     #[arg(long, default_value = "vangnet@localhost", env = "VANGNET_MAIL_FROM")]
     pub mail_from: String,
     /// The Chromium (or Chrome) binary that prints the kennisbank's

@@ -94,7 +94,16 @@ pub fn message(mail: &MailConfig, to: &str, parts: &LetterMail<'_>, now: DateTim
     close(&mut body, &alternative);
 
     let content = format!("Content-Type: multipart/alternative; boundary=\"{alternative}\"");
-    compose_with(mail, &parts.letter.subject, to, &[&content], &body, now)
+    let from = &parts.sender.name;
+    compose_with(
+        mail,
+        from,
+        &parts.letter.subject,
+        to,
+        &[&content],
+        &body,
+        now,
+    )
 }
 
 /// Hands the message to the relay for `to` only.

@@ -111,7 +111,8 @@ fn the_message_is_text_and_html_with_the_qr_code_as_a_related_png() {
     let top = parse_part(&text);
     assert_eq!(
         top.header("from"),
-        "vangnet <brieven@woonstichting.example>"
+        "Woonstichting Haaglanden <brieven@woonstichting.example>",
+        "the letter comes from the verhuurder"
     );
     assert_eq!(top.header("to"), TO);
     assert_eq!(

@@ -43,13 +43,15 @@ pub fn compose(
     body: &str,
     now: DateTime<Utc>,
 ) -> String {
-    compose_with(mail, subject, to, &PLAIN_TEXT, body, now)
+    compose_with(mail, "vangnet", subject, to, &PLAIN_TEXT, body, now)
 }
 
-/// The same with the body's own content headers (a multipart body names
+/// The same in the name of `from_name` (a tenant's letter comes from the
+/// verhuurder) with the body's own content headers (a multipart body names
 /// its boundary there).
 pub fn compose_with(
     mail: &MailConfig,
+    from_name: &str,
     subject: &str,
     to: &str,
     content: &[&str],
@@ -57,7 +59,7 @@ pub fn compose_with(
     now: DateTime<Utc>,
 ) -> String {
     let mut headers = vec![
-        format!("From: vangnet <{}>", mail.from),
+        format!("From: {} <{}>", display_name(from_name), mail.from),
         format!("To: {to}"),
         format!("Subject: {}", encoded_header(subject)),
         format!("Date: {}", now.to_rfc2822()),
@@ -94,9 +96,54 @@ pub fn encoded_header(value: &str) -> String {
     out
 }
 
+/// A From display name (RFC 5322 phrase): as is when it is plain ASCII
+/// words, quoted when ASCII with specials (a comma, a dot), else an RFC 2047
+/// encoded word that keeps to the characters a phrase allows.
+pub fn display_name(name: &str) -> String {
+    let atext = |c: char| c.is_ascii_alphanumeric() || " !#$%&'*+-/=?^_`{|}~".contains(c);
+    if name.chars().all(atext) {
+        return name.to_string();
+    }
+    if name.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) {
+        return format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
+    }
+    let mut out = String::from("=?utf-8?Q?");
+    for byte in name.bytes() {
+        match byte {
+            b' ' => out.push('_'),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'!' | b'*' | b'+' | b'-' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("={byte:02X}")),
+        }
+    }
+    out.push_str("?=");
+    out
+}
+
 /// Lines joined as a mail body wants them: CRLF, ending in one.
 pub fn crlf_body(lines: &[String]) -> String {
     let mut text = lines.join("\r\n");
     text.push_str("\r\n");
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_name;
+
+    #[test]
+    fn a_display_name_is_a_valid_phrase() {
+        let cases = [
+            ("vangnet", "vangnet"),
+            ("Haagse Woningstichting", "Haagse Woningstichting"),
+            ("Wonen & Co.", "\"Wonen & Co.\""),
+            ("Stichting \"Thuis\"", "\"Stichting \\\"Thuis\\\"\""),
+            ("Woonzorg Één", "=?utf-8?Q?Woonzorg_=C3=89=C3=A9n?="),
+            ("Ons Huis, Noord-é", "=?utf-8?Q?Ons_Huis=2C_Noord-=C3=A9?="),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(display_name(name), expected, "{name}");
+        }
+    }
 }
