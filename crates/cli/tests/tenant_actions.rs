@@ -14,23 +14,6 @@ use support::tenant::{
 };
 use vangnet_store::{OrgScope, Page};
 
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $( #[test] fn $name() { super::$name(&super::DemoServer::start()); } )*
-        }
-        mod postgres {
-            $(
-                #[test]
-                fn $name() {
-                    let Some(server) = super::DemoServer::start_postgres() else { return };
-                    super::$name(&server);
-                }
-            )*
-        }
-    };
-}
-
 on_both_databases!(
     each_action_is_recorded_once_as_its_event_and_response,
     asking_for_help_sends_the_signal_to_the_gemeente,

@@ -17,23 +17,6 @@ use vangnet_domain::audit::AuditEvent;
 use vangnet_store::tenant_channel::ChannelSettings;
 use vangnet_store::OrgScope;
 
-macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $( #[test] fn $name() { super::$name(&super::DemoServer::start()); } )*
-        }
-        mod postgres {
-            $(
-                #[test]
-                fn $name() {
-                    let Some(server) = super::DemoServer::start_postgres() else { return };
-                    super::$name(&server);
-                }
-            )*
-        }
-    };
-}
-
 on_both_databases!(
     wrong_answers_wait_longer_then_lock_the_link,
     expired_revoked_and_unknown_links_get_the_same_calm_page,
