@@ -90,8 +90,13 @@ fn a_letter_is_mailed_to_the_typed_address_with_its_link(demo: &DemoServer) {
     let letters_before = block_on(store.letters(org, id)).unwrap().len();
 
     // No address: nothing is made, the field says why and keeps the input.
-    let wrong = generate(&mut worker, id, "herinnering", "geen-adres");
+    let wrong = generate(&mut worker, id, "aanmaning", "geen-adres");
     assert_eq!(wrong.status, 422, "{}", wrong.body);
+    assert!(
+        wrong.body.contains("<option value=\"aanmaning\" selected>"),
+        "the chosen kind stays chosen: {}",
+        wrong.body
+    );
     assert!(
         wrong.body.contains("href=\"#brief-email\""),
         "{}",
@@ -174,7 +179,9 @@ fn a_refused_mail_still_makes_the_letter_and_says_so(demo: &DemoServer) {
         "{}",
         made.body
     );
-    assert!(made.body.contains("RCPT TO: reply 550"), "{}", made.body);
+    // In Dutch on the page; the step and code are in the audit entry.
+    let refused = "de mailserver weigerde het bericht (code 550)";
+    assert!(made.body.contains(refused), "{}", made.body);
     assert!(made.body.contains("Print of bewaar de brief nu"));
     // The letter with its link is still the answer, and it is kept.
     let link = link_in_letter(&made.body);

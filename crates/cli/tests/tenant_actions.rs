@@ -254,7 +254,12 @@ fn without_a_letter_the_help_request_waits_for_the_verhuurder(server: &DemoServe
     assert_eq!(sent.status, 303, "{}", sent.body);
     let location = sent.header("location").unwrap_or_default().to_string();
     assert!(location.ends_with("wat=hulp_later"), "{location}");
+    // Sent again (a reload): the same confirmation, nothing recorded twice.
+    let again = help.send(&[("toestemming", "ja"), ("contact", "brief")]);
+    let location = again.header("location").unwrap_or_default().to_string();
+    assert!(location.ends_with("wat=hulp_later"), "{location}");
     let found = responses(server, world.verhuurder_id, id);
+    assert_eq!(found.len(), 1, "{found:?}");
     let (kind, detail) = &found[0];
     assert_eq!(kind, "hulp_gevraagd");
     assert_eq!(detail["signal"]["sent"], false, "{detail}");

@@ -28,7 +28,7 @@ async fn a_session_opens_only_its_own_link_until_it_ends(store: Arc<dyn Store>) 
     let mine = c.link(1, at - Duration::days(1), 60).await;
     let other = c.link(2, at - Duration::days(1), 60).await;
     let until = at + Duration::minutes(20);
-    s.start_tenant_session(&cookie(1), mine.id, until, at)
+    s.start_tenant_session(&cookie(1), mine.id, until)
         .await
         .unwrap();
     let found = s.tenant_session_link(&cookie(1), &hash(1), at).await;
@@ -42,10 +42,10 @@ async fn a_session_opens_only_its_own_link_until_it_ends(store: Arc<dyn Store>) 
     assert_eq!(later.unwrap(), None);
 
     // Ending removes it; the purge removes the expired ones only.
-    s.start_tenant_session(&cookie(2), other.id, until, at)
+    s.start_tenant_session(&cookie(2), other.id, until)
         .await
         .unwrap();
-    s.start_tenant_session(&cookie(3), other.id, at + Duration::hours(2), at)
+    s.start_tenant_session(&cookie(3), other.id, at + Duration::hours(2))
         .await
         .unwrap();
     s.end_tenant_session(&cookie(2)).await.unwrap();
@@ -65,7 +65,7 @@ async fn a_nonce_is_claimed_once_per_session(store: Arc<dyn Store>) {
     let s = c.store();
     let at = now();
     let link = c.link(1, at - Duration::days(1), 60).await;
-    s.start_tenant_session(&cookie(1), link.id, at + Duration::minutes(20), at)
+    s.start_tenant_session(&cookie(1), link.id, at + Duration::minutes(20))
         .await
         .unwrap();
     let claim = |nonce: &'static str, done: &'static str| {
@@ -82,10 +82,17 @@ async fn a_nonce_is_claimed_once_per_session(store: Arc<dyn Store>) {
         NonceClaim::Repeated("regeling".into())
     );
     assert_eq!(claim("n2", "bezwaar").await, NonceClaim::Fresh);
+    s.settle_tenant_nonce(&cookie(1), "n2", "hulp_later")
+        .await
+        .unwrap();
+    assert_eq!(
+        claim("n2", "hulp").await,
+        NonceClaim::Repeated("hulp_later".into())
+    );
     s.release_tenant_nonce(&cookie(1), "n1").await.unwrap();
     assert_eq!(claim("n1", "situatie").await, NonceClaim::Fresh);
     // Another session's nonce of the same value is its own.
-    s.start_tenant_session(&cookie(2), link.id, at + Duration::minutes(20), at)
+    s.start_tenant_session(&cookie(2), link.id, at + Duration::minutes(20))
         .await
         .unwrap();
     let theirs = s.claim_tenant_nonce(&cookie(2), "n1", "hulp", at).await;

@@ -229,7 +229,7 @@ fn rules_table() {
         ),
         (
             "contact wish too long",
-            &[(F::Contactvoorkeur, &"x".repeat(201))],
+            &[(F::Contactvoorkeur, &"x".repeat(251))],
             &["text.too_long"],
         ),
         (

@@ -15,7 +15,9 @@ use std::fmt;
 pub const MAX_AMOUNT_CENTS: i64 = 100_000_000;
 const MAX_PREFIX_CHARS: usize = 10;
 const MAX_PLACE_CHARS: usize = 80;
-const MAX_CONTACT_WISH_CHARS: usize = 200;
+/// Room for a tenant's "when" (`tenant_channel::MAX_WHEN_CHARS`) with the
+/// way of contact in front of it.
+const MAX_CONTACT_WISH_CHARS: usize = 250;
 
 /// One reason a row was refused; `column` is the `SignalField` name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use vangnet_domain::matching::{Incoming, MatchDecision, MatchSettings};
 use vangnet_domain::routing::Route;
 
-/// Rows per multi-row INSERT: 30 × 32 columns stays far below both
+/// Rows per multi-row INSERT: 30 × 34 columns stays far below both
 /// backends' limits on parameters per statement.
 pub(crate) const ROWS_PER_INSERT: usize = 30;
 /// Values per `IN (…)` list.

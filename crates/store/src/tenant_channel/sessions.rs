@@ -23,13 +23,13 @@ pub enum NonceClaim {
 
 #[async_trait]
 pub trait TenantSessionStore: Send + Sync {
-    /// Starts a session for a confirmed link; removes expired ones on the way.
+    /// Starts a session for a confirmed link. Expired ones are removed by
+    /// `purge_expired`, every ten minutes with the staff's.
     async fn start_tenant_session(
         &self,
         cookie_hash: &str,
         link_id: i64,
         expires_at: DateTime<Utc>,
-        now: DateTime<Utc>,
     ) -> Result<()>;
     /// The session's link, if the session lives and was made for the link
     /// whose token has `token_hash`.
@@ -48,6 +48,9 @@ pub trait TenantSessionStore: Send + Sync {
         done: &str,
         now: DateTime<Utc>,
     ) -> Result<NonceClaim>;
+    /// What a claimed nonce led to after all (asking for help may end in
+    /// "the verhuurder will pass it on" instead), so a repeat shows that.
+    async fn settle_tenant_nonce(&self, cookie_hash: &str, nonce: &str, done: &str) -> Result<()>;
     /// Gives a nonce back when recording failed, so the tenant can retry.
     async fn release_tenant_nonce(&self, cookie_hash: &str, nonce: &str) -> Result<()>;
     async fn end_tenant_session(&self, cookie_hash: &str) -> Result<()>;
@@ -68,13 +71,8 @@ macro_rules! tenant_session_impl {
                     cookie_hash: &str,
                     link_id: i64,
                     expires_at: DateTime<Utc>,
-                    now: DateTime<Utc>,
                 ) -> Result<()> {
                     let mut tx = self.write().await?;
-                    sqlx::query("DELETE FROM tenant_sessions WHERE expires_at <= $1")
-                        .bind(Ts(now))
-                        .execute(&mut *tx)
-                        .await?;
                     sqlx::query(
                         "INSERT INTO tenant_sessions (cookie_hash, link_id, expires_at) \
                          VALUES ($1, $2, $3)",
@@ -144,6 +142,26 @@ macro_rules! tenant_session_impl {
                     };
                     tx.commit().await?;
                     Ok(claim)
+                }
+
+                async fn settle_tenant_nonce(
+                    &self,
+                    cookie_hash: &str,
+                    nonce: &str,
+                    done: &str,
+                ) -> Result<()> {
+                    let mut tx = self.write().await?;
+                    sqlx::query(
+                        "UPDATE tenant_session_nonces SET done = $3 \
+                         WHERE cookie_hash = $1 AND nonce = $2",
+                    )
+                    .bind(cookie_hash)
+                    .bind(nonce)
+                    .bind(done)
+                    .execute(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    Ok(())
                 }
 
                 async fn release_tenant_nonce(&self, cookie_hash: &str, nonce: &str) -> Result<()> {

@@ -41,6 +41,22 @@ impl fmt::Display for SmtpError {
 
 impl std::error::Error for SmtpError {}
 
+impl SmtpError {
+    /// What a worker reads on a Dutch page; the step and code stay for the
+    /// beheerder (in English, in the audit log and the server's log).
+    pub fn dutch(&self) -> String {
+        match self {
+            SmtpError::Connect(_) => "de mailserver is niet bereikbaar".into(),
+            SmtpError::Timeout(_) => "de mailserver gaf geen antwoord".into(),
+            SmtpError::Io(..) => "de verbinding met de mailserver viel weg".into(),
+            SmtpError::Refused(_, code) => {
+                format!("de mailserver weigerde het bericht (code {code})")
+            }
+            SmtpError::Malformed(_) => "de mailserver gaf een onbegrijpelijk antwoord".into(),
+        }
+    }
+}
+
 /// How a delivery went: some recipients may be refused while the rest get
 /// the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -43,7 +43,8 @@ fn name_of(s: &GemeenteSignal) -> String {
     .join(" ")
 }
 
-/// "06 12345678 · naam@example.nl · Telefoon, na 17 uur", or "–".
+/// "06 12345678 · naam@example.nl · Telefoon, na 17 uur", or "niet
+/// opgegeven" (read aloud better than a dash).
 fn reach_of(s: &GemeenteSignal) -> String {
     let parts: Vec<&str> = [&s.phone, &s.email, &s.contact_wish]
         .into_iter()
@@ -51,7 +52,7 @@ fn reach_of(s: &GemeenteSignal) -> String {
         .filter(|p| !p.is_empty())
         .collect();
     if parts.is_empty() {
-        "–".into()
+        "niet opgegeven".into()
     } else {
         parts.join(" · ")
     }

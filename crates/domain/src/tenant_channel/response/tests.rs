@@ -242,6 +242,23 @@ fn a_help_request_tells_the_gemeente_how_and_when() {
 }
 
 #[test]
+fn the_longest_help_request_still_fits_the_signals_contact_wish() {
+    use crate::signal::{check_value, SignalField};
+    for contact_by in ContactBy::ALL {
+        let action = TenantAction::AskForHelp {
+            contact_by,
+            when: Some("w".repeat(MAX_WHEN_CHARS)),
+        };
+        let wish = action.contact_wish().unwrap();
+        assert_eq!(
+            check_value(SignalField::Contactvoorkeur, &wish),
+            Ok(()),
+            "{contact_by:?}"
+        );
+    }
+}
+
+#[test]
 fn a_response_is_named_by_the_actions_first_event() {
     let help = TenantAction::AskForHelp {
         contact_by: ContactBy::Phone,

@@ -108,6 +108,16 @@ fn done_redirect(request: &TenantRequest, done: &str) -> Response {
     Redirect::to(&format!("{PREFIX}/{}/ontvangen?wat={done}", request.token)).into_response()
 }
 
+/// What an earlier identical response led to: a help request whose signal
+/// was refused waits for the verhuurder.
+fn outcome_of<'a>(detail: &Value, done: &'a str) -> &'a str {
+    if detail["signal"]["sent"] == Value::Bool(false) {
+        "hulp_later"
+    } else {
+        done
+    }
+}
+
 /// The tenant's own input, compared when looking for a double submit.
 fn same_input(stored: &Value, input: &Value) -> bool {
     input
@@ -179,15 +189,20 @@ pub(super) async fn act(
             },
         )
         .await?;
-    if open
+    let earlier = open
         .iter()
-        .any(|r| r.tenancy_id == id && r.kind == kind && same_input(&r.detail, &input))
-    {
-        return Ok(done_redirect(&request, done));
+        .find(|r| r.tenancy_id == id && r.kind == kind && same_input(&r.detail, &input));
+    if let Some(earlier) = earlier {
+        return Ok(done_redirect(&request, outcome_of(&earlier.detail, done)));
     }
     let recorded = record(state, &link, &tenancy, &action, kind, input, done).await;
     match recorded {
-        Ok(done) => Ok(done_redirect(&request, done)),
+        Ok(settled) => {
+            if settled != done {
+                session::settle(&**store, &cookie, &nonce, settled).await?;
+            }
+            Ok(done_redirect(&request, settled))
+        }
         Err(error) => {
             session::release(&**store, &cookie, &nonce).await?;
             Err(error)

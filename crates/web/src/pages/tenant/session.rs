@@ -29,7 +29,7 @@ pub async fn start(
     let cookie = new_secret_token("");
     let expires_at = now + Duration::minutes(LIFETIME_MINUTES);
     store
-        .start_tenant_session(&sha256_hex(&cookie), link_id, expires_at, now)
+        .start_tenant_session(&sha256_hex(&cookie), link_id, expires_at)
         .await?;
     Ok(cookie)
 }
@@ -57,6 +57,18 @@ pub async fn claim(
 ) -> Result<NonceClaim> {
     store
         .claim_tenant_nonce(&sha256_hex(cookie), nonce, done, Utc::now())
+        .await
+}
+
+/// Records what a claimed nonce led to after all.
+pub async fn settle(
+    store: &(impl TenantSessionStore + ?Sized),
+    cookie: &str,
+    nonce: &str,
+    done: &str,
+) -> Result<()> {
+    store
+        .settle_tenant_nonce(&sha256_hex(cookie), nonce, done)
         .await
 }
 

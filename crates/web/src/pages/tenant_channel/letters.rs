@@ -56,6 +56,8 @@ pub struct Flash {
     pub fresh_link: Option<String>,
     /// The tenant's address as typed, shown again with its error.
     pub email: String,
+    /// The kind of letter chosen, selected again with an error.
+    pub kind: String,
     pub email_error: Option<String>,
 }
 
@@ -226,7 +228,13 @@ pub async fn generate(
     };
     let mail_to = match mail_address(&state, &form.email) {
         Ok(to) => to,
-        Err(flash) => return show(&state, &who, &csrf, &headers, id, UNPROCESSABLE, flash).await,
+        Err(flash) => {
+            let flash = Flash {
+                kind: kind.slug().to_string(),
+                ..flash
+            };
+            return show(&state, &who, &csrf, &headers, id, UNPROCESSABLE, flash).await;
+        }
     };
     let (base, _) = base_url(&state, &headers);
     let audit = audit_for(&who);
@@ -363,14 +371,16 @@ async fn letter_once(
         .into_response()
 }
 
-/// What the page says about the e-mail. A failure names the relay's step
-/// and reply code only, for the beheerder; the worker's task is to print.
+/// What the page says about the e-mail: a failure in plain Dutch (the
+/// relay's step and reply code are in the audit log); the worker's task
+/// is to print.
 fn mail_notice(outcome: &MailOutcome) -> String {
     match outcome {
         MailOutcome::Sent => "De brief is ook per e-mail naar de huurder verstuurd.".into(),
         MailOutcome::Failed(error) => format!(
-            "Let op: de e-mail is NIET verstuurd (mailserver: {error}). De brief is wel \
-             gemaakt. Print of bewaar de brief nu en geef of stuur hem zelf aan de huurder."
+            "Let op: de e-mail is NIET verstuurd ({}). De brief is wel gemaakt. Print of \
+             bewaar de brief nu en geef of stuur hem zelf aan de huurder.",
+            error.dutch()
         ),
     }
 }

@@ -55,11 +55,15 @@ fn signal_text(signal: &Value) -> String {
         })
         .unwrap_or_default();
     if missing.is_empty() {
-        return "niet verstuurd".into();
+        return "niet verstuurd; geef het signaal zelf door aan de gemeente.".into();
     }
+    let advice = if missing.iter().any(|c| c == "herinnering verstuurd") {
+        "Stuur de huurder eerst een brief en geef het signaal daarna door aan de gemeente."
+    } else {
+        "Vul aan wat ontbreekt en geef het signaal zelf door aan de gemeente."
+    };
     format!(
-        "niet verstuurd, want dit ontbreekt: {}. Stuur de huurder eerst een brief en geef \
-         het signaal daarna door aan de gemeente.",
+        "niet verstuurd, want dit ontbreekt: {}. {advice}",
         missing.join(", ")
     )
 }
@@ -78,6 +82,7 @@ fn field_label(key: &str) -> String {
         "objection" => "Bezwaar tegen doorgeven".into(),
         "signal" => "Signaal aan de gemeente".into(),
         "leniency" => "Coulance gevraagd".into(),
+        "consent" => "Toestemming om door te geven".into(),
         other => other.replace('_', " "),
     }
 }
@@ -116,6 +121,17 @@ mod tests {
                 "ja: de huurder meldt minder inkomen of een crisis; beslis of u coulant bent",
             ),
             (json!({"situation": "onbekend"}), "Situatie", "onbekend"),
+            (
+                json!({"signal": {"sent": false, "missing": ["achternaam"]}}),
+                "Signaal aan de gemeente",
+                "niet verstuurd, want dit ontbreekt: achternaam. Vul aan wat ontbreekt en geef \
+                 het signaal zelf door aan de gemeente.",
+            ),
+            (
+                json!({"consent": true}),
+                "Toestemming om door te geven",
+                "ja",
+            ),
         ];
         for (detail, label, text) in cases {
             assert_eq!(
