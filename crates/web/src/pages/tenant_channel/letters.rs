@@ -57,8 +57,15 @@ pub struct Flash {
     /// The tenant's address as typed, shown again with its error.
     pub email: String,
     /// The kind of letter chosen, selected again with an error.
-    pub kind: String,
+    pub kind: Option<LetterKind>,
     pub email_error: Option<String>,
+}
+
+impl Flash {
+    /// Whether the form's kind `slug` was the one chosen.
+    pub fn chose(&self, slug: &str) -> bool {
+        self.kind.is_some_and(|k| k.slug() == slug)
+    }
 }
 
 #[derive(Template)]
@@ -230,7 +237,7 @@ pub async fn generate(
         Ok(to) => to,
         Err(flash) => {
             let flash = Flash {
-                kind: kind.slug().to_string(),
+                kind: Some(kind),
                 ..flash
             };
             return show(&state, &who, &csrf, &headers, id, UNPROCESSABLE, flash).await;
