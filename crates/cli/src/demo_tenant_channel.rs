@@ -90,6 +90,7 @@ async fn set_up(store: &dyn Store, verhuurder: &Org) -> CliResult<ChannelSetting
     let settings = ChannelSettings {
         sender_phone: Some("070 123 45 67".into()),
         iban: Some("NL91 ABNA 0417 1643 00".into()),
+        reply_email: Some("huurincasso@woningstichting.example".into()),
         debt_help: Some(DebtHelpDesk {
             name: "Schuldhulp Den Haag".into(),
             phone: "14070".into(),

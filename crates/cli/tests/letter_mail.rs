@@ -23,6 +23,7 @@ on_both_databases!(
 );
 
 const TO: &str = "f.elamrani@voorbeeld.nl";
+const REPLY_TO: &str = "incasso@woningstichting.example";
 const MAILED_ACTION: &str = "tenant_letter.mailed";
 
 fn signed_in(serve: &Serve) -> Client {
@@ -110,6 +111,19 @@ fn a_letter_is_mailed_to_the_typed_address_with_its_link(demo: &DemoServer) {
         letters_before
     );
 
+    // Replies go to the verhuurder's own mailbox, once the beheerder set it.
+    let mut beheerder = logged_in(demo, BEHEERDER);
+    let (phone, iban) = ("070 123 45 67", "NL91 ABNA 0417 1643 00");
+    let wrong = post_channel(&mut beheerder, phone, iban, "incasso at woonstad");
+    assert_eq!(wrong.status, 422, "{}", wrong.body);
+    assert!(
+        wrong.body.contains("href=\"#f-antwoord_email\""),
+        "{}",
+        wrong.body
+    );
+    let saved = post_channel(&mut beheerder, phone, iban, REPLY_TO);
+    assert!(saved.body.contains("opgeslagen"), "{}", saved.body);
+
     let made = generate(&mut worker, id, "veertiendagenbrief", TO);
     assert_eq!(made.status, 200, "{}", made.body);
     assert!(
@@ -131,6 +145,7 @@ fn a_letter_is_mailed_to_the_typed_address_with_its_link(demo: &DemoServer) {
     let mail = &mails[0];
     assert_eq!(mail.recipients, [TO]);
     assert!(mail.data.contains(&format!("\r\nTo: {TO}\r\n")));
+    assert!(mail.data.contains(&format!("\r\nReply-To: {REPLY_TO}\r\n")));
     assert!(mail.data.contains("multipart/alternative"));
     assert!(mail.data.contains("multipart/related"));
     assert!(mail.data.contains("Content-Type: image/png"));

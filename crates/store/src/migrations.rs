@@ -15,8 +15,8 @@ macro_rules! migrations {
     };
 }
 
-pub const SQLITE: &[Migration] = migrations!("sqlite": "0001_foundation", "0002_signals", "0003_lean_signal_indexes", "0004_casework", "0005_purge", "0006_tenancies", "0007_tenancy_retention", "0008_notice_mail", "0009_kennisbank", "0010_kb_review_reminders", "0011_stats", "0012_tenant_channel", "0013_tenant_letter_details", "0014_tenant_letter_mailed", "0015_tenant_sessions", "0016_signal_contact_wish");
-pub const POSTGRES: &[Migration] = migrations!("postgres": "0001_foundation", "0002_signals", "0003_lean_signal_indexes", "0004_casework", "0005_purge", "0006_tenancies", "0007_tenancy_retention", "0008_notice_mail", "0009_kennisbank", "0010_kb_review_reminders", "0011_stats", "0012_tenant_channel", "0013_tenant_letter_details", "0014_tenant_letter_mailed", "0015_tenant_sessions", "0016_signal_contact_wish");
+pub const SQLITE: &[Migration] = migrations!("sqlite": "0001_foundation", "0002_signals", "0003_lean_signal_indexes", "0004_casework", "0005_purge", "0006_tenancies", "0007_tenancy_retention", "0008_notice_mail", "0009_kennisbank", "0010_kb_review_reminders", "0011_stats", "0012_tenant_channel", "0013_tenant_letter_details", "0014_tenant_letter_mailed", "0015_tenant_sessions", "0016_signal_contact_wish", "0017_tenant_reply_email");
+pub const POSTGRES: &[Migration] = migrations!("postgres": "0001_foundation", "0002_signals", "0003_lean_signal_indexes", "0004_casework", "0005_purge", "0006_tenancies", "0007_tenancy_retention", "0008_notice_mail", "0009_kennisbank", "0010_kb_review_reminders", "0011_stats", "0012_tenant_channel", "0013_tenant_letter_details", "0014_tenant_letter_mailed", "0015_tenant_sessions", "0016_signal_contact_wish", "0017_tenant_reply_email");
 
 #[cfg(test)]
 mod tests {

@@ -208,6 +208,7 @@ async fn settings_default_until_set(store: Arc<dyn Store>) {
         ideal_url: Some("https://betaal.example/woonstad".into()),
         sender_phone: Some("070 123 45 67".into()),
         iban: Some("NL91ABNA0417164300".into()),
+        reply_email: Some("incasso@woonstad.example".into()),
         debt_help: Some(vangnet_store::tenant_channel::DebtHelpDesk {
             name: "Schuldhulp Den Haag".into(),
             phone: "14070".into(),

@@ -47,10 +47,23 @@ pub fn set_channel(beheerder: &mut Client) {
 
 /// The channel settings with these payment details (empty: none).
 pub fn save_channel(beheerder: &mut Client, phone: &str, iban: &str) {
+    let saved = post_channel(beheerder, phone, iban, "");
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert!(saved.body.contains("opgeslagen"), "{}", saved.body);
+}
+
+/// Posts the channel settings form with these payment details and reply
+/// address; the answer is the caller's to check.
+pub fn post_channel(
+    beheerder: &mut Client,
+    phone: &str,
+    iban: &str,
+    reply_email: &str,
+) -> super::http::Reply {
     let form = beheerder.get("/huur/huurderskanaal");
     assert_eq!(form.status, 200, "{}", form.body);
     let csrf = beheerder.csrf();
-    let saved = beheerder.post_form(
+    beheerder.post_form(
         "/huur/huurderskanaal",
         &[
             ("csrf_token", &csrf),
@@ -65,10 +78,9 @@ pub fn save_channel(beheerder: &mut Client, phone: &str, iban: &str) {
             ("schuldhulp_telefoon", "14070"),
             ("schuldhulp_email", "schuldhulp@denhaag.example"),
             ("schuldhulp_website", "https://denhaag.example/geldzorgen"),
+            ("antwoord_email", reply_email),
         ],
-    );
-    assert_eq!(saved.status, 200, "{}", saved.body);
-    assert!(saved.body.contains("opgeslagen"), "{}", saved.body);
+    )
 }
 
 /// The link shown once after generating.

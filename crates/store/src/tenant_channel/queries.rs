@@ -378,6 +378,7 @@ macro_rules! tenant_channel_impl {
                         .bind(desk.map(|d| &d.phone))
                         .bind(desk.map(|d| &d.email))
                         .bind(desk.map(|d| &d.website))
+                        .bind(&settings.reply_email)
                         .execute(&mut *tx)
                         .await?;
                     let facts = serde_json::to_value(settings).unwrap_or_default();

@@ -172,6 +172,8 @@ pub struct ChannelSettings {
     /// What the letters give for paying and calling; no letter without.
     pub sender_phone: Option<String>,
     pub iban: Option<String>,
+    /// Where a tenant's reply to an e-mailed letter goes (its Reply-To).
+    pub reply_email: Option<String>,
     /// The gemeente's debt-help desk the letters name, if set.
     pub debt_help: Option<DebtHelpDesk>,
 }
@@ -195,6 +197,7 @@ impl Default for ChannelSettings {
             ideal_url: None,
             sender_phone: None,
             iban: None,
+            reply_email: None,
             debt_help: None,
         }
     }

@@ -139,6 +139,7 @@ pub(crate) struct SettingsRow {
     ideal_url: Option<String>,
     sender_phone: Option<String>,
     iban: Option<String>,
+    reply_email: Option<String>,
     debt_help_name: Option<String>,
     debt_help_phone: Option<String>,
     debt_help_email: Option<String>,
@@ -155,6 +156,7 @@ impl From<SettingsRow> for ChannelSettings {
             ideal_url: r.ideal_url,
             sender_phone: r.sender_phone,
             iban: r.iban,
+            reply_email: r.reply_email,
             // The desk is kept as a whole: a name without a phone number
             // helps no tenant.
             debt_help: r.debt_help_name.map(|name| DebtHelpDesk {

@@ -103,18 +103,18 @@ pub(crate) const RESPONSE_STATUS: &str =
 
 pub(crate) const SETTINGS: &str = "SELECT link_valid_days, max_failed_attempts, \
      max_term_months, min_instalment_cents, ideal_url, sender_phone, iban, debt_help_name, \
-     debt_help_phone, debt_help_email, debt_help_website FROM tenant_channel_settings \
+     debt_help_phone, debt_help_email, debt_help_website, reply_email FROM tenant_channel_settings \
      WHERE verhuurder_org_id = $1";
 
 pub(crate) const SET_SETTINGS: &str = "INSERT INTO tenant_channel_settings \
      (verhuurder_org_id, link_valid_days, max_failed_attempts, max_term_months, \
      min_instalment_cents, ideal_url, updated_at, sender_phone, iban, debt_help_name, \
-     debt_help_phone, debt_help_email, debt_help_website) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
+     debt_help_phone, debt_help_email, debt_help_website, reply_email) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
      ON CONFLICT (verhuurder_org_id) DO UPDATE SET link_valid_days = $2, \
      max_failed_attempts = $3, max_term_months = $4, min_instalment_cents = $5, \
      ideal_url = $6, updated_at = $7, sender_phone = $8, iban = $9, debt_help_name = $10, \
-     debt_help_phone = $11, debt_help_email = $12, debt_help_website = $13";
+     debt_help_phone = $11, debt_help_email = $12, debt_help_website = $13, reply_email = $14";
 
 /// The verhuurder's (`$1`) responses still waiting for an answer.
 pub(crate) const OPEN_RESPONSES: &str =

@@ -52,6 +52,8 @@ pub struct LetterMail<'a> {
     pub letter: &'a Letter,
     pub sender: &'a PostalAddress,
     pub recipient: &'a PostalAddress,
+    /// The verhuurder's mailbox for replies (checked by `parse_address`).
+    pub reply_to: Option<&'a str>,
 }
 
 /// The whole message to `to`, headers and body.
@@ -94,16 +96,14 @@ pub fn message(mail: &MailConfig, to: &str, parts: &LetterMail<'_>, now: DateTim
     close(&mut body, &alternative);
 
     let content = format!("Content-Type: multipart/alternative; boundary=\"{alternative}\"");
+    let reply_to = parts.reply_to.map(|address| format!("Reply-To: {address}"));
+    let headers: Vec<&str> = reply_to
+        .iter()
+        .map(String::as_str)
+        .chain([content.as_str()])
+        .collect();
     let from = &parts.sender.name;
-    compose_with(
-        mail,
-        from,
-        &parts.letter.subject,
-        to,
-        &[&content],
-        &body,
-        now,
-    )
+    compose_with(mail, from, &parts.letter.subject, to, &headers, &body, now)
 }
 
 /// Hands the message to the relay for `to` only.

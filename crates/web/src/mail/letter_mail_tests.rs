@@ -22,6 +22,7 @@ fn built(kind: LetterKind) -> String {
         letter: &letter,
         sender: &sender,
         recipient: &recipient,
+        reply_to: Some("incasso@woonstichting.example"),
     };
     let at = Utc.with_ymd_and_hms(2026, 3, 2, 9, 30, 0).unwrap();
     message(&config(), TO, &parts, at)
@@ -114,6 +115,7 @@ fn the_message_is_text_and_html_with_the_qr_code_as_a_related_png() {
         "Woonstichting Haaglanden <brieven@woonstichting.example>",
         "the letter comes from the verhuurder"
     );
+    assert_eq!(top.header("reply-to"), "incasso@woonstichting.example");
     assert_eq!(top.header("to"), TO);
     assert_eq!(
         top.header("subject"),

@@ -37,10 +37,17 @@ pub async fn mail_letter(
     to: &str,
     audit: AuditEvent,
 ) -> MailOutcome {
+    // Without the settings the letter still goes, only without Reply-To.
+    let reply_to = store
+        .channel_settings(org_id)
+        .await
+        .ok()
+        .and_then(|s| s.reply_email);
     let parts = LetterMail {
         letter: &sent.letter,
         sender: &sent.sender,
         recipient: &sent.recipient,
+        reply_to: reply_to.as_deref(),
     };
     let now = Utc::now();
     let message = letter_mail::message(mail, to, &parts, now);

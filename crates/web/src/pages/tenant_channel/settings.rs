@@ -75,6 +75,8 @@ pub struct SettingsForm {
     #[serde(default)]
     iban: String,
     #[serde(default)]
+    antwoord_email: String,
+    #[serde(default)]
     schuldhulp_naam: String,
     #[serde(default)]
     schuldhulp_telefoon: String,
@@ -95,6 +97,7 @@ impl SettingsForm {
             ideal_url: s.ideal_url.clone().unwrap_or_default(),
             telefoon: s.sender_phone.clone().unwrap_or_default(),
             iban: s.iban.clone().unwrap_or_default(),
+            antwoord_email: s.reply_email.clone().unwrap_or_default(),
             schuldhulp_naam: desk.name,
             schuldhulp_telefoon: desk.phone,
             schuldhulp_email: desk.email,
@@ -168,6 +171,11 @@ impl SettingsForm {
         if iban.as_deref().is_some_and(|i| !plausible_iban(i)) {
             invalid.push("iban", "is geen IBAN, zoals NL91ABNA0417164300");
         }
+        let reply_email = text(&self.antwoord_email).and_then(|typed| {
+            crate::mail::letter_mail::parse_address(&typed)
+                .map_err(|e| invalid.push("antwoord_email", e.reason))
+                .ok()
+        });
         for (field, value, max) in [
             ("telefoon", &self.telefoon, 40),
             ("schuldhulp_naam", &self.schuldhulp_naam, 200),
@@ -189,6 +197,7 @@ impl SettingsForm {
             ideal_url,
             sender_phone: text(&self.telefoon),
             iban,
+            reply_email,
             debt_help: text(&self.schuldhulp_naam).map(|name| DebtHelpDesk {
                 name,
                 phone: self.schuldhulp_telefoon.trim().to_string(),
@@ -249,6 +258,11 @@ fn fields(form: &SettingsForm, errors: &[vangnet_domain::FieldError]) -> [Vec<Fi
                 "ideal_url",
                 "iDEAL-link (https://…, mag leeg)",
                 &form.ideal_url,
+            ),
+            field(
+                "antwoord_email",
+                "E-mailadres voor antwoorden van huurders (mag leeg)",
+                &form.antwoord_email,
             ),
         ],
         vec![
