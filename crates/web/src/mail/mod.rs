@@ -107,18 +107,39 @@ pub fn display_name(name: &str) -> String {
     if name.chars().all(|c| c.is_ascii() && !c.is_ascii_control()) {
         return format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""));
     }
-    let mut out = String::from("=?utf-8?Q?");
-    for byte in name.bytes() {
-        match byte {
-            b' ' => out.push('_'),
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'!' | b'*' | b'+' | b'-' | b'/' => {
-                out.push(byte as char)
-            }
-            _ => out.push_str(&format!("={byte:02X}")),
+    // An encoded word may be 75 characters long: a longer name becomes
+    // several, split between characters, never inside one.
+    let mut words = vec![String::new()];
+    for c in name.chars() {
+        let piece = phrase_q(c);
+        let word = words.last_mut().expect("one word at least");
+        if word.len() + piece.len() > MAX_ENCODED_TEXT {
+            words.push(piece);
+        } else {
+            word.push_str(&piece);
         }
     }
-    out.push_str("?=");
-    out
+    let words: Vec<String> = words.iter().map(|w| format!("=?utf-8?Q?{w}?=")).collect();
+    words.join(" ")
+}
+
+/// 75 characters less "=?utf-8?Q?" and "?=".
+const MAX_ENCODED_TEXT: usize = 75 - 12;
+
+/// One character in a phrase's Q encoding: letters, digits and ! * + - /
+/// as themselves, a space as "_", everything else as =XX per byte.
+fn phrase_q(c: char) -> String {
+    match c {
+        ' ' => "_".into(),
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '!' | '*' | '+' | '-' | '/' => c.to_string(),
+        _ => {
+            let mut bytes = [0u8; 4];
+            c.encode_utf8(&mut bytes)
+                .bytes()
+                .map(|b| format!("={b:02X}"))
+                .collect()
+        }
+    }
 }
 
 /// Lines joined as a mail body wants them: CRLF, ending in one.
@@ -145,5 +166,40 @@ mod tests {
         for (name, expected) in cases {
             assert_eq!(display_name(name), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_long_name_is_several_encoded_words_of_at_most_75_characters() {
+        let name = "Stichting Woonbelang Één Twee Drie, afdeling huurincasso en preventie";
+        let encoded = display_name(name);
+        let words: Vec<&str> = encoded.split(' ').collect();
+        assert!(words.len() > 1, "{encoded}");
+        for word in &words {
+            assert!(word.len() <= 75, "{word}");
+            assert!(
+                word.starts_with("=?utf-8?Q?") && word.ends_with("?="),
+                "{word}"
+            );
+        }
+        // Decoded again, the words give the name back.
+        let mut bytes = Vec::new();
+        for word in words {
+            let text = &word[10..word.len() - 2];
+            let mut chars = text.bytes();
+            while let Some(b) = chars.next() {
+                match b {
+                    b'_' => bytes.push(b' '),
+                    b'=' => {
+                        let hex: String = [chars.next(), chars.next()]
+                            .into_iter()
+                            .map(|h| char::from(h.unwrap()))
+                            .collect();
+                        bytes.push(u8::from_str_radix(&hex, 16).unwrap());
+                    }
+                    other => bytes.push(other),
+                }
+            }
+        }
+        assert_eq!(String::from_utf8(bytes).unwrap(), name);
     }
 }
