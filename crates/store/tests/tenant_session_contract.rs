@@ -102,6 +102,18 @@ async fn a_nonce_is_claimed_once_per_session(store: Arc<dyn Store>) {
     assert_eq!(none.unwrap(), NonceClaim::NoSession);
     s.end_tenant_session(&cookie(1)).await.unwrap();
     assert_eq!(claim("n1", "hulp").await, NonceClaim::NoSession);
+    // A session sends at most MAX_NONCES forms.
+    use vangnet_store::tenant_channel::sessions::MAX_NONCES;
+    for n in 0..MAX_NONCES {
+        let nonce = format!("many-{n}");
+        let claimed = s.claim_tenant_nonce(&cookie(2), &nonce, "hulp", at).await;
+        let expected = if n < MAX_NONCES - 1 {
+            NonceClaim::Fresh
+        } else {
+            NonceClaim::NoSession
+        };
+        assert_eq!(claimed.unwrap(), expected, "{nonce}");
+    }
     let expired = at + Duration::minutes(21);
     let late = s
         .claim_tenant_nonce(&cookie(2), "n4", "hulp", expired)

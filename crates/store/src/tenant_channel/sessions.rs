@@ -10,6 +10,10 @@ use crate::Result;
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 
+/// Forms one session may send: far more than a tenant needs in its 20
+/// minutes, and a bound on what a script can make it store.
+pub const MAX_NONCES: i64 = 100;
+
 /// What claiming a form's nonce found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NonceClaim {
@@ -17,7 +21,7 @@ pub enum NonceClaim {
     Fresh,
     /// Sent before in this session: what it led to then.
     Repeated(String),
-    /// The session has expired or ended meanwhile.
+    /// The session has expired, ended, or sent `MAX_NONCES` forms.
     NoSession,
 }
 
@@ -115,13 +119,15 @@ macro_rules! tenant_session_impl {
                     let inserted = sqlx::query(
                         "INSERT INTO tenant_session_nonces (cookie_hash, nonce, done) \
                          SELECT cookie_hash, $2, $3 FROM tenant_sessions \
-                         WHERE cookie_hash = $1 AND expires_at > $4 \
+                         WHERE cookie_hash = $1 AND expires_at > $4 AND (SELECT COUNT(*) \
+                         FROM tenant_session_nonces WHERE cookie_hash = $1) < $5 \
                          ON CONFLICT DO NOTHING",
                     )
                     .bind(cookie_hash)
                     .bind(nonce)
                     .bind(done)
                     .bind(Ts(now))
+                    .bind($crate::tenant_channel::sessions::MAX_NONCES)
                     .execute(&mut *tx)
                     .await?
                     .rows_affected();
