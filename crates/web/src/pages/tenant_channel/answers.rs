@@ -4,11 +4,11 @@
 //! verhuurder's policy, or closing any other response. Each answer names
 //! the status the verhuurder saw, so two colleagues cannot both answer.
 
-use super::own_org;
 use super::responses::{is_proposal, proposal_terms, show, Flash};
 use crate::auth::SignedIn;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::PageError;
+use crate::pages::tenancies::allow;
 use crate::pages::tenancies::UNPROCESSABLE;
 use crate::pages::Paging;
 use crate::state::AppState;
@@ -97,7 +97,7 @@ async fn answer(
     form: AnswerForm,
     kind: Kind,
 ) -> Result<Response, PageError> {
-    let own = own_org(&state, &who, Action::AnswerTenantResponses).await?;
+    let own = allow(&state, &who, Action::AnswerTenantResponses).await?;
     let response = state
         .store
         .response(own, id)

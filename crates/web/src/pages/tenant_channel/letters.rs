@@ -3,7 +3,6 @@
 //! once, and e-mailed to the tenant when an address is given and the
 //! server has a relay), and a letter as its HTML or its PDF.
 
-use super::own_org;
 use super::{audit_for, base_url, moment, sending};
 use crate::auth::SignedIn;
 use crate::mail::letter_mail;
@@ -11,6 +10,7 @@ use crate::middleware::CsrfToken;
 use crate::pages::errors::{render_error_with, PageError};
 use crate::pages::layout::Layout;
 use crate::pages::render;
+use crate::pages::tenancies::allow;
 use crate::pages::tenancies::{LIST_PATH, UNPROCESSABLE};
 use crate::state::AppState;
 use crate::tenancy::TenancyError;
@@ -112,7 +112,7 @@ pub(super) async fn show(
     status: StatusCode,
     flash: Flash,
 ) -> Result<Response, PageError> {
-    let own = own_org(state, who, Action::ViewTenancies).await?;
+    let own = allow(state, who, Action::ViewTenancies).await?;
     let tenancy = state
         .store
         .tenancy(own, id)
@@ -226,7 +226,7 @@ pub async fn generate(
     Path(id): Path<i64>,
     Form(form): Form<GenerateForm>,
 ) -> Result<Response, PageError> {
-    own_org(&state, &who, Action::SendTenantLetters).await?;
+    allow(&state, &who, Action::SendTenantLetters).await?;
     let Ok(kind) = LetterKind::parse(form.soort.trim()) else {
         let flash = errors(vec![
             "Soort brief: kies herinnering, veertiendagenbrief of aanmaning.".into(),
@@ -441,7 +441,7 @@ async fn stored_letter(
     who: &SignedIn,
     id: i64,
 ) -> Result<vangnet_store::tenant_channel::TenantLetter, PageError> {
-    let own = own_org(state, who, Action::ViewTenancies).await?;
+    let own = allow(state, who, Action::ViewTenancies).await?;
     let letter = state
         .store
         .letter(own, id)

@@ -4,11 +4,11 @@
 //! and never again: only its hash is kept.
 
 use super::letters::{failed, show, Flash};
-use super::own_org;
 use super::{audit_for, base_url, sending};
 use crate::auth::SignedIn;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::PageError;
+use crate::pages::tenancies::allow;
 use crate::state::AppState;
 use crate::tenancy::TenancyError;
 use crate::tenant_channel::send;
@@ -25,7 +25,7 @@ pub async fn create(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let own = own_org(&state, &who, Action::SendTenantLetters).await?;
+    let own = allow(&state, &who, Action::SendTenantLetters).await?;
     let settings = state.store.channel_settings(own).await?;
     let (base, _) = base_url(&state, &headers);
     let audit = audit_for(&who);
@@ -52,7 +52,7 @@ pub async fn revoke(
     headers: HeaderMap,
     Path(id): Path<i64>,
 ) -> Result<Response, PageError> {
-    let own = own_org(&state, &who, Action::SendTenantLetters).await?;
+    let own = allow(&state, &who, Action::SendTenantLetters).await?;
     if state.store.tenancy(own, id).await?.is_none() {
         return Err(PageError::not_found());
     }

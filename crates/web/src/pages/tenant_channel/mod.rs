@@ -14,15 +14,13 @@ mod response_words;
 mod responses;
 mod settings;
 
-use crate::auth::{authorize, SignedIn};
-use crate::pages::errors::PageError;
+use crate::auth::SignedIn;
 use crate::route_table::Routes;
 use crate::state::AppState;
 use crate::tenant_channel::send::Sending;
 use axum::http::{header, HeaderMap};
 use axum::routing::{get, post};
 use vangnet_domain::audit::AuditEvent;
-use vangnet_domain::permission::{Action, Resource};
 
 pub const RESPONSES_PATH: &str = "/reacties";
 pub const SETTINGS_PATH: &str = "/huur/huurderskanaal";
@@ -79,19 +77,6 @@ pub(crate) fn sending<'a>(
         today: vangnet_domain::calendar::amsterdam_date(now),
         now,
     }
-}
-
-/// Asks `can` whether the signed-in person may do `action` for their own
-/// organisation (all tenant-channel work is the verhuurder's own); returns
-/// that organisation's id, every query's scope.
-pub(crate) async fn own_org(
-    state: &AppState,
-    who: &SignedIn,
-    action: Action,
-) -> Result<i64, PageError> {
-    let own = who.org.id;
-    authorize(state, &who.actor, action, Resource::Organisation(own)).await?;
-    Ok(own)
 }
 
 /// "22-11-2026 14:05", Amsterdam time.

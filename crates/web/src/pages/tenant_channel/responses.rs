@@ -4,11 +4,11 @@
 //! in `answers.rs`.
 
 use super::moment;
-use super::own_org;
 use crate::auth::SignedIn;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::PageError;
 use crate::pages::layout::Layout;
+use crate::pages::tenancies::allow;
 use crate::pages::{render, Paging};
 use crate::state::AppState;
 use askama::Template;
@@ -102,7 +102,7 @@ pub(super) async fn show(
     status: StatusCode,
     flash: Flash,
 ) -> Result<Response, PageError> {
-    let own = own_org(state, who, Action::AnswerTenantResponses).await?;
+    let own = allow(state, who, Action::AnswerTenantResponses).await?;
     let open = state
         .store
         .responses(

@@ -5,12 +5,12 @@
 //! pay to, and the gemeente's debt-help desk (vangnet has no contact data
 //! of gemeenten of its own).
 
-use super::own_org;
 use crate::auth::SignedIn;
 use crate::middleware::CsrfToken;
 use crate::pages::errors::{form_errors, PageError};
 use crate::pages::layout::Layout;
 use crate::pages::render;
+use crate::pages::tenancies::allow;
 use crate::pages::tenancies::UNPROCESSABLE;
 use crate::state::AppState;
 use askama::Template;
@@ -307,7 +307,7 @@ pub async fn form(
     who: SignedIn,
     Extension(csrf): Extension<CsrfToken>,
 ) -> Result<Response, PageError> {
-    let own = own_org(&state, &who, Action::SetTenantChannel).await?;
+    let own = allow(&state, &who, Action::SetTenantChannel).await?;
     let settings = state.store.channel_settings(own).await?;
     let form = SettingsForm::from_settings(&settings);
     Ok(page(&who, &csrf, &form, Vec::new(), None, StatusCode::OK))
@@ -319,7 +319,7 @@ pub async fn save(
     Extension(csrf): Extension<CsrfToken>,
     Form(form): Form<SettingsForm>,
 ) -> Result<Response, PageError> {
-    let own = own_org(&state, &who, Action::SetTenantChannel).await?;
+    let own = allow(&state, &who, Action::SetTenantChannel).await?;
     let settings = match form.parse() {
         Ok(settings) => settings,
         Err(invalid) => {
