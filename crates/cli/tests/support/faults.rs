@@ -4,11 +4,10 @@
 //! hanging server fails the test instead of stalling it).
 
 use super::postgres::FreshDatabase;
+use super::server::read_url_within;
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_vangnet");
@@ -274,18 +273,7 @@ impl Server {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("start vangnet");
-        let stdout = child.stdout.take().expect("stdout");
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if let Some(pos) = line.find("http://") {
-                    let _ = tx.send(line[pos..].trim().trim_end_matches('/').to_string());
-                }
-            }
-        });
-        let base_url = rx
-            .recv_timeout(Duration::from_secs(90))
-            .unwrap_or_else(|_| panic!("vangnet {command} printed no address"));
+        let (base_url, _) = read_url_within(&mut child, Duration::from_secs(90));
         Server { base_url, child }
     }
 

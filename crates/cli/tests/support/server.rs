@@ -181,6 +181,12 @@ impl DemoServer {
 /// Waits for the line "vangnet draait op http://…" that `demo` prints;
 /// the addresses printed after it come through the receiver.
 fn read_url(child: &mut Child) -> (String, mpsc::Receiver<String>) {
+    read_url_within(child, Duration::from_secs(60))
+}
+
+/// The same, waiting up to `limit` (a server on a loaded machine, with
+/// PostgreSQL, may take longer to start).
+pub fn read_url_within(child: &mut Child, limit: Duration) -> (String, mpsc::Receiver<String>) {
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
@@ -191,8 +197,8 @@ fn read_url(child: &mut Child) -> (String, mpsc::Receiver<String>) {
         }
     });
     let url = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("vangnet demo printed no URL within 60 s");
+        .recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("vangnet printed no URL within {limit:?}"));
     (url, rx)
 }
 
