@@ -7,7 +7,7 @@
 mod support;
 
 use serde_json::Value;
-use support::axe::{axe_source, axe_violations, serious_violations};
+use support::axe::{axe_browser_and_demo, axe_violations, serious_violations};
 use support::server::{DemoServer, DEMO_PASSWORD};
 use support::session::{submit_button, submit_login};
 use support::webdriver::{Browser, DEFAULT_TIMEOUT};
@@ -54,13 +54,9 @@ fn text_of(browser: &Browser, css: &str) -> String {
 
 #[test]
 fn a_worker_picks_up_visits_and_closes_a_case_and_the_queue_changes() {
-    let Some(axe) = axe_source() else {
+    let Some((axe, browser, server)) = axe_browser_and_demo() else {
         return;
     };
-    let Some(browser) = Browser::start_or_skip() else {
-        return;
-    };
-    let server = DemoServer::start();
     let mut report: Vec<(String, Vec<Value>)> = Vec::new();
 
     log_in(&browser, &server, "medewerker@denhaag.example");

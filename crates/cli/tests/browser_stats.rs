@@ -9,10 +9,9 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::axe::{axe_source, axe_violations, serious_violations};
-use support::server::{DemoServer, DEMO_PASSWORD};
+use support::axe::{axe_browser_and_demo, axe_violations, serious_violations};
+use support::server::DEMO_PASSWORD;
 use support::session::{submit_button, submit_login};
-use support::webdriver::Browser;
 
 /// Where the link went: the target's id, whether it is in the viewport,
 /// the focused element's id, and the table's caption.
@@ -33,13 +32,9 @@ const LANDED: &str = "
 
 #[test]
 fn every_dashboard_opens_passes_axe_and_links_its_charts_to_tables() {
-    let Some(axe) = axe_source() else {
+    let Some((axe, browser, server)) = axe_browser_and_demo() else {
         return;
     };
-    let Some(browser) = Browser::start_or_skip() else {
-        return;
-    };
-    let server = DemoServer::start();
     let mut report: Vec<(String, Vec<Value>)> = Vec::new();
     for (login, kind) in [
         ("teamleider@denhaag.example", "gemeente"),

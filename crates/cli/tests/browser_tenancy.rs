@@ -8,7 +8,7 @@
 mod support;
 
 use serde_json::Value;
-use support::axe::{axe_source, axe_violations, serious_violations};
+use support::axe::{axe_browser_and_demo, axe_violations, serious_violations};
 use support::server::{DemoServer, DEMO_PASSWORD};
 use support::session::{submit_button, submit_login};
 use support::webdriver::{Browser, DEFAULT_TIMEOUT};
@@ -31,13 +31,9 @@ fn submit_and_expect(browser: &Browser, button: &str, css: &str, text: &str) -> 
 
 #[test]
 fn a_blocked_summons_goes_through_after_the_home_visit() {
-    let Some(axe) = axe_source() else {
+    let Some((axe, browser, server)) = axe_browser_and_demo() else {
         return;
     };
-    let Some(browser) = Browser::start_or_skip() else {
-        return;
-    };
-    let server = DemoServer::start();
     let mut report: Vec<(String, Vec<Value>)> = Vec::new();
 
     browser.delete_all_cookies();

@@ -9,23 +9,19 @@
 mod support;
 
 use serde_json::Value;
-use support::axe::{axe_source, axe_violations, serious_violations};
-use support::server::{DemoServer, DEMO_PASSWORD};
+use support::axe::{axe_browser_and_demo, axe_violations, serious_violations};
+use support::server::DEMO_PASSWORD;
 use support::session::{submit_button, submit_login};
 use support::signals::logged_in;
 use support::smtp::{mail_serve, FakeRelay};
 use support::tenant_channel::{set_channel, tenancy_id, BEHEERDER, TENANCY};
-use support::webdriver::{Browser, DEFAULT_TIMEOUT};
+use support::webdriver::DEFAULT_TIMEOUT;
 
 #[test]
 fn the_verhuurders_channel_pages_pass_axe() {
-    let Some(axe) = axe_source() else {
+    let Some((axe, browser, server)) = axe_browser_and_demo() else {
         return;
     };
-    let Some(browser) = Browser::start_or_skip() else {
-        return;
-    };
-    let server = DemoServer::start();
     let mut report: Vec<(String, Vec<Value>)> = Vec::new();
     let mut http = logged_in(&server, BEHEERDER);
     let id = tenancy_id(&mut http, TENANCY);

@@ -11,7 +11,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::axe::{axe_source, axe_violations, serious_violations};
+use support::axe::{axe_browser_and_demo, axe_violations, serious_violations};
 use support::server::{DemoServer, DEMO_PASSWORD};
 use support::session::{submit_button, submit_login};
 use support::signals::logged_in;
@@ -24,13 +24,9 @@ const KEPT: &str = "wordt nagekomen (status lopend op";
 
 #[test]
 fn a_tenant_on_a_phone_proposes_an_arrangement_and_the_verhuurder_accepts_it() {
-    let Some(axe) = axe_source() else {
+    let Some((axe, browser, server)) = axe_browser_and_demo() else {
         return;
     };
-    let Some(browser) = Browser::start_or_skip() else {
-        return;
-    };
-    let server = DemoServer::start();
     let id = tenancy_id(&mut logged_in(&server, WORKER), TENANCY);
     let mut report: Vec<(String, Vec<Value>)> = Vec::new();
 

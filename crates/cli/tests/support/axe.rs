@@ -19,6 +19,15 @@ const AXE_RUN: &str = "
     })))).catch(e => done({ error: String(e) }));
 ";
 
+/// What an accessibility test in Chromium needs: axe-core, a browser and a
+/// fresh demo server; `None` when the test must skip (no axe-core or no
+/// Chromium, unless the run requires every part).
+pub fn axe_browser_and_demo() -> Option<(String, Browser, super::server::DemoServer)> {
+    let axe = axe_source()?;
+    let browser = Browser::start_or_skip()?;
+    Some((axe, browser, super::server::DemoServer::start()))
+}
+
 /// The axe-core source (`VANGNET_AXE_JS`), or `None` when the test must skip.
 pub fn axe_source() -> Option<String> {
     let path = std::env::var_os("VANGNET_AXE_JS").map(std::path::PathBuf::from);
